@@ -1,0 +1,1 @@
+"""Integrierter Sozialraumplan als Code."""
