@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything the project needs on a fresh machine; safe to run again.
-#   scripts/setup.sh site   – Python environment for building the site
-#   scripts/setup.sh test   – additionally Chromium, axe-core and fonts for the test suite
+#   scripts/setup.sh site   – Python environment and npm packages for building the site
+#   scripts/setup.sh test   – additionally Chromium, fonts and PDF tools for the test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-site}"
@@ -34,14 +34,15 @@ system_packages() {
 }
 
 node_packages() {
-    # axe-core for the accessibility checks, from the npm registry, exactly as locked.
-    if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    # Mermaid (served from the site itself, never a CDN) and axe-core for the accessibility
+    # checks, from the npm registry, exactly as locked.
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
         npm ci --silent --no-audit --no-fund
     fi
 }
 
 python_env
+node_packages
 if [ "$what" = "test" ]; then
     system_packages
-    node_packages
 fi

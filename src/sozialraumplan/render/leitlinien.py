@@ -1,0 +1,37 @@
+"""Leitlinien: the overview and one page per Leitlinie with the Maßnahmen that serve it."""
+
+from __future__ import annotations
+
+from ..model import Leitlinie, Plan
+from ..seiten import Seite
+from .massnahmen import katalog
+from .text import aufzaehlung, kopf, leichte_sprache_absatz, md, md_zeile
+
+ORDNER = "leitlinien"
+
+
+def uebersicht(plan: Plan) -> Seite:
+    text = kopf("Sozialpolitische Leitlinien")
+    text += (f"Die {len(plan.leitlinien)} Leitlinien geben der Sozialpolitik die Richtung vor. "
+             "Jede Maßnahme des Plans dient mindestens einer Leitlinie.\n\n")
+    for leitlinie in plan.leitlinien:
+        anzahl = len(plan.massnahmen_for_leitlinie(leitlinie.id))
+        text += (f"## {leitlinie.number}. [{md_zeile(leitlinie.title)}]({leitlinie.id}.md)\n\n"
+                 f"{md(leitlinie.statement.strip())}\n\n"
+                 f"{anzahl} {'Maßnahme' if anzahl == 1 else 'Maßnahmen'}\n\n")
+    return Seite(f"{ORDNER}/index.md", "Leitlinien", text)
+
+
+def seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
+    text = kopf(f"Leitlinie {leitlinie.number}: {leitlinie.title}")
+    text += f'<p class="srp-leitsatz">{md_zeile(leitlinie.statement)}</p>\n\n'
+    text += md(leitlinie.explanation.strip()) + "\n\n"
+    if leitlinie.themes:
+        text += "## Themen aus der Beteiligung\n\n" + aufzaehlung(leitlinie.themes) + "\n\n"
+    massnahmen = plan.massnahmen_for_leitlinie(leitlinie.id)
+    text += "## Maßnahmen zu dieser Leitlinie\n\n"
+    text += (katalog(plan, massnahmen, basis="../massnahmen/") if massnahmen
+             else "Dieser Leitlinie ist noch keine Maßnahme zugeordnet.") + "\n\n"
+    text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(leitlinie.leichte_sprache) + "\n"
+    return Seite(f"{ORDNER}/{leitlinie.id}.md", leitlinie.title, text,
+                 quelle=plan.sources.get(f"leitlinie:{leitlinie.id}"))

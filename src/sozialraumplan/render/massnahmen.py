@@ -1,0 +1,153 @@
+"""Maßnahmen: the filterable catalogue table, one page per Maßnahme, the review-overdue list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import GESAMTSTADT, Massnahme, Plan, Prioritaet, Status
+from ..seiten import Seite
+from .text import datum, h, kopf, leichte_sprache_absatz, md, md_zeile, monat
+
+ORDNER = "massnahmen"
+PRUEFFRIST_TAGE = 365
+"""A Maßnahme not reviewed for a year is listed as overdue for the Begleitgremium."""
+
+
+def status_marke(massnahme: Massnahme) -> str:
+    """Status as text and colour (never colour alone)."""
+    return f'<span class="srp-status srp-status--{massnahme.status.value}">{h(massnahme.status.label)}</span>'
+
+
+def fortschritt(massnahme: Massnahme) -> str:
+    """Progress bar with its number written out, for sighted and screen-reader users alike."""
+    return (f'<span class="srp-fortschritt"><progress max="100" value="{massnahme.progress}" '
+            f'aria-label="Fortschritt {massnahme.progress} Prozent"></progress> '
+            f"<span>{massnahme.progress} %</span></span>")
+
+
+def zeitraum(massnahme: Massnahme) -> str:
+    beginn = monat(massnahme.period.begin)
+    return f"{beginn} bis {monat(massnahme.period.end)}" if massnahme.period.end else f"ab {beginn}"
+
+
+def _stadtteile_text(plan: Plan, massnahme: Massnahme) -> str:
+    return ", ".join(plan.stadtteil_name(s) for s in massnahme.stadtteile)
+
+
+def katalog(plan: Plan, massnahmen: list[Massnahme] | None = None, *, basis: str = "") -> str:
+    """The catalogue as an accessible HTML table; `basis` prefixes links (e.g. `../massnahmen/`)."""
+    massnahmen = list(plan.massnahmen) if massnahmen is None else massnahmen
+    zeilen = []
+    for m in massnahmen:
+        stadtteile = " ".join(m.stadtteile)
+        zeilen.append(
+            f'<tr data-leitlinien="{h(" ".join(m.leitlinien))}" data-stadtteile="{h(stadtteile)}" '
+            f'data-status="{m.status.value}" data-prioritaet="{m.priority.value}">'
+            f'<th scope="row"><a href="{h(basis + m.id)}.html">{h(m.title)}</a></th>'
+            f"<td>{h(', '.join(m.leitlinien))}</td>"
+            f"<td>{h(_stadtteile_text(plan, m))}</td>"
+            f'<td data-sortwert="{list(Status).index(m.status)}">{status_marke(m)}</td>'
+            f'<td data-sortwert="{m.progress}">{fortschritt(m)}</td>'
+            f'<td data-sortwert="{list(Prioritaet).index(m.priority)}">{h(m.priority.label)}</td>'
+            "</tr>"
+        )
+    kopfzeile = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("Maßnahme", "Leitlinien", "Stadtteile", "Status", "Fortschritt", "Priorität")
+    )
+    return (
+        '<div class="srp-tabelle-rahmen" tabindex="0" role="region" aria-label="Tabelle der Maßnahmen">'
+        '<table class="srp-katalog">'
+        f"<caption>Maßnahmen des Plans ({len(massnahmen)})</caption>"
+        f"<thead><tr>{kopfzeile}</tr></thead><tbody>{''.join(zeilen)}</tbody></table></div>"
+    )
+
+
+def _filter(plan: Plan) -> str:
+    """Filter controls; the script `massnahmen-katalog.js` brings them to life (without it the
+    full table stays readable, so the form is hidden until the script runs)."""
+    stadtteile = sorted({s for m in plan.massnahmen for s in m.stadtteile},
+                        key=lambda s: (s != GESAMTSTADT, plan.stadtteil_name(s)))
+    auswahl = {
+        "leitlinien": ("Leitlinie", [(l.id, f"{l.id} – {l.title}") for l in plan.leitlinien]),
+        "stadtteile": ("Stadtteil", [(s, plan.stadtteil_name(s)) for s in stadtteile]),
+        "status": ("Status", [(s.value, s.label) for s in Status]),
+        "prioritaet": ("Priorität", [(p.value, p.label) for p in Prioritaet]),
+    }
+    felder = []
+    for schluessel, (beschriftung, optionen) in auswahl.items():
+        opts = '<option value="">alle</option>' + "".join(
+            f'<option value="{h(wert)}">{h(text)}</option>' for wert, text in optionen)
+        felder.append(f'<label>{beschriftung} <select data-filter="{schluessel}">{opts}</select></label>')
+    return (
+        '<form class="srp-filter" hidden aria-label="Maßnahmen filtern">'
+        + "".join(felder)
+        + '<p class="srp-filter-ergebnis" role="status" aria-live="polite"></p></form>'
+    )
+
+
+def katalog_seite(plan: Plan) -> Seite:
+    text = kopf("Maßnahmen")
+    text += (
+        "Der Plan beschreibt, was wo, wann und von wem getan wird. Die Tabelle zeigt alle Maßnahmen "
+        "mit Status und Fortschritt. Sie können nach Leitlinie, Stadtteil, Status und Priorität filtern "
+        "und jede Spalte sortieren.\n\n"
+    )
+    if any(m.example for m in plan.massnahmen):
+        text += _beispiel_hinweis("Die Maßnahmen sind erfundene Beispiele")
+    text += _filter(plan) + "\n\n" + katalog(plan) + "\n\n"
+    text += "Maßnahmen, deren Prüfung fällig ist, stehen unter [Prüfung fällig](pruefung.md).\n"
+    return Seite(f"{ORDNER}/index.md", "Maßnahmen", text)
+
+
+def _beispiel_hinweis(was: str) -> str:
+    return (f'!!! warning "Beispieldaten"\n    {was} für die Vorführung dieser Website und '
+            "kein Beschluss der Stadt.\n\n")
+
+
+def massnahme_seite(plan: Plan, m: Massnahme, pruefung_faellig: bool) -> Seite:
+    text = kopf(m.title)
+    text += f'<p class="srp-kopfzeile">{status_marke(m)} {fortschritt(m)} ' \
+            f'<span class="srp-prioritaet">Priorität: {h(m.priority.label)}</span></p>\n\n'
+    if m.example:
+        text += _beispiel_hinweis("Diese Maßnahme ist ein erfundenes Beispiel")
+    if pruefung_faellig:
+        text += ('!!! note "Prüfung fällig"\n    Diese Maßnahme wurde zuletzt am '
+                 f"{datum(m.last_reviewed)} geprüft. Das Begleitgremium sollte sie erneut prüfen.\n\n")
+    text += md(m.description.strip()) + "\n\n## Steckbrief\n\n"
+    leitlinien = ", ".join(f"[{md_zeile(plan.leitlinie(l).title)}](../leitlinien/{l}.md)" for l in m.leitlinien)
+    gremium = plan.gremium(m.gremium)
+    angaben = [
+        ("Kennung", md_zeile(m.id)),
+        ("Leitlinien", leitlinien),
+        ("Stadtteile", md_zeile(_stadtteile_text(plan, m))),
+        ("Zeitraum", zeitraum(m)),
+        ("Verantwortlich", md_zeile(m.responsible)),
+        ("Beteiligte", md_zeile(", ".join(m.participants)) if m.participants else "–"),
+        ("Finanzierung", md_zeile(m.funding)),
+        ("Gremium", f"[{md_zeile(gremium.label)}](../gremien/{gremium.id}.md)"),
+        ("Zuletzt geprüft", datum(m.last_reviewed)),
+    ]
+    text += "| Angabe | Wert |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in angaben)
+    text += "\n## In Leichter Sprache\n\n" + leichte_sprache_absatz(m.leichte_sprache) + "\n"
+    return Seite(f"{ORDNER}/{m.id}.md", m.title, text, quelle=plan.sources.get(f"massnahme:{m.id}"),
+                 zuletzt_geprueft=m.last_reviewed.isoformat())
+
+
+def pruefung_faellig(m: Massnahme, stichtag: dt.date) -> bool:
+    return (stichtag - m.last_reviewed).days > PRUEFFRIST_TAGE
+
+
+def pruefung_seite(plan: Plan, stichtag: dt.date) -> Seite:
+    """The Begleitgremium's list of Maßnahmen whose last review is older than the review period."""
+    faellig = sorted((m for m in plan.massnahmen if pruefung_faellig(m, stichtag)), key=lambda m: m.last_reviewed)
+    text = kopf("Prüfung fällig")
+    text += (f"Jede Maßnahme soll mindestens alle {PRUEFFRIST_TAGE} Tage vom Begleitgremium geprüft werden. "
+             f"Stichtag dieser Liste ist der {datum(stichtag)}.\n\n")
+    if not faellig:
+        return Seite(f"{ORDNER}/pruefung.md", "Prüfung fällig", text + "Zurzeit ist keine Prüfung fällig.\n")
+    text += "| Maßnahme | Zuletzt geprüft | Tage seitdem | Gremium |\n| --- | --- | ---: | --- |\n"
+    for m in faellig:
+        text += (f"| [{md_zeile(m.title)}]({m.id}.md) | {datum(m.last_reviewed)} | "
+                 f"{(stichtag - m.last_reviewed).days} | {md_zeile(plan.gremium(m.gremium).label)} |\n")
+    return Seite(f"{ORDNER}/pruefung.md", "Prüfung fällig", text)

@@ -1,0 +1,112 @@
+"""Everything the site needs from `plan/` and `data/`, assembled once per build.
+
+`website_bauen(wurzel)` loads and validates the plan and returns the generated sections,
+files and abbreviations. It raises `PlanUngueltig` on any error, so a broken plan never
+produces a site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .git_historie import letzte_aenderungen
+from .laden import plan_laden
+from .model import Plan
+from .quelle import Ordner
+from .render import gremien, leitlinien, massnahmen, verzeichnisse
+from .render.text import datum
+from .seiten import Abschnitt, Datei, Seite
+
+ASSETS = ("assets/sozialraumplan.css", "assets/massnahmen-katalog.js")
+"""Stylesheet and script of the generated pages, shipped inside the package."""
+
+
+@dataclass
+class Website:
+    """The generated part of the site."""
+
+    plan: Plan
+    stichtag: dt.date
+    abschnitte: list[Abschnitt] = field(default_factory=list)
+    dateien: list[Datei] = field(default_factory=list)
+    abkuerzungen: str = ""
+    letzte_aenderungen: dict[str, dt.date] = field(default_factory=dict)
+
+    def seiten(self) -> list[Seite]:
+        return [s for a in self.abschnitte for s in a.seiten]
+
+    def fusszeile(self, seite: Seite) -> str:
+        """Below each generated page: when its source last changed and when it was last reviewed."""
+        teile = []
+        if seite.quelle and seite.quelle in self.letzte_aenderungen:
+            teile.append(f"Zuletzt geändert: {datum(self.letzte_aenderungen[seite.quelle])}")
+        if seite.zuletzt_geprueft:
+            teile.append(f"Zuletzt geprüft: {datum(dt.date.fromisoformat(seite.zuletzt_geprueft))}")
+        if seite.quelle:
+            teile.append(f"Quelle: `{seite.quelle}`")
+        return '\n\n<p class="srp-seitenstand">' + " · ".join(teile) + "</p>\n" if teile else ""
+
+
+def stichtag() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH so that a rebuild of a release is byte-identical."""
+    epoche = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoche:
+        return dt.datetime.fromtimestamp(int(epoche), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
+    """The sections generated from `plan/`, in navigation order."""
+    return [
+        Abschnitt("Leitlinien", [leitlinien.uebersicht(plan)]
+                  + [leitlinien.seite(plan, l) for l in plan.leitlinien]),
+        Abschnitt("Maßnahmen", [massnahmen.katalog_seite(plan), massnahmen.pruefung_seite(plan, tag)]
+                  + [massnahmen.massnahme_seite(plan, m, massnahmen.pruefung_faellig(m, tag))
+                     for m in plan.massnahmen]),
+        Abschnitt("Gremien", [gremien.uebersicht(plan)] + [gremien.seite(plan, g) for g in plan.gremien]),
+        Abschnitt("Sitzungen", [verzeichnisse.sitzungen_seite(plan)]),
+        Abschnitt("Glossar", [verzeichnisse.glossar_seite(plan)]),
+    ]
+
+
+def paket_dateien() -> list[Datei]:
+    """The package's own assets (CSS, JS) as site files."""
+    basis = resources.files("sozialraumplan")
+    return [Datei(pfad, basis.joinpath(pfad).read_bytes()) for pfad in ASSETS]
+
+
+def website_bauen(wurzel: Path | str) -> Website:
+    """Load, validate and render; raises `PlanUngueltig` with every finding.
+
+    Cached per state of the files: the mkdocs hook and the macros both ask for the site in
+    one build, and `mkdocs serve` gets a fresh one after every edit.
+    """
+    wurzel = Path(wurzel).resolve()
+    return _bauen(wurzel, _fingerabdruck(wurzel), stichtag())
+
+
+def _fingerabdruck(wurzel: Path) -> tuple:
+    """Path, size and modification time of every file the site is generated from."""
+    return tuple(
+        (str(p), s.st_size, s.st_mtime_ns)
+        for ordner in ("plan", "data") if (wurzel / ordner).is_dir()
+        for p in sorted((wurzel / ordner).rglob("*")) if p.is_file() and (s := p.stat())
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
+    plan = plan_laden(Ordner(wurzel))
+    return Website(
+        plan=plan,
+        stichtag=tag,
+        abschnitte=plan_abschnitte(plan, tag),
+        dateien=paket_dateien(),
+        abkuerzungen=verzeichnisse.abkuerzungen(plan),
+        letzte_aenderungen=letzte_aenderungen(wurzel),
+    )
