@@ -10,9 +10,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .befund import Befund
+from .model import HTML_TAG, SKRIPT_LINK
 from .yamldatei import Pfad, YamlDokument
 
 _DEZIMALKOMMA = re.compile(r"^-?\d+,\d+$")
+
+_TEXTMUSTER = {"html": HTML_TAG, "skriptlink": SKRIPT_LINK}
+"""Errors inside long texts point at the line of the offending markup, not the key."""
 
 _EIGENE_FEHLER = {
     "html": ("Der Text enthält HTML", "schreiben Sie nur Text oder Markdown; Zeichen wie < und > "
@@ -63,13 +67,28 @@ def vorschlag(wert: str, moeglich: list[str]) -> str:
 def uebersetzen(
     fehler: ValidationError, dokument: YamlDokument, modell: type[BaseModel]
 ) -> list[Befund]:
-    """One finding per pydantic error, placed on the YAML line it concerns."""
+    """One finding per pydantic error, placed on the YAML line it concerns.
+
+    A misspelt key shows up twice in pydantic (unknown key, missing key); the editor made one
+    mistake, so the "missing" finding is dropped when the unknown key suggests that very name.
+    """
+    eintraege = fehler.errors()
+    vertippt = set()
+    for eintrag in eintraege:
+        if eintrag["type"] == "extra_forbidden":
+            pfad = tuple(eintrag["loc"])
+            treffer = difflib.get_close_matches(str(pfad[-1]), erlaubte_schluessel(modell, pfad[:-1]), 1, 0.6)
+            vertippt.update(pfad[:-1] + (t,) for t in treffer)
     befunde = []
-    for eintrag in fehler.errors():
+    for eintrag in eintraege:
         pfad: Pfad = tuple(eintrag["loc"])
         art = eintrag["type"]
+        if art == "missing" and pfad in vertippt:
+            continue
         if art == "extra_forbidden":
             zeile, spalte = dokument.position(pfad, schluessel=True)
+        elif art == "value_error" and str((eintrag.get("ctx") or {}).get("error")) in _TEXTMUSTER:
+            zeile, spalte = dokument.zeile_mit(pfad, _TEXTMUSTER[str(eintrag["ctx"]["error"])])
         else:
             zeile, spalte = dokument.position(pfad)
         meldung, hinweis = _text(art, eintrag, pfad, modell)

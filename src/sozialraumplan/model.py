@@ -16,16 +16,17 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 ID_MUSTER = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 GESAMTSTADT = "gesamtstadt"
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
-_SKRIPT_LINK = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.IGNORECASE)
+HTML_TAG = re.compile(r"<\s*/?\s*(?!(?:https?://|mailto:)[^\s>]+>)[A-Za-z!?][^>]*>?")
+"""An HTML tag or comment; Markdown autolinks like <https://…> are not tags."""
+SKRIPT_LINK = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.IGNORECASE)
 _JAHR_MONAT = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 def _ohne_html(text: str) -> str:
     """Text fields are Markdown only: HTML or script would reach readers as live markup."""
-    if _HTML_TAG.search(text):
+    if HTML_TAG.search(text):
         raise ValueError("html")
-    if _SKRIPT_LINK.search(text):
+    if SKRIPT_LINK.search(text):
         raise ValueError("skriptlink")
     return text
 

@@ -6,6 +6,7 @@ ourselves and remember where each key and value stood. Positions are 1-based.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ class YamlDokument:
 
     datei: str
     daten: Any
+    text: str = ""
     werte: dict[Pfad, tuple[int, int]] = field(default_factory=dict)
     schluessel: dict[Pfad, tuple[int, int]] = field(default_factory=dict)
 
@@ -35,6 +37,15 @@ class YamlDokument:
                 return self.werte[pfad]
             pfad = pfad[:-1]
         return self.werte.get((), (1, 1))
+
+    def zeile_mit(self, pfad: Pfad, muster: re.Pattern[str]) -> tuple[int, int]:
+        """The line inside a (multi-line) value where `muster` first matches, else the value's start."""
+        zeile, spalte = self.position(pfad)
+        for nummer, inhalt in enumerate(self.text.splitlines()[zeile - 1:], start=zeile):
+            treffer = muster.search(inhalt)
+            if treffer:
+                return nummer, treffer.start() + 1
+        return zeile, spalte
 
 
 class _Bauer(yaml.constructor.SafeConstructor):
@@ -89,7 +100,7 @@ def yaml_lesen(datei: str, inhalt: bytes) -> tuple[YamlDokument | None, list[Bef
             Befund(datei, zeile, 1, "Die Datei ist nicht in UTF-8 gespeichert",
                    "speichern Sie sie im Editor mit der Kodierung UTF-8")
         ]
-    dokument = YamlDokument(datei, None)
+    dokument = YamlDokument(datei, None, text)
     try:
         knoten = yaml.compose(text, Loader=yaml.SafeLoader)
         if knoten is None:

@@ -1,0 +1,186 @@
+"""Shared fixtures: a small but complete plan of a made-up town, written into a temp folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+KLEINSTADT = {
+    "plan/plan.yml": """\
+stadt: Musterstadt
+titel: Integrierter Sozialraumplan Musterstadt
+fortschreibung: Erste Fortschreibung 2025
+stand: 2025-06-30
+herausgeber: Stadt Musterstadt, Sozialamt
+kontakt:
+  name: Sozialplanung
+  e_mail: sozialplanung@example.org
+beispieldaten: true
+einleitung: Die Stadt plant gemeinsam mit den Quartieren.
+leichte_sprache: |
+  Die Stadt plant mit den Menschen.
+""",
+    "plan/glossar.yml": """\
+begriffe:
+  - begriff: Quartiers- und Sozialraumarbeit
+    abkuerzung: QSA
+    erklaerung: Fachkräfte im Quartier, die Nachbarschaften stärken.
+""",
+    "plan/leitlinien/L1.yml": """\
+id: L1
+nummer: 1
+titel: Teilhabe ermöglichen
+leitsatz: Alle sollen mitreden können.
+erlaeuterung: Teilhabe ist die Grundlage des Plans.
+leichte_sprache: |
+  Alle dürfen mitreden.
+themen:
+  - Gesellschaftliche Teilhabe
+""",
+    "plan/leitlinien/L2.yml": """\
+id: L2
+nummer: 2
+titel: Armut vermeiden
+leitsatz: Niemand soll abgehängt werden.
+erlaeuterung: Vorbeugen ist besser als helfen.
+leichte_sprache: |
+  Die Stadt hilft früh.
+""",
+    "plan/gremien/begleitgremium.yml": """\
+id: begleitgremium
+name: Begleitgremium
+ebene: zwischen
+beschreibung: Koordiniert die Planung.
+leichte_sprache: |
+  Hier treffen sich viele Menschen.
+mitglieder: [Sozialamt, Jobcenter]
+aufgaben: [Maßnahmen bewerten]
+turnus: mehrmals im Jahr
+einberufen_von: Sozialamt
+berichtet_an_extern: [Stadtrat]
+""",
+    "plan/gremien/arbeitskreis.yml": """\
+id: arbeitskreis
+name: Arbeitskreis Quartiersarbeit
+kurzname: Arbeitskreis
+ebene: quartier
+beschreibung: Austausch der Fachkräfte der QSA.
+leichte_sprache: |
+  Die Fach-Leute reden miteinander.
+aufgaben: [Erfahrungen austauschen]
+turnus: monatlich
+einberufen_von: Sozialamt
+berichtet_an: [begleitgremium]
+""",
+    "plan/massnahmen/M001.yml": """\
+id: M001
+titel: Stadtteilzentrum Nord eröffnen
+leitlinien: [L1, L2]
+stadtteile: [nord]
+beschreibung: |
+  Ein offener Treffpunkt mit Beratung.
+leichte_sprache: |
+  Im Norden gibt es bald ein Haus für alle.
+verantwortlich: Sozialamt
+beteiligte: [Wohnungsgenossenschaft]
+zeitraum:
+  beginn: "2025-01"
+  ende: "2026-12"
+status: in_umsetzung
+fortschritt: 40
+prioritaet: hoch
+finanzierung: Städtebauförderung
+gremium: begleitgremium
+zuletzt_geprueft: 2025-05-01
+beispiel: true
+""",
+    "plan/massnahmen/M002.yml": """\
+id: M002
+titel: Sozialatlas fortschreiben
+leitlinien: [L2]
+stadtteile: [gesamtstadt]
+beschreibung: Neue Zahlen für alle Stadtteile.
+leichte_sprache: |
+  Die Stadt sammelt neue Zahlen.
+verantwortlich: Statistikstelle
+zeitraum:
+  beginn: "2025-03"
+status: geplant
+fortschritt: 0
+prioritaet: mittel
+finanzierung: Haushalt
+gremium: arbeitskreis
+zuletzt_geprueft: 2023-01-15
+""",
+    "plan/sitzungen/2025-03-01-begleitgremium.yml": """\
+id: 2025-03-01-begleitgremium
+datum: 2025-03-01
+gremium: begleitgremium
+titel: Auftakt
+themen: [Leitlinien]
+ergebnisse: [Leitlinien beschlossen]
+""",
+    "data/stadtteile.csv": "id,nummer,name\nnord,1,Nordstadt\nsued,2,Südstadt\n",
+}
+
+
+class PlanOrdner:
+    """A plan repository in a temp folder that a test can change file by file."""
+
+    def __init__(self, wurzel: Path) -> None:
+        self.wurzel = wurzel
+
+    def schreiben(self, pfad: str, text: str) -> Path:
+        datei = self.wurzel / pfad
+        datei.parent.mkdir(parents=True, exist_ok=True)
+        datei.write_text(text, encoding="utf-8")
+        return datei
+
+    def lesen(self, pfad: str) -> str:
+        return (self.wurzel / pfad).read_text(encoding="utf-8")
+
+    def ersetzen(self, pfad: str, alt: str, neu: str) -> None:
+        text = self.lesen(pfad)
+        assert alt in text, f"{alt!r} steht nicht in {pfad}"
+        self.schreiben(pfad, text.replace(alt, neu, 1))
+
+    def loeschen(self, pfad: str) -> None:
+        (self.wurzel / pfad).unlink()
+
+
+@pytest.fixture
+def kleinstadt(tmp_path: Path) -> PlanOrdner:
+    """A valid plan of „Musterstadt“ with two Leitlinien, two Gremien, two Maßnahmen."""
+    ordner = PlanOrdner(tmp_path / "musterstadt")
+    for pfad, text in KLEINSTADT.items():
+        ordner.schreiben(pfad, text)
+    return ordner
+
+
+def website_kopieren(ziel: Path) -> None:
+    """The site scaffolding of this repository (config, pages, glue) next to a test plan."""
+    shutil.copy(REPO / "mkdocs.yml", ziel / "mkdocs.yml")
+    for ordner in ("docs", "macros", "overrides"):
+        shutil.copytree(REPO / ordner, ziel / ordner, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    (ziel / "node_modules").symlink_to(REPO / "node_modules")
+
+
+STICHTAG_EPOCHE = "1751241600"
+"""2025-06-30, the Stand of Musterstadt: review deadlines in tests do not move with the calendar."""
+
+
+def mkdocs_bauen(wurzel: Path, ziel: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as a reader's build would run it, on a fixed reference date."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(ziel)],
+        cwd=wurzel, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": STICHTAG_EPOCHE},
+    )

@@ -1,0 +1,137 @@
+"""The site built for real with mkdocs from a small plan: pages, safety, failure without output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_bauen, website_kopieren
+from externe_adressen import externe_adressen
+
+
+@pytest.fixture
+def musterstadt_site(kleinstadt, tmp_path) -> Path:
+    website_kopieren(kleinstadt.wurzel)
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    return tmp_path / "site"
+
+
+def lesen(site: Path, pfad: str) -> str:
+    return (site / pfad).read_text(encoding="utf-8")
+
+
+def inhalt(site: Path, pfad: str) -> str:
+    """The page's article only, without navigation and footer."""
+    return lesen(site, pfad).split("<article", 1)[1].split("</article>", 1)[0]
+
+
+def test_jede_leitlinie_massnahme_und_jedes_gremium_hat_eine_seite(musterstadt_site):
+    for pfad in ("leitlinien/L1.html", "leitlinien/L2.html", "massnahmen/M001.html", "massnahmen/M002.html",
+                 "gremien/begleitgremium.html", "gremien/arbeitskreis.html", "sitzungen.html", "glossar.html"):
+        assert (musterstadt_site / pfad).is_file(), pfad
+
+
+def test_startseite_nennt_die_stadt_und_die_drei_planungsschritte(musterstadt_site):
+    start = lesen(musterstadt_site, "index.html")
+    assert "Integrierter Sozialraumplan Musterstadt" in start
+    for schritt in ("Bestandserhebung", "Bedarfsermittlung", "Maßnahmenplanung"):
+        assert schritt in start
+    assert "Beispieldaten" in start
+
+
+def test_massnahmenseite_zeigt_status_fortschritt_und_verweise(musterstadt_site):
+    seite = lesen(musterstadt_site, "massnahmen/M001.html")
+    assert 'class="srp-status srp-status--in_umsetzung">in Umsetzung<' in seite
+    assert '<progress max="100" value="40"' in seite and "40 %" in seite
+    assert 'href="../leitlinien/L1.html"' in seite and 'href="../gremien/begleitgremium.html"' in seite
+    assert "Nordstadt" in seite and "Januar 2025 bis Dezember 2026" in seite
+
+
+def test_katalog_ist_eine_zugaengliche_tabelle_mit_filterdaten(musterstadt_site):
+    katalog = lesen(musterstadt_site, "massnahmen/index.html")
+    assert "<caption>Maßnahmen des Plans (2)</caption>" in katalog
+    assert katalog.count('<th scope="col">') == 6
+    assert '<th scope="row"><a href="M001.html">Stadtteilzentrum Nord eröffnen</a></th>' in katalog
+    assert 'data-leitlinien="L1 L2" data-stadtteile="nord" data-status="in_umsetzung" data-prioritaet="hoch"' in katalog
+    for filter_ in ("leitlinien", "stadtteile", "status", "prioritaet"):
+        assert f'data-filter="{filter_}"' in katalog
+
+
+def test_leitlinienseite_listet_ihre_massnahmen(musterstadt_site):
+    l2 = inhalt(musterstadt_site, "leitlinien/L2.html")
+    assert 'href="../massnahmen/M001.html"' in l2 and 'href="../massnahmen/M002.html"' in l2
+    l1 = inhalt(musterstadt_site, "leitlinien/L1.html")
+    assert "M002.html" not in l1
+
+
+def test_organigramm_als_mermaid_mit_textfassung_und_lokalem_skript(musterstadt_site):
+    gremien = lesen(musterstadt_site, "gremien/index.html")
+    assert 'class="mermaid"' in gremien and "g_arbeitskreis --&gt; g_begleitgremium" in gremien
+    assert '<script src="../assets/javascripts/mermaid.min.js">' in gremien
+    assert (musterstadt_site / "assets/javascripts/mermaid.min.js").stat().st_size > 100_000
+    assert "Verbindungen als Text" in gremien
+
+
+def test_pruefliste_nennt_massnahmen_ohne_pruefung_seit_einem_jahr(musterstadt_site):
+    tabelle = inhalt(musterstadt_site, "massnahmen/pruefung.html").split("<table", 1)[1]
+    assert "Sozialatlas fortschreiben" in tabelle and "15. Januar 2023" in tabelle
+    assert "Stadtteilzentrum Nord" not in tabelle
+
+
+def test_bearbeiten_link_fuehrt_zur_yaml_datei(musterstadt_site):
+    seite = lesen(musterstadt_site, "massnahmen/M001.html")
+    assert 'href="https://github.com/sozialraumplan/erfurt/edit/main/plan/massnahmen/M001.yml"' in seite
+
+
+def test_abkuerzungen_werden_auf_jeder_seite_erklaert(musterstadt_site):
+    seite = lesen(musterstadt_site, "gremien/arbeitskreis.html")
+    assert '<abbr title="Quartiers- und Sozialraumarbeit">QSA</abbr>' in seite
+
+
+def test_keine_anfrage_an_fremde_server(musterstadt_site):
+    assert externe_adressen(musterstadt_site) == {}
+
+
+def test_pruefung_auf_fremde_server_findet_sie_auch(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css"><a href="https://erfurt.de">ok</a>'
+        '<img srcset="bild.png 1x, //cdn.example.org/b.png 2x"><div style="background:url(http://x.org/y.png)">'
+        '<script src="http://127.0.0.1:8000/lokal.js"></script>', encoding="utf-8")
+    (tmp_path / "b.css").write_text("@import 'https://cdn.example.org/x.css'; a{background:url(bild.png)}")
+    assert externe_adressen(tmp_path) == {
+        "a.html": ["https://fonts.googleapis.com/css", "//cdn.example.org/b.png", "http://x.org/y.png"],
+        "b.css": ["https://cdn.example.org/x.css"],
+    }
+
+
+def test_eingeschleuster_text_wird_nie_zum_html_tag(kleinstadt, tmp_path):
+    """Text the validator lets through (Jinja, lone angle brackets) reaches readers only as text."""
+    kleinstadt.ersetzen("plan/massnahmen/M001.yml", "titel: Stadtteilzentrum Nord eröffnen",
+                        "titel: 'Zentrum {{ 7*7 }} & Nord'")
+    kleinstadt.ersetzen("plan/massnahmen/M001.yml", "Ein offener Treffpunkt", "Ein {% raw %} Treff für < 6 > Jährige")
+    website_kopieren(kleinstadt.wurzel)
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    seite = inhalt(tmp_path / "site", "massnahmen/M001.html")
+    assert "Zentrum {{ 7*7 }} &amp; Nord" in seite and "Zentrum 49" not in seite
+    assert "Ein {% raw %} Treff für &lt; 6 &gt; Jährige" in seite
+
+
+def test_fehlerhafter_plan_baut_keine_website(kleinstadt, tmp_path):
+    kleinstadt.ersetzen("plan/massnahmen/M002.yml", "gremium: arbeitskreis", "gremium: arbeitskries")
+    website_kopieren(kleinstadt.wurzel)
+    ziel = tmp_path / "site"
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, ziel)
+    assert ergebnis.returncode != 0
+    assert "plan/massnahmen/M002.yml:15:10: Das Gremium „arbeitskries“ gibt es nicht" in ergebnis.stderr
+    assert "meinten Sie „arbeitskreis“?" in ergebnis.stderr
+    assert not ziel.exists()
+
+
+def test_handgeschriebene_seite_darf_keine_erzeugte_ueberdecken(kleinstadt, tmp_path):
+    website_kopieren(kleinstadt.wurzel)
+    kleinstadt.schreiben("docs/massnahmen/M001.md", "# Von Hand\n")
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert ergebnis.returncode != 0 and "docs/massnahmen/M001.md wird aus plan/ erzeugt" in ergebnis.stderr
