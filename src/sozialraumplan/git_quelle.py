@@ -127,3 +127,15 @@ class GitQuelle:
 
     def __repr__(self) -> str:
         return f"GitQuelle({str(self.wurzel)!r}, {self.revision!r})"
+
+
+def vorige_fassung(wurzel: Path | str) -> str | None:
+    """The newest tag reachable from the commit before HEAD — the Fortschreibung this one follows.
+
+    Looking from `HEAD^` means a build of a tagged commit compares with the tag before it, not
+    with itself. None when there is no such tag (or no history at all).
+    """
+    try:
+        return git(wurzel, "describe", "--tags", "--abbrev=0", "HEAD^").strip() or None
+    except GitFehler:
+        return None

@@ -1,0 +1,102 @@
+"""How kinds, fields and values are named for a reader: German nouns, labels, dates, names.
+
+Ids in a diff are shown with the name a reader knows (the district's name, the Gremium's name),
+looked up in the newer state first and in the older one for things that were removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from ..model import GESAMTSTADT
+from ..render.text import datum, monat
+from .stand import Stand
+
+
+@dataclass(frozen=True)
+class Artname:
+    """German words for one kind of entity."""
+
+    einzahl: str
+    mehrzahl: str
+    neu_einzahl: str
+    """Adjective for one new entity: „neue Maßnahme“, „neues Gremium“, „neuer Stadtteil“."""
+    abschnitt: str
+    """Heading of the report section."""
+
+
+ARTNAMEN = {
+    "massnahme": Artname("Maßnahme", "Maßnahmen", "neue", "Maßnahmen"),
+    "leitlinie": Artname("Leitlinie", "Leitlinien", "neue", "Leitlinien"),
+    "gremium": Artname("Gremium", "Gremien", "neues", "Gremien"),
+    "sitzung": Artname("Sitzung", "Sitzungen", "neue", "Sitzungen"),
+    "begriff": Artname("Glossarbegriff", "Glossarbegriffe", "neuer", "Glossar"),
+    "stadtteil": Artname("Stadtteil", "Stadtteile", "neuer", "Stadtteile"),
+}
+
+FELDNAMEN = {
+    "abkuerzung": "Abkürzung", "adresse": "Adresse", "aufgaben": "Aufgaben", "beginn": "Beginn",
+    "begriff": "Begriff", "beispiel": "Beispiel", "beispieldaten": "Beispieldaten",
+    "berichtet_an": "Berichtet an", "berichtet_an_extern": "Berichtet an (extern)",
+    "beschreibung": "Beschreibung", "beteiligte": "Beteiligte", "datum": "Datum", "e_mail": "E-Mail",
+    "ebene": "Ebene", "einberufen_von": "Einberufen von", "einleitung": "Einleitung", "ende": "Ende",
+    "erklaerung": "Erklärung", "erlaeuterung": "Erläuterung", "ergebnisse": "Ergebnisse",
+    "finanzierung": "Finanzierung", "fortschreibung": "Fortschreibung", "fortschritt": "Fortschritt",
+    "gremium": "Gremium", "herausgeber": "Herausgeber", "id": "Kennung", "kontakt": "Kontakt",
+    "kurzname": "Kurzname", "leichte_sprache": "Leichte Sprache", "leitlinien": "Leitlinien",
+    "leitsatz": "Leitsatz", "mitglieder": "Mitglieder", "name": "Name", "nummer": "Nummer", "ort": "Ort",
+    "prioritaet": "Priorität", "stadt": "Stadt", "stadtteile": "Stadtteile", "stand": "Stand",
+    "status": "Status", "telefon": "Telefon", "themen": "Themen", "titel": "Titel", "turnus": "Turnus",
+    "verantwortlich": "Verantwortlich", "zeitraum": "Zeitraum", "zuletzt_geprueft": "Zuletzt geprüft",
+}
+
+VERWEISE = {"stadtteile": "stadtteil", "leitlinien": "leitlinie", "gremium": "gremium", "berichtet_an": "gremium"}
+"""Fields whose values are ids of other entities, and the kind they refer to."""
+
+def feldname(feld: tuple[str, ...]) -> str:
+    """`("zeitraum", "ende")` → `Zeitraum, Ende`; unknown keys read as words."""
+    return ", ".join(FELDNAMEN.get(k, k.replace("_", " ").capitalize()) for k in feld)
+
+
+class Anzeige:
+    """Turns raw field values into what a reader sees, with ids resolved to names."""
+
+    def __init__(self, basis: Stand, ziel: Stand) -> None:
+        self._namen: dict[tuple[str, str], str] = {}
+        for stand in (basis, ziel):  # the newer state wins
+            for ident, e in stand.eintraege.get("stadtteil", {}).items():
+                self._namen[("stadtteil", ident)] = e.wert.name
+            for ident, e in stand.eintraege.get("leitlinie", {}).items():
+                self._namen[("leitlinie", ident)] = f"{ident} ({e.wert.title})"
+            for ident, e in stand.eintraege.get("gremium", {}).items():
+                self._namen[("gremium", ident)] = e.wert.label
+        self._namen[("stadtteil", GESAMTSTADT)] = "Gesamtstadt"
+
+    def wert(self, schluessel: str, wert: Any) -> str:
+        """One value of field `schluessel` (the last key of the path) as text, unquoted."""
+        if wert is None:
+            return "keine Angabe"
+        if isinstance(wert, bool):
+            return "ja" if wert else "nein"
+        if isinstance(wert, Enum):
+            return getattr(wert, "label", wert.value)
+        if isinstance(wert, dt.date):
+            return datum(wert)
+        if schluessel == "fortschritt":
+            return f"{wert} %"
+        if schluessel in ("beginn", "ende"):
+            return monat(wert)
+        if schluessel in VERWEISE:
+            return self._namen.get((VERWEISE[schluessel], wert), str(wert))
+        return str(wert)
+
+    def ist_freitext(self, schluessel: str, wert: Any) -> bool:
+        """Free texts are quoted („…“); statuses, dates, numbers and names are not."""
+        return isinstance(wert, str) and not isinstance(wert, Enum) and schluessel not in VERWEISE \
+            and schluessel not in ("beginn", "ende")
+
+    def name(self, art: str, ident: str) -> str:
+        return self._namen.get((art, ident), ident)

@@ -1,0 +1,51 @@
+"""The site page „Änderungen“: this Fortschreibung compared with the previous one.
+
+The page is built from the working tree the site is built from, against the configured base
+or the newest tag before HEAD. Without git history (a tarball, a first draft without tags) it
+still exists and says plainly why there is nothing to compare.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..git_quelle import ist_git_repository, vorige_fassung
+from ..model import Plan
+from ..quelle import Ordner
+from ..render.text import kopf, md_zeile
+from ..seiten import Seite
+from .markdown_ausgabe import koerper
+from .stand import stand_aus_plan, stand_aus_revision
+from .vergleich import vergleichen
+
+PFAD = "aenderungen.md"
+TITEL = "Änderungen"
+
+
+def aenderungen_seite(repo_root: Path | str, plan: Plan, basis: str | None) -> Seite:
+    """The page; `basis` is the configured revision to compare with (None: the previous tag).
+
+    A configured base that does not exist raises `RevisionUnbekannt`: that is a mistake in the
+    configuration, not a state of the repository.
+    """
+    wurzel = Path(repo_root)
+    if not ist_git_repository(wurzel):
+        return _hinweis("Diese Fassung wurde nicht aus einem Git-Repository gebaut. Ohne die "
+                        "Versionsgeschichte lässt sich nicht zeigen, was sich gegenüber der vorigen "
+                        "Fortschreibung geändert hat.")
+    revision = basis or vorige_fassung(wurzel)
+    if revision is None:
+        return _hinweis("Es gibt noch keine frühere veröffentlichte Fassung (Git-Tag), mit der diese "
+                        "Fortschreibung verglichen werden könnte. Sobald eine Fassung als "
+                        "„v<Jahr>.<Nummer>“ veröffentlicht ist, stehen hier die Änderungen seitdem.")
+    vergleich = vergleichen(
+        stand_aus_revision(wurzel, revision),
+        stand_aus_plan(plan, plan.info.fortschreibung, Ordner(wurzel)),
+    )
+    einleitung = (f"Was sich in dieser Fassung („{md_zeile(plan.info.fortschreibung)}“) gegenüber der "
+                  f"Fassung {md_zeile(revision)} geändert hat.")
+    return Seite(PFAD, TITEL, f"{kopf(TITEL)}{einleitung}\n\n{koerper(vergleich)}")
+
+
+def _hinweis(text: str) -> Seite:
+    return Seite(PFAD, TITEL, f"{kopf(TITEL)}{text}\n")

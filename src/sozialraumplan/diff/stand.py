@@ -1,0 +1,113 @@
+"""One side of a comparison: every entity that could be read from one state of the repository.
+
+A `Stand` is built from whatever loaded, even when the plan of that state does not validate
+as a whole: a broken reference in one Maßnahme must not hide the changes to all the others.
+Files that could not be read at all are remembered by id, so they show up as „nicht
+verglichen“ instead of as removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from pydantic import BaseModel
+
+from ..befund import Befund, nur_fehler
+from ..laden import ARTEN, GLOSSAR_DATEI, STADTTEILE_DATEI, YAML_ENDUNGEN, plan_pruefen, rohplan_laden
+from ..model import Plan, PlanInfo
+from ..git_quelle import GitQuelle
+from ..quelle import Ordner, Quelle
+
+
+@dataclass(frozen=True)
+class Eintrag:
+    """One entity and the file it came from."""
+
+    wert: BaseModel
+    datei: str
+
+
+@dataclass
+class Stand:
+    """What one revision (or the working tree) contains, keyed by kind and id."""
+
+    name: str
+    """How the state is called in the report: the revision as given, or „Arbeitsstand“."""
+    commit: str | None
+    info: PlanInfo | None
+    eintraege: dict[str, dict[str, Eintrag]]
+    """Kind (`massnahme`, `leitlinie`, `gremium`, `sitzung`, `begriff`, `stadtteil`) → id → entry."""
+    unlesbar: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Kind → id → file, for files that exist but failed to load."""
+    befunde: list[Befund] = field(default_factory=list)
+    """The errors that make this state's plan invalid (empty when it validates)."""
+    plan: Plan | None = None
+    """The validated plan, when there is one (the atlas needs it)."""
+    quelle: Quelle | None = None
+
+    @property
+    def gueltig(self) -> bool:
+        return not self.befunde
+
+    @property
+    def bezeichnung(self) -> str:
+        """Name with short commit, e.g. `v2026.1 (3f2a9c1)`."""
+        return f"{self.name} ({self.commit[:7]})" if self.commit else self.name
+
+
+def stand_laden(quelle: Quelle, name: str, commit: str | None = None) -> Stand:
+    """Load a state; when its plan does not validate, keep every file that loaded on its own."""
+    plan, befunde = plan_pruefen(quelle)
+    if plan is not None:
+        return stand_aus_plan(plan, name, quelle, commit)
+    roh = rohplan_laden(quelle)
+    eintraege: dict[str, dict[str, Eintrag]] = {}
+    unlesbar: dict[str, dict[str, str]] = {}
+    for art in ARTEN:
+        geladen = roh.entitaeten[art.name]
+        gelesen = {g.dokument.datei for g in geladen}
+        eintraege[art.name] = {}
+        for g in geladen:
+            eintraege[art.name].setdefault(g.wert.id, Eintrag(g.wert, g.dokument.datei))
+        unlesbar[art.name] = {
+            PurePosixPath(pfad).stem: pfad
+            for pfad in quelle.dateien(art.ordner)
+            if pfad.endswith(YAML_ENDUNGEN) and pfad not in gelesen
+        }
+    glossar = roh.glossar.wert if roh.glossar else None
+    eintraege["begriff"] = {b.term: Eintrag(b, GLOSSAR_DATEI) for b in glossar.terms} if glossar else {}
+    eintraege["stadtteil"] = {s.id: Eintrag(s, STADTTEILE_DATEI) for s in roh.stadtteile}
+    info = roh.info.wert if roh.info else None
+    return Stand(name, commit, info, eintraege, unlesbar, sorted(nur_fehler(befunde)), quelle=quelle)
+
+
+def stand_aus_plan(plan: Plan, name: str, quelle: Quelle | None = None, commit: str | None = None) -> Stand:
+    """A state from an already validated plan (the site build has one in hand)."""
+    def datei(art: str, ident: str) -> str:
+        return plan.sources.get(f"{art}:{ident}", "")
+
+    eintraege = {
+        "massnahme": {m.id: Eintrag(m, datei("massnahme", m.id)) for m in plan.massnahmen},
+        "leitlinie": {l.id: Eintrag(l, datei("leitlinie", l.id)) for l in plan.leitlinien},
+        "gremium": {g.id: Eintrag(g, datei("gremium", g.id)) for g in plan.gremien},
+        "sitzung": {s.id: Eintrag(s, datei("sitzung", s.id)) for s in plan.sitzungen},
+        "begriff": {b.term: Eintrag(b, GLOSSAR_DATEI) for b in plan.glossar.terms},
+        "stadtteil": {s.id: Eintrag(s, STADTTEILE_DATEI) for s in plan.stadtteile},
+    }
+    return Stand(name, commit, plan.info, eintraege, plan=plan, quelle=quelle)
+
+
+ARBEITSSTAND = "Arbeitsstand"
+"""Name of the working tree (the files on disk, committed or not) in reports."""
+
+
+def stand_aus_revision(wurzel: Path | str, revision: str) -> Stand:
+    """A git revision, read without checkout; `RevisionUnbekannt` if there is no such revision."""
+    with GitQuelle(wurzel, revision) as quelle:
+        return stand_laden(quelle, revision, quelle.commit)
+
+
+def stand_aus_ordner(wurzel: Path | str) -> Stand:
+    """The working tree as it is on disk."""
+    return stand_laden(Ordner(wurzel), ARBEITSSTAND)

@@ -1,0 +1,57 @@
+"""The site page „Änderungen“: this Fortschreibung against the previous tag, or a plain note why not."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.diff.planrepo import Planrepo
+from sozialraumplan.diff import aenderungen_seite
+from sozialraumplan.git_quelle import RevisionUnbekannt
+from sozialraumplan.laden import plan_laden
+from sozialraumplan.quelle import Ordner
+
+
+def seite(ordner, basis=None):
+    return aenderungen_seite(ordner.wurzel, plan_laden(Ordner(ordner.wurzel)), basis)
+
+
+def test_ohne_git_ein_hinweis(kleinstadt):
+    ergebnis = seite(kleinstadt)
+    assert (ergebnis.pfad, ergebnis.titel) == ("aenderungen.md", "Änderungen")
+    assert "# Änderungen\n" in ergebnis.markdown
+    assert "nicht aus einem Git-Repository gebaut" in ergebnis.markdown
+
+
+def test_ohne_tag_ein_hinweis(kleinstadt):
+    repo = Planrepo(kleinstadt)
+    repo.fassung("Erster Entwurf")
+    assert "noch keine frühere veröffentlichte Fassung" in seite(repo).markdown
+
+
+def test_vergleicht_den_gebauten_stand_mit_dem_letzten_tag(kleinstadt):
+    repo = Planrepo(kleinstadt)
+    repo.fassung("Erste Fortschreibung", tag="v2025.1")
+    repo.ersetzen("plan/massnahmen/M002.yml", "status: geplant", "status: in_umsetzung")
+    repo.ersetzen("plan/plan.yml", "fortschreibung: Erste Fortschreibung 2025", "fortschreibung: Entwurf 2026")
+    repo.fassung("Zweite Fortschreibung", tag="v2026.1")
+    repo.ersetzen("plan/massnahmen/M001.yml", "fortschritt: 40", "fortschritt: 50")  # not committed: built anyway
+
+    markdown = seite(repo).markdown
+    assert markdown.startswith("---\nrender_macros: false\n---\n\n# Änderungen\n")
+    assert "Was sich in dieser Fassung („Entwurf 2026“) gegenüber der Fassung v2025.1 geändert hat." in markdown
+    assert "**Zusammenfassung:** 2 Maßnahmen geändert; Angaben zum Plan geändert." in markdown
+    assert "- Status: geplant → in Umsetzung" in markdown
+    assert "- Fortschritt: 40 % → 50 %" in markdown
+
+
+def test_konfigurierte_basis(kleinstadt):
+    repo = Planrepo(kleinstadt)
+    repo.fassung("Erste Fortschreibung", tag="v2025.1")
+    repo.loeschen("plan/massnahmen/M002.yml")
+    repo.fassung("Zweite", tag="v2026.1")
+    repo.fassung("Dritte", tag="v2027.1")
+    markdown = seite(repo, basis="v2025.1").markdown
+    assert "gegenüber der Fassung v2025.1" in markdown
+    assert "**M002 – Sozialatlas fortschreiben**" in markdown
+    with pytest.raises(RevisionUnbekannt):
+        seite(repo, basis="v2024.1")
