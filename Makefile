@@ -1,4 +1,5 @@
 # The two commands of the README: `make site` and `make test`. Both set up what they need.
+export NO_MKDOCS_2_WARNING := 1
 .PHONY: site serve test setup-site setup-test
 
 site: setup-site
