@@ -2,8 +2,11 @@
 export NO_MKDOCS_2_WARNING := 1
 .PHONY: site serve test setup-site setup-test
 
+# Built next to site/ and swapped in only when complete: a failed build leaves nothing half-written.
 site: setup-site
-	.venv/bin/mkdocs build --strict
+	rm -rf .site-neu
+	.venv/bin/mkdocs build --strict -d .site-neu
+	rm -rf site && mv .site-neu site
 
 serve: setup-site
 	.venv/bin/mkdocs serve
