@@ -1,0 +1,36 @@
+"""`sozialraumplan export`: the plan as open data files (JSON, CSV) in a folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..befund import PlanUngueltig
+from ..export import offene_daten
+from ..laden import plan_laden
+from ..quelle import Ordner
+
+
+def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
+    befehl = unterbefehle.add_parser(
+        "export", help="Plan als offene Daten schreiben (JSON, CSV)",
+        description="Schreibt den geprüften Plan als plan.json und massnahmen.csv in einen Ordner.",
+    )
+    befehl.add_argument("--ziel", type=Path, default=Path("dist/daten"),
+                        help="Ordner für die Dateien (Standard: dist/daten unter der Wurzel)")
+    befehl.set_defaults(ausfuehren=ausfuehren)
+
+
+def ausfuehren(argumente: argparse.Namespace) -> int:
+    try:
+        plan = plan_laden(Ordner(argumente.wurzel))
+    except PlanUngueltig as fehler:
+        print(fehler.bericht(), file=sys.stderr)
+        return 1
+    ziel = argumente.ziel if argumente.ziel.is_absolute() else Path(argumente.wurzel) / argumente.ziel
+    ziel.mkdir(parents=True, exist_ok=True)
+    for name, inhalt in offene_daten(plan).items():
+        (ziel / name).write_text(inhalt, encoding="utf-8")
+        print(f"geschrieben: {ziel / name}")
+    return 0

@@ -1,0 +1,89 @@
+"""The plan as open data: one JSON file with everything, one CSV table of the Maßnahmen.
+
+Both use the German keys of the YAML files, so a column means what the editors' field means.
+Output is deterministic (sorted keys, fixed column order, `\\n` line ends): the same plan
+always gives the same bytes, which keeps release files comparable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import Massnahme, Plan
+
+LISTENTRENNER = " | "
+"""Separates the entries of a list inside one CSV cell (a semicolon occurs in the texts themselves)."""
+
+
+def plan_daten(plan: Plan) -> dict[str, Any]:
+    """The whole plan as JSON-ready data with German keys."""
+    def liste(eintraege) -> list[dict[str, Any]]:
+        return [e.model_dump(mode="json", by_alias=True) for e in eintraege]
+
+    return {
+        "plan": plan.info.model_dump(mode="json", by_alias=True),
+        "leitlinien": liste(plan.leitlinien),
+        "massnahmen": liste(plan.massnahmen),
+        "gremien": liste(plan.gremien),
+        "sitzungen": liste(plan.sitzungen),
+        "glossar": liste(plan.glossar.terms),
+        "stadtteile": liste(plan.stadtteile),
+        "quellen": dict(plan.sources),
+    }
+
+
+def plan_json(plan: Plan) -> str:
+    return json.dumps(plan_daten(plan), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _spalten(modell: type[BaseModel], praefix: str = "") -> list[str]:
+    """Column names from the model: its German keys, nested sections as `zeitraum_beginn`."""
+    spalten = []
+    for name, feld in modell.model_fields.items():
+        schluessel = praefix + (feld.alias or name)
+        if isinstance(feld.annotation, type) and issubclass(feld.annotation, BaseModel):
+            spalten += _spalten(feld.annotation, schluessel + "_")
+        else:
+            spalten.append(schluessel)
+    return spalten
+
+
+def _zelle(wert: Any) -> str:
+    if isinstance(wert, list):
+        return LISTENTRENNER.join(_zelle(w) for w in wert)
+    if isinstance(wert, bool):
+        return "ja" if wert else "nein"
+    return "" if wert is None else str(wert).strip()
+
+
+def _flach(daten: dict[str, Any], praefix: str = "") -> dict[str, str]:
+    """Nested sections become `zeitraum_beginn`; lists become one cell."""
+    zeile: dict[str, str] = {}
+    for schluessel, wert in daten.items():
+        if isinstance(wert, dict):
+            zeile.update(_flach(wert, f"{praefix}{schluessel}_"))
+        else:
+            zeile[praefix + schluessel] = _zelle(wert)
+    return zeile
+
+
+def massnahmen_csv(plan: Plan) -> str:
+    """One row per Maßnahme; columns in the order of the YAML fields, then the district names."""
+    puffer = io.StringIO()
+    schreiber = csv.DictWriter(puffer, fieldnames=_spalten(Massnahme) + ["stadtteile_namen"], lineterminator="\n")
+    schreiber.writeheader()
+    for m in plan.massnahmen:
+        zeile = _flach(m.model_dump(mode="json", by_alias=True))
+        zeile["stadtteile_namen"] = _zelle([plan.stadtteil_name(s) for s in m.stadtteile])
+        schreiber.writerow(zeile)
+    return puffer.getvalue()
+
+
+def offene_daten(plan: Plan) -> dict[str, str]:
+    """File name → content of every open-data file of the plan."""
+    return {"plan.json": plan_json(plan), "massnahmen.csv": massnahmen_csv(plan)}
