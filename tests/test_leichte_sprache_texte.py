@@ -112,3 +112,9 @@ def test_maske_behaelt_laenge_und_zeilen():
     assert len(maske.text) == len(text)
     assert maske.text.count("\n") == text.count("\n")
     assert maske.text.split() == ["Titel", "Ein", "Link", "und", "fett", "und", ".", "Hinweis", "Text."]
+
+
+def test_leerzeile_trennt_saetze_auch_mit_windows_zeilenenden():
+    seite = ("Die Stadt macht heute einen großen Plan für alle\r\n\r\n"
+             "Menschen in Erfurt leben gut und gern hier.\r\n")
+    assert text_pruefen(aus_markdown("seite.md", seite.encode())) == []

@@ -312,14 +312,15 @@ _TAUSENDER = re.compile(r"\d{1,3}(\.\d{3})+")
 
 def zahl(satz: Satz, kontext: Kontext) -> Iterator[Treffer]:
     """Percentages, big numbers, fractions, decimals and dates in figures are hard to grasp."""
-    tokens = satz.tokens
-    for i, token in enumerate(tokens):
+    paare = list(_paare(satz))
+    for i, (token, _, _) in enumerate(paare):
         text = token.text
         if text == "%" or text.lower() in ("prozent", "promille"):
             yield Treffer(token.anfang, f"{ZAHL}: „{text}“",
                           "schreiben Sie „viele“, „wenige“, „die Hälfte“ oder „jeder Dritte“")
             continue
-        art = _zahl_art(text, tokens[i + 1].text if i + 1 < len(tokens) else "")
+        vor_namen = i + 1 < len(paare) and paare[i + 1][2] == "NE"
+        art = _zahl_art(text, vor_namen)
         if art:
             yield Treffer(token.anfang, f"{ZAHL}: {art} „{text}“", _ZAHL_HINWEISE[art], Schwere.WARNUNG)
 
@@ -332,7 +333,9 @@ _ZAHL_HINWEISE = {
 }
 
 
-def _zahl_art(text: str, danach: str) -> str | None:
+def _zahl_art(text: str, vor_namen: bool) -> str | None:
+    """What kind of hard number `text` is, if any; a five-digit number before a name
+    (`99084 Erfurt`) is a postcode."""
     if _BRUCH.fullmatch(text):
         return "Bruch"
     if not text[:1].isdigit() or ":" in text:
@@ -346,7 +349,7 @@ def _zahl_art(text: str, danach: str) -> str | None:
     if not text.isdigit() or text.startswith("0") or int(text) <= 1000:
         return None
     jahr = len(text) == 4 and 1900 <= int(text) <= 2100
-    postleitzahl = len(text) == 5 and danach[:1].isupper()
+    postleitzahl = len(text) == 5 and vor_namen
     return None if jahr or postleitzahl else "große Zahl"
 
 

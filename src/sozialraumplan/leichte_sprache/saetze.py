@@ -4,7 +4,7 @@ A sentence ends at `.`, `!` or `?` before a new sentence, at a blank line and at
 border of the Markdown (heading, list item, table cell). A colon does not end a sentence:
 Leichte Sprache uses it often inside one line („Die Gruppe prüft: Was hat geklappt?“).
 A point after an abbreviation (`z. B.`) or after a day of the month (`2. Dezember`) does not
-end a sentence either.
+end a sentence either, unless it is the last thing on its line.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _TOKEN = re.compile(
 )
 _SATZENDE = frozenset({".", "!", "?", "...", "…"})
 _SCHLIESSEND = frozenset({'"', "'", ")"})
-_ABSATZ = re.compile(r"\n[ \t]*\n")
+_ABSATZ = re.compile(r"\n[^\S\n]*\n")  # a blank line, also with Windows line ends
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,8 @@ def _endet_satz(tokens: list[Token], i: int, text: str) -> bool:
     naechstes = tokens[i + 1]
     if naechstes.anfang == token.anfang + len(token.text) and naechstes.text not in _SCHLIESSEND:
         return False  # no space after the point: not a sentence end (e.g. `..` or `.,`)
+    if "\n" in text[token.anfang : naechstes.anfang]:
+        return True  # one sentence per line: a point at the end of a line ends the sentence
     if token.text == "." and i > 0:
         vorher = tokens[i - 1]
         direkt_davor = vorher.anfang + len(vorher.text) == token.anfang
