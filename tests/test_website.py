@@ -135,3 +135,25 @@ def test_handgeschriebene_seite_darf_keine_erzeugte_ueberdecken(kleinstadt, tmp_
     kleinstadt.schreiben("docs/massnahmen/M001.md", "# Von Hand\n")
     ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
     assert ergebnis.returncode != 0 and "docs/massnahmen/M001.md wird aus plan/ erzeugt" in ergebnis.stderr
+
+
+def test_downloads_enthalten_den_plan_als_json_und_csv(musterstadt_site):
+    import json
+
+    daten = json.loads(lesen(musterstadt_site, "downloads/plan.json"))
+    assert [m["id"] for m in daten["massnahmen"]] == ["M001", "M002"]
+    assert daten["massnahmen"][0]["zeitraum"] == {"beginn": "2025-01", "ende": "2026-12"}
+    csv_zeilen = lesen(musterstadt_site, "downloads/massnahmen.csv").splitlines()
+    assert len(csv_zeilen) == 3 and csv_zeilen[0].startswith("id,titel,")
+    assert 'href="plan.json"' in inhalt(musterstadt_site, "downloads/index.html")
+
+
+def test_unbekannte_vergleichsbasis_ist_ein_fehler_in_plan_yml(kleinstadt, tmp_path):
+    import subprocess
+
+    kleinstadt.ersetzen("plan/plan.yml", "beispieldaten: true\n", "beispieldaten: true\nvergleich_mit: v1999.1\n")
+    website_kopieren(kleinstadt.wurzel)
+    subprocess.run(["git", "init", "-q"], cwd=kleinstadt.wurzel, check=True)
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert ergebnis.returncode != 0
+    assert "plan/plan.yml:10:1:" in ergebnis.stderr and "v1999.1" in ergebnis.stderr

@@ -115,6 +115,10 @@ class PlanInfo(Modell):
     example_data: bool = Field(alias="beispieldaten")
     introduction: Text | None = Field(default=None, alias="einleitung")
     leichte_sprache: Text | None = None
+    compare_base: Annotated[str, Field(pattern=r"^[^\s~^:?*\[\\]+$")] | None = Field(
+        default=None, alias="vergleich_mit"
+    )
+    """Git revision the page „Änderungen“ compares with; by default the previous tag."""
 
 
 class Leitlinie(Modell):

@@ -15,10 +15,14 @@ from importlib import resources
 from pathlib import Path
 
 from .git_historie import letzte_aenderungen
-from .laden import plan_laden
+from .laden import PLAN_DATEI, plan_laden
 from .model import Plan
 from .quelle import Ordner
+from .befund import Befund, PlanUngueltig
+from .diff.seite import aenderungen_seite
+from .git_quelle import RevisionUnbekannt
 from .render import gremien, leitlinien, massnahmen, verzeichnisse
+from .render.downloads import plan_downloads
 from .render.text import datum
 from .seiten import Abschnitt, Datei, Seite
 
@@ -74,6 +78,17 @@ def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
     ]
 
 
+def _aenderungen(wurzel: Path, plan: Plan) -> Seite:
+    """The page „Änderungen“; a configured base that git does not know is the editor's error."""
+    try:
+        return aenderungen_seite(wurzel, plan, plan.info.compare_base)
+    except RevisionUnbekannt as fehler:
+        zeilen = (wurzel / PLAN_DATEI).read_text(encoding="utf-8").splitlines()
+        zeile = next((i for i, z in enumerate(zeilen, 1) if z.startswith("vergleich_mit:")), 1)
+        raise PlanUngueltig([Befund(PLAN_DATEI, zeile, 1, str(fehler),
+                                    "nennen Sie einen vorhandenen Tag oder löschen Sie „vergleich_mit“")]) from None
+
+
 def paket_dateien() -> list[Datei]:
     """The package's own assets (CSS, JS) as site files."""
     basis = resources.files("sozialraumplan")
@@ -102,11 +117,17 @@ def _fingerabdruck(wurzel: Path) -> tuple:
 @functools.lru_cache(maxsize=2)
 def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
     plan = plan_laden(Ordner(wurzel))
+    downloads, download_dateien = plan_downloads(plan)
+    abschnitte = plan_abschnitte(plan, tag)
+    abschnitte += [
+        Abschnitt("Änderungen", [_aenderungen(wurzel, plan)]),
+        Abschnitt("Downloads", [downloads]),
+    ]
     return Website(
         plan=plan,
         stichtag=tag,
-        abschnitte=plan_abschnitte(plan, tag),
-        dateien=paket_dateien(),
+        abschnitte=abschnitte,
+        dateien=paket_dateien() + download_dateien,
         abkuerzungen=verzeichnisse.abkuerzungen(plan),
         letzte_aenderungen=letzte_aenderungen(wurzel),
     )

@@ -1,0 +1,27 @@
+"""The downloads page: the plan as open data, next to the files themselves."""
+
+from __future__ import annotations
+
+from ..export import massnahmen_csv, plan_json
+from ..model import Plan
+from ..seiten import Datei, Seite
+from .text import kopf
+
+ORDNER = "downloads"
+
+
+def plan_downloads(plan: Plan) -> tuple[Seite, list[Datei]]:
+    dateien = [
+        Datei(f"{ORDNER}/plan.json", plan_json(plan).encode("utf-8")),
+        Datei(f"{ORDNER}/massnahmen.csv", massnahmen_csv(plan).encode("utf-8")),
+    ]
+    text = kopf("Downloads")
+    text += ("Der Plan steht als offene Daten bereit. Die Spalten- und Feldnamen sind dieselben wie in "
+             "den Dateien, aus denen diese Website entsteht.\n\n")
+    text += (f"- [Der ganze Plan als JSON](plan.json){{: download }} ({len(dateien[0].inhalt) // 1024 + 1} KB): "
+             "Leitlinien, Maßnahmen, Gremien, Sitzungen, Glossar und Stadtteile.\n"
+             f"- [Die Maßnahmen als CSV-Tabelle](massnahmen.csv){{: download }} ({len(plan.massnahmen)} Zeilen, "
+             "UTF-8, Komma als Trenner): für Tabellenkalkulationen.\n\n")
+    if plan.info.example_data:
+        text += "Die als Beispiel gekennzeichneten Einträge (`beispiel: true`) sind erfunden.\n"
+    return Seite(f"{ORDNER}/index.md", "Downloads", text), dateien
