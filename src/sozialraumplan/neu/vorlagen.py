@@ -1,0 +1,118 @@
+"""What `sozialraumplan neu` can create: Maßnahme, Gremium, Sitzung, each with its fields and id rule.
+
+The fields follow the model's key order, so a new file reads like the ones written by hand.
+`id` is never asked for (it is derived), `beispiel` never (new entries are real ones).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..laden import GREMIEN, MASSNAHMEN, SITZUNGEN, Art
+from .felder import Eingabe, Eingabefehler, Feld, heute
+from .kennungen import naechste_nummer, sitzungskennung, slug
+
+Werte = dict[tuple[str, ...], object]
+"""Answers by YAML key path, already converted to YAML values."""
+
+
+@dataclass(frozen=True)
+class Vorlage:
+    """One kind of file the command can write."""
+
+    art: Art
+    felder: tuple[Feld, ...]
+    kennung: Callable[[Werte, list[str]], str]
+    """The id of the new file, from the answers and the ids that exist already."""
+    hilfe: str
+    kennung_hilfe: str
+    """How the id is made, for the help of `--id`."""
+
+
+def _gremium_kennung(werte: Werte, vorhandene: list[str]) -> str:
+    kennung = slug(str(werte[("name",)]))
+    if not kennung:
+        raise Eingabefehler("Aus dem Namen lässt sich keine Kennung bilden — "
+                            "geben Sie mit --id eine an, z. B. --id begleitgremium")
+    return kennung
+
+
+def _sitzung_kennung(werte: Werte, vorhandene: list[str]) -> str:
+    datum = werte[("datum",)]
+    assert isinstance(datum, dt.date)  # `datum` is read as Eingabe.DATUM
+    return sitzungskennung(datum, str(werte[("gremium",)]))
+
+
+BESCHREIBUNG = Feld(("beschreibung",), "Beschreibung", Eingabe.LANGTEXT, "beschreibung")
+LEICHTE_SPRACHE = Feld(("leichte_sprache",), "Dasselbe in Leichter Sprache (ein Satz pro Zeile)",
+                       Eingabe.LANGTEXT, "leichte-sprache")
+
+MASSNAHME = Vorlage(
+    art=MASSNAHMEN,
+    felder=(
+        Feld(("titel",), "Titel der Maßnahme", Eingabe.TEXT, "titel"),
+        Feld(("leitlinien",), "Leitlinien (Kennungen, z. B. L1 L3)", Eingabe.KENNUNGEN, "leitlinie",
+             verweis="leitlinie"),
+        Feld(("stadtteile",), "Stadtteile (Kennungen aus data/stadtteile.csv oder „gesamtstadt“)",
+             Eingabe.KENNUNGEN, "stadtteil", verweis="stadtteil"),
+        BESCHREIBUNG,
+        LEICHTE_SPRACHE,
+        Feld(("verantwortlich",), "Verantwortlich (Amt oder Stelle)", Eingabe.TEXT, "verantwortlich"),
+        Feld(("beteiligte",), "Beteiligte", Eingabe.LISTE, "beteiligt"),
+        Feld(("zeitraum", "beginn"), "Beginn (JJJJ-MM)", Eingabe.MONAT, "beginn"),
+        Feld(("zeitraum", "ende"), "Ende (JJJJ-MM)", Eingabe.MONAT, "ende"),
+        Feld(("status",), "Stand der Umsetzung", Eingabe.AUSWAHL, "status", vorgabe=lambda: "geplant"),
+        Feld(("fortschritt",), "Fortschritt in Prozent (0 bis 100)", Eingabe.ZAHL, "fortschritt",
+             vorgabe=lambda: "0"),
+        Feld(("prioritaet",), "Priorität", Eingabe.AUSWAHL, "prioritaet"),
+        Feld(("finanzierung",), "Finanzierung", Eingabe.TEXT, "finanzierung"),
+        Feld(("gremium",), "Zuständiges Gremium (Kennung)", Eingabe.KENNUNG, "gremium", verweis="gremium"),
+        Feld(("zuletzt_geprueft",), "Zuletzt geprüft am (JJJJ-MM-TT)", Eingabe.DATUM, "zuletzt-geprueft",
+             vorgabe=heute),
+    ),
+    kennung=lambda werte, vorhandene: naechste_nummer(vorhandene),
+    hilfe="Neue Maßnahme anlegen",
+    kennung_hilfe="die nächste freie Nummer, z. B. M015 nach M014",
+)
+
+GREMIUM = Vorlage(
+    art=GREMIEN,
+    felder=(
+        Feld(("name",), "Name des Gremiums", Eingabe.TEXT, "name"),
+        Feld(("kurzname",), "Kurzname", Eingabe.TEXT, "kurzname"),
+        Feld(("ebene",), "Ebene der Zusammenarbeit", Eingabe.AUSWAHL, "ebene"),
+        BESCHREIBUNG,
+        LEICHTE_SPRACHE,
+        Feld(("mitglieder",), "Mitglieder", Eingabe.LISTE, "mitglied"),
+        Feld(("aufgaben",), "Aufgaben", Eingabe.LISTE, "aufgabe"),
+        Feld(("turnus",), "Wie oft es tagt", Eingabe.TEXT, "turnus"),
+        Feld(("einberufen_von",), "Wer einlädt", Eingabe.TEXT, "einberufen-von"),
+        Feld(("berichtet_an",), "Berichtet an (Kennungen anderer Gremien)", Eingabe.KENNUNGEN, "berichtet-an",
+             verweis="gremium"),
+        Feld(("berichtet_an_extern",), "Berichtet außerdem an (z. B. Stadtrat)", Eingabe.LISTE,
+             "berichtet-an-extern"),
+    ),
+    kennung=_gremium_kennung,
+    hilfe="Neues Gremium anlegen",
+    kennung_hilfe="aus dem Namen gebildet, z. B. „arbeitskreis-quartiersarbeit“",
+)
+
+SITZUNG = Vorlage(
+    art=SITZUNGEN,
+    felder=(
+        Feld(("datum",), "Datum der Sitzung (JJJJ-MM-TT)", Eingabe.DATUM, "datum"),
+        Feld(("gremium",), "Gremium (Kennung)", Eingabe.KENNUNG, "gremium", verweis="gremium"),
+        Feld(("titel",), "Titel der Sitzung", Eingabe.TEXT, "titel"),
+        Feld(("ort",), "Ort", Eingabe.TEXT, "ort"),
+        Feld(("themen",), "Themen", Eingabe.LISTE, "thema"),
+        Feld(("ergebnisse",), "Ergebnisse", Eingabe.LISTE, "ergebnis"),
+    ),
+    kennung=_sitzung_kennung,
+    hilfe="Neue Sitzung anlegen",
+    kennung_hilfe="Datum und Gremium, z. B. „2026-03-15-begleitgremium“",
+)
+
+VORLAGEN: dict[str, Vorlage] = {"massnahme": MASSNAHME, "gremium": GREMIUM, "sitzung": SITZUNG}
+"""By the word after `sozialraumplan neu`."""
