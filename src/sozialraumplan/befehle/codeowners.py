@@ -1,0 +1,103 @@
+"""`sozialraumplan codeowners`: write `.github/CODEOWNERS` from the team configuration `.github/teams.yml`.
+
+The teams are configuration, not code: a city names its GitHub organisation and teams in one
+small YAML file, and CODEOWNERS (which GitHub reads to request reviews) is derived from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from pydantic import Field
+
+from ..befund import Befund
+from ..laden import Geladen, einzeldatei
+from ..model import Kennung, Modell, Text
+from ..quelle import Ordner
+
+TEAMS_DATEI = ".github/teams.yml"
+CODEOWNERS_DATEI = ".github/CODEOWNERS"
+
+_MUSTER = re.compile(r"^(\*|(/[A-Za-z0-9._-]+)+/)$")
+"""The two forms used: everything, or everything below one folder of the repository."""
+
+_KOPF = f"""\
+# Diese Datei ist erzeugt: `sozialraumplan codeowners` schreibt sie aus {TEAMS_DATEI}.
+# Ändern Sie die Zuständigkeiten dort, nicht hier.
+# GitHub fordert für jede geänderte Datei eine Prüfung beim Team der letzten passenden Zeile an."""
+
+
+class Zustaendigkeit(Modell):
+    pattern: Text = Field(alias="muster")
+    teams: list[Kennung] = Field(min_length=1)
+    reason: Text = Field(alias="grund")
+
+
+class Teamkonfiguration(Modell):
+    """`.github/teams.yml`."""
+
+    organisation: Kennung
+    teams: dict[Kennung, Kennung]
+    """Role in this file → team name on GitHub."""
+    rules: list[Zustaendigkeit] = Field(alias="zustaendigkeiten", min_length=1)
+
+    def handle(self, rolle: str) -> str:
+        return f"@{self.organisation}/{self.teams[rolle]}"
+
+
+def konfiguration_laden(wurzel: Path) -> tuple[Teamkonfiguration | None, list[Befund]]:
+    """The configuration and every finding in it (file, line, German fix)."""
+    befunde: list[Befund] = []
+    geladen = einzeldatei(Ordner(wurzel), TEAMS_DATEI, Teamkonfiguration, befunde)
+    if geladen is not None:
+        befunde += _regeln_pruefen(geladen)
+    return (geladen.wert if geladen and not befunde else None), befunde
+
+
+def _regeln_pruefen(geladen: Geladen[Teamkonfiguration]) -> list[Befund]:
+    konfig, dokument = geladen.wert, geladen.dokument
+    befunde = []
+    for nummer, regel in enumerate(konfig.rules):
+        if not _MUSTER.match(regel.pattern):
+            zeile, spalte = dokument.position(("zustaendigkeiten", nummer, "muster"))
+            befunde.append(Befund(dokument.datei, zeile, spalte, f"Das Muster „{regel.pattern}“ ist nicht vorgesehen",
+                                  "schreiben Sie \"*\" für alles oder /ordner/ für einen Ordner"))
+        for stelle, rolle in enumerate(regel.teams):
+            if rolle not in konfig.teams:
+                zeile, spalte = dokument.position(("zustaendigkeiten", nummer, "teams", stelle))
+                befunde.append(Befund(dokument.datei, zeile, spalte, f"Das Team „{rolle}“ steht nicht unter „teams“",
+                                      "vorhanden sind: " + ", ".join(konfig.teams)))
+    return befunde
+
+
+def codeowners_text(konfig: Teamkonfiguration) -> str:
+    """CODEOWNERS in the order of the rules, each with its reason as a comment."""
+    zeilen = [_KOPF]
+    for regel in konfig.rules:
+        zeilen += ["", f"# {regel.reason}", " ".join([regel.pattern, *(konfig.handle(t) for t in regel.teams)])]
+    return "\n".join(zeilen) + "\n"
+
+
+def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
+    befehl = unterbefehle.add_parser(
+        "codeowners", help=f"{CODEOWNERS_DATEI} aus {TEAMS_DATEI} schreiben",
+        description=f"Schreibt {CODEOWNERS_DATEI}: wer Änderungen an welchem Ordner prüfen muss, "
+                    f"nach den Teams und Zuständigkeiten in {TEAMS_DATEI}.",
+    )
+    befehl.set_defaults(ausfuehren=ausfuehren)
+
+
+def ausfuehren(argumente: argparse.Namespace) -> int:
+    wurzel = Path(argumente.wurzel)
+    konfig, befunde = konfiguration_laden(wurzel)
+    for befund in befunde:
+        print(befund, file=sys.stderr)
+    if konfig is None:
+        print(f"{CODEOWNERS_DATEI} wurde nicht geschrieben.", file=sys.stderr)
+        return 1
+    (wurzel / CODEOWNERS_DATEI).write_text(codeowners_text(konfig), encoding="utf-8")
+    print(f"{CODEOWNERS_DATEI} geschrieben")
+    return 0
