@@ -1,0 +1,246 @@
+"""Plausible example values for every district and year, reproducible from a seed.
+
+No complete per-district table of a real city is at hand, so the atlas is shown with generated
+values that look like real ones: each district gets a latent „Belastung“ between 0 and 1 from
+its settlement type (inner city, large housing estate, village), every need indicator is a
+function of it with noise, a trend over the years and statistical secrecy in small districts.
+Real published figures (`data/ankerwerte.csv`) fix the population of the districts they cover
+and keep the ranges realistic; the values written here stay example data all the same.
+
+    python -m sozialraumplan.atlas.beispieldaten [--wurzel .]
+
+reads `data/beispieldaten.yml` and writes the value file and the sites it names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+from pydantic import Field
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from ..befund import PlanUngueltig, nur_fehler
+from ..laden import stadtteile_lesen
+from ..model import GESAMTSTADT, Modell, Stadtteil, Text
+from ..quelle import Ordner
+from .geometrie import flaeche_km2, grenzen_lesen
+from .laden import EINSTELLUNGEN, INDIKATOREN, yaml_einlesen
+from .modell import AtlasEinstellungen, Indikator, IndikatorenDatei, Standortart
+from .standorte import ankerwerte_lesen
+from .zahlen import zahl_text
+
+VORGABEN = "data/beispieldaten.yml"
+
+
+class Vorgabe(Modell):
+    """How one indicator is generated: from the latent need, or as a mean per settlement type."""
+
+    bereich: tuple[float, float] | None = None
+    """Value at need 0 and at need 1 (a falling range for indicators where less means more need)."""
+    je_typ: dict[str, float] | None = None
+    trend: float = 0.0
+    """Relative change per year of the whole city."""
+    streuung: Annotated[float, Field(ge=0, le=1)] = 0.08
+    geheim_unter: int | None = None
+    """No value where fewer people than this live (statistical secrecy)."""
+
+
+class StandortVorgabe(Modell):
+    id: str
+    name: Text
+    art: Standortart
+    stadtteil: str
+    traeger: Text
+
+
+class Anker(Modell):
+    """Which real figures fix the population of the districts they cover."""
+
+    merkmal: Text
+    stichtag: str
+    jahr: int
+
+
+class BeispielVorgaben(Modell):
+    """`data/beispieldaten.yml`."""
+
+    saat: int
+    jahre: list[int] = Field(min_length=1)
+    ziel: str
+    standorte_ziel: str | None = None
+    standardtyp: str
+    typen: dict[str, list[str]] = Field(default_factory=dict)
+    einwohner: dict[str, int]
+    """Inhabitants per settlement type in the anchor year."""
+    wachstum: float = 0.0
+    einwohner_anker: Anker | None = None
+    belastung: dict[str, tuple[float, float]]
+    """Mean and spread of the latent need per settlement type."""
+    indikatoren: dict[str, Vorgabe]
+    einwohner_indikator: str = "einwohner"
+    standorte: list[StandortVorgabe] = Field(default_factory=list)
+
+
+def _typ(vorgaben: BeispielVorgaben, stadtteil: str) -> str:
+    return next((t for t, ids in vorgaben.typen.items() if stadtteil in ids), vorgaben.standardtyp)
+
+
+def _einwohner(vorgaben: BeispielVorgaben, stadtteile: list[Stadtteil], flaechen: dict[str, float],
+               anker: dict[str, float], rng: np.random.Generator) -> dict[str, float]:
+    """Inhabitants in the anchor year: anchored districts keep their figure, the rest of each
+    type's total is shared by area (with noise)."""
+    ergebnis: dict[str, float] = {}
+    for typ, summe in vorgaben.einwohner.items():
+        ids = [s.id for s in stadtteile if _typ(vorgaben, s.id) == typ]
+        frei = [i for i in ids if i not in anker]
+        gewichte = np.array([flaechen[i] ** 0.6 for i in frei]) * rng.lognormal(0, 0.35, len(frei))
+        rest = max(summe - sum(anker[i] for i in ids if i in anker), 0.0)
+        for i, g in zip(frei, gewichte):
+            ergebnis[i] = rest * g / gewichte.sum()
+        ergebnis.update({i: anker[i] for i in ids if i in anker})
+    return ergebnis
+
+
+def beispielwerte(vorgaben: BeispielVorgaben, stadtteile: list[Stadtteil], indikatoren: list[Indikator],
+                  flaechen: dict[str, float], anker: dict[str, float]) -> list[tuple[str, str, int, float | None]]:
+    """(district, indicator, year, value) for every district, every year, every configured
+    indicator, plus the city's own figure (`gesamtstadt`), rounded as the indicator is shown."""
+    rng = np.random.default_rng(vorgaben.saat)
+    ids = [s.id for s in stadtteile]
+    basis = _einwohner(vorgaben, stadtteile, flaechen, anker, rng)
+    ankerjahr = vorgaben.einwohner_anker.jahr if vorgaben.einwohner_anker else vorgaben.jahre[0]
+    belastung = {}
+    for i in ids:
+        mittel, streuung = vorgaben.belastung[_typ(vorgaben, i)]
+        belastung[i] = float(np.clip(rng.normal(mittel, streuung), 0.0, 1.0))
+    drift = {i: rng.normal(0.0, 0.025) for i in ids}
+    einwohner = {(i, t): basis[i] * (1 + vorgaben.wachstum) ** (t - ankerjahr) * rng.normal(1.0, 0.004)
+                 for i in ids for t in vorgaben.jahre}
+    zeilen: list[tuple[str, str, int, float | None]] = []
+    t0 = vorgaben.jahre[0]
+    for indikator in indikatoren:
+        vorgabe = vorgaben.indikatoren.get(indikator.id)
+        if indikator.id == vorgaben.einwohner_indikator:
+            reihe = {k: float(round(v)) for k, v in einwohner.items()}
+        elif vorgabe is None:
+            continue
+        else:
+            unten, oben = indikator.grenzen
+            eigen = {i: (float(rng.lognormal(0, 0.15)) if vorgabe.je_typ else 1.0) for i in ids}
+            reihe = {}
+            for i in ids:
+                if vorgabe.bereich:
+                    a, b = vorgabe.bereich
+                    kern = a + (b - a) * belastung[i]
+                else:
+                    kern = (vorgabe.je_typ or {})[_typ(vorgaben, i)] * eigen[i]
+                for t in vorgaben.jahre:
+                    faktor = (1 + vorgabe.trend + drift[i]) ** (t - t0) * rng.normal(1.0, vorgabe.streuung)
+                    geheim = vorgabe.geheim_unter is not None and einwohner[(i, t)] < vorgabe.geheim_unter
+                    reihe[(i, t)] = None if geheim else float(np.clip(round(kern * faktor, indikator.nachkommastellen),
+                                                                      max(unten, 0.0), oben))
+        zeilen += [(i, indikator.id, t, reihe[(i, t)]) for i in ids for t in vorgaben.jahre]
+        zeilen += [(GESAMTSTADT, indikator.id, t, _stadtwert(indikator, reihe, einwohner, ids, t))
+                   for t in vorgaben.jahre]
+    return zeilen
+
+
+def _stadtwert(indikator: Indikator, reihe: dict, einwohner: dict, ids: list[str], jahr: int) -> float | None:
+    """Sum of counts; inhabitant-weighted mean of rates (an approximation the city would replace
+    with its own figure)."""
+    paare = [(reihe[(i, jahr)], einwohner[(i, jahr)]) for i in ids if reihe[(i, jahr)] is not None]
+    if not paare:
+        return None
+    if indikator.einheit == "Personen":
+        return float(round(sum(w for w, _ in paare)))
+    return round(sum(w * e for w, e in paare) / sum(e for _, e in paare), indikator.nachkommastellen)
+
+
+def werte_csv(zeilen: list[tuple[str, str, int, float | None]], indikatoren: list[Indikator]) -> str:
+    """Long form, semicolon and decimal comma, as a German spreadsheet saves it."""
+    stellen = {i.id: i.nachkommastellen for i in indikatoren}
+    puffer = io.StringIO()
+    schreiber = csv.writer(puffer, delimiter=";", lineterminator="\n")
+    schreiber.writerow(["stadtteil", "indikator", "jahr", "wert"])
+    for stadtteil, indikator, jahr, wert in zeilen:
+        text = "" if wert is None else zahl_text(wert, stellen[indikator]).replace(".", "")
+        schreiber.writerow([stadtteil, indikator, jahr, text])
+    return puffer.getvalue()
+
+
+def zufallspunkt(geometrie: BaseGeometry, rng: np.random.Generator) -> tuple[float, float]:
+    """A point inside the district, away from its border: (latitude, longitude), 5 places."""
+    innen = geometrie.buffer(-0.001)
+    flaeche = innen if not innen.is_empty else geometrie
+    minx, miny, maxx, maxy = flaeche.bounds
+    while True:
+        x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+        if flaeche.contains(Point(x, y)):
+            return round(float(y), 5), round(float(x), 5)
+
+
+def standorte_csv(vorgaben: BeispielVorgaben, grenzen: dict[str, BaseGeometry]) -> str:
+    """The example sites, each at a random point in its district (marked as example)."""
+    rng = np.random.default_rng(vorgaben.saat + 1)
+    puffer = io.StringIO()
+    schreiber = csv.writer(puffer, lineterminator="\n")
+    schreiber.writerow(["id", "name", "art", "stadtteil", "breite", "laenge", "traeger", "beispiel"])
+    for s in vorgaben.standorte:
+        breite, laenge = zufallspunkt(grenzen[s.stadtteil], rng)
+        schreiber.writerow([s.id, s.name, s.art.value, s.stadtteil, f"{breite:.5f}", f"{laenge:.5f}", s.traeger, "ja"])
+    return puffer.getvalue()
+
+
+def erzeugen(wurzel: Path) -> list[str]:
+    """Write the example files named in `data/beispieldaten.yml`; returns their paths."""
+    quelle, befunde = Ordner(wurzel), []
+    stadtteile, _ = stadtteile_lesen(quelle, befunde)
+    vorgaben, _ = yaml_einlesen(quelle, VORGABEN, BeispielVorgaben, befunde)
+    einstellungen, _ = yaml_einlesen(quelle, EINSTELLUNGEN, AtlasEinstellungen, befunde)
+    katalog, _ = yaml_einlesen(quelle, INDIKATOREN, IndikatorenDatei, befunde)
+    if nur_fehler(befunde) or vorgaben is None or einstellungen is None or katalog is None:
+        raise PlanUngueltig(befunde)
+    grenzen = grenzen_lesen(quelle, einstellungen.geometrie, stadtteile, befunde)
+    anker: dict[str, float] = {}
+    if vorgaben.einwohner_anker and einstellungen.ankerwerte:
+        anker = {a.stadtteil: a.wert for a in ankerwerte_lesen(quelle, einstellungen.ankerwerte, stadtteile, befunde)
+                 if a.merkmal == vorgaben.einwohner_anker.merkmal and a.stichtag == vorgaben.einwohner_anker.stichtag}
+    if nur_fehler(befunde):
+        raise PlanUngueltig(befunde)
+    flaechen = {i: flaeche_km2(g) for i, g in grenzen.items()}
+    zeilen = beispielwerte(vorgaben, stadtteile, katalog.indikatoren, flaechen, anker)
+    geschrieben = [vorgaben.ziel]
+    _schreiben(wurzel / vorgaben.ziel, werte_csv(zeilen, katalog.indikatoren))
+    if vorgaben.standorte_ziel:
+        _schreiben(wurzel / vorgaben.standorte_ziel, standorte_csv(vorgaben, grenzen))
+        geschrieben.append(vorgaben.standorte_ziel)
+    return geschrieben
+
+
+def _schreiben(pfad: Path, text: str) -> None:
+    pfad.parent.mkdir(parents=True, exist_ok=True)
+    pfad.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Beispielwerte für den Sozialstrukturatlas erzeugen")
+    parser.add_argument("--wurzel", type=Path, default=Path("."))
+    argumente = parser.parse_args(argv)
+    try:
+        for pfad in erzeugen(argumente.wurzel):
+            print(f"geschrieben: {pfad}")
+    except PlanUngueltig as fehler:
+        print(fehler.bericht(), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

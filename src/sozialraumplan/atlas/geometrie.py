@@ -1,0 +1,177 @@
+"""District boundaries: read a GeoJSON file as a city publishes it, check it, and prepare it once
+for the maps (shared borders simplified together, coordinates rounded).
+
+The loader keeps the geometry as it is in the file. A city can drop in its official boundaries
+unchanged: `data/atlas.yml` says which feature property holds the key and whether it matches
+the district id or number in `data/stadtteile.csv`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+from shapely.validation import explain_validity
+
+from ..befund import Befund, Schwere
+from ..meldungen import vorschlag
+from ..model import Stadtteil
+from ..quelle import Quelle
+from .modell import Geometrie
+
+STELLEN = 5
+"""Decimal places of map coordinates: about one metre."""
+METER_JE_GRAD = 111_320.0
+FLAECHENARTEN = ("Polygon", "MultiPolygon")
+
+
+@dataclass(frozen=True)
+class _Ort:
+    """Maps character offsets of the file to 1-based line and column."""
+
+    text: str
+
+    def __call__(self, versatz: int) -> tuple[int, int]:
+        zeile = self.text.count("\n", 0, versatz) + 1
+        return zeile, versatz - (self.text.rfind("\n", 0, versatz) + 1) + 1
+
+
+def _feature_positionen(text: str, features: list) -> list[int]:
+    """Offset of each feature in the text (0 where it cannot be found), for findings with a line."""
+    treffer = re.search(r'"features"\s*:\s*\[', text)
+    if treffer is None:
+        return [0] * len(features)
+    decoder, pos, positionen = json.JSONDecoder(), treffer.end(), []
+    for _ in features:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        try:
+            _, ende = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            return [0] * len(features)
+        positionen.append(pos)
+        pos = ende
+    return positionen
+
+
+def grenzen_lesen(
+    quelle: Quelle, einstellung: Geometrie, stadtteile: list[Stadtteil], befunde: list[Befund]
+) -> dict[str, BaseGeometry]:
+    """District id → boundary. Every problem becomes a finding; districts without one too."""
+    pfad = einstellung.datei
+    inhalt = quelle.lesen(pfad)
+    if inhalt is None:
+        befunde.append(Befund(pfad, 1, 1, "Die Datei mit den Stadtteilgrenzen fehlt",
+                              "legen Sie eine GeoJSON-Datei an oder korrigieren Sie „geometrie.datei“ in data/atlas.yml"))
+        return {}
+    try:
+        text = inhalt.decode("utf-8-sig")
+        daten = json.loads(text)
+    except UnicodeDecodeError:
+        befunde.append(Befund(pfad, 1, 1, "Die Datei ist nicht in UTF-8 gespeichert", "speichern Sie sie als UTF-8"))
+        return {}
+    except json.JSONDecodeError as fehler:
+        befunde.append(Befund(pfad, fehler.lineno, fehler.colno, f"Die Datei ist kein gültiges JSON ({fehler.msg})",
+                              "prüfen Sie Klammern, Kommas und Anführungszeichen an dieser Stelle"))
+        return {}
+    if not isinstance(daten, dict) or daten.get("type") != "FeatureCollection" or not isinstance(
+            daten.get("features"), list):
+        befunde.append(Befund(pfad, 1, 1, "Die Datei ist keine GeoJSON-FeatureCollection",
+                              "erwartet wird {\"type\": \"FeatureCollection\", \"features\": [...]}"))
+        return {}
+    ort = _Ort(text)
+    positionen = _feature_positionen(text, daten["features"])
+    schluessel = {getattr(s, einstellung.bezug): s.id for s in stadtteile}
+    grenzen: dict[str, BaseGeometry] = {}
+    for feature, versatz in zip(daten["features"], positionen):
+        zeile, spalte = ort(versatz)
+        gefunden = _feature_lesen(feature, einstellung, schluessel, pfad, zeile, spalte, befunde)
+        if gefunden is None:
+            continue
+        ident, geometrie = gefunden
+        if ident in grenzen:
+            befunde.append(Befund(pfad, zeile, spalte, f"Der Stadtteil „{ident}“ hat mehr als eine Grenze",
+                                  "fassen Sie die Flächen zu einem MultiPolygon zusammen"))
+            continue
+        grenzen[ident] = geometrie
+    for stadtteil in stadtteile:
+        if stadtteil.id not in grenzen:
+            befunde.append(Befund(pfad, 1, 1, f"Für den Stadtteil „{stadtteil.name}“ ({einstellung.bezug} "
+                                  f"{getattr(stadtteil, einstellung.bezug)}) gibt es keine Grenze",
+                                  "ergänzen Sie ein Feature mit diesem Schlüssel"))
+    return grenzen
+
+
+def _feature_lesen(feature: object, einstellung: Geometrie, schluessel: dict[str, str], pfad: str,
+                   zeile: int, spalte: int, befunde: list[Befund]) -> tuple[str, BaseGeometry] | None:
+    def fehler(meldung: str, hinweis: str, schwere: Schwere = Schwere.FEHLER) -> None:
+        befunde.append(Befund(pfad, zeile, spalte, meldung, hinweis, schwere))
+
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        fehler("Ein Eintrag in „features“ ist kein Feature", "jeder Eintrag braucht \"type\": \"Feature\"")
+        return None
+    eigenschaften = feature.get("properties") or {}
+    roh = eigenschaften.get(einstellung.merkmal, feature.get("id") if einstellung.merkmal == "id" else None)
+    if roh is None:
+        fehler(f"Dem Feature fehlt die Eigenschaft „{einstellung.merkmal}“",
+               "ergänzen Sie sie oder stellen Sie „geometrie.merkmal“ in data/atlas.yml um")
+        return None
+    key = str(int(roh)) if isinstance(roh, float) and roh.is_integer() else str(roh)
+    if key not in schluessel:
+        tipp = vorschlag(key, sorted(schluessel))
+        fehler(f"Den Stadtteil „{key}“ gibt es nicht in data/stadtteile.csv",
+               (tipp + " " if tipp else "") + f"„{einstellung.merkmal}“ muss eine {einstellung.bezug} aus "
+               "data/stadtteile.csv enthalten")
+        return None
+    art = (feature.get("geometry") or {}).get("type")
+    if art not in FLAECHENARTEN:
+        fehler(f"Die Grenze von „{key}“ ist kein Polygon oder MultiPolygon ({art or 'keine Geometrie'})",
+               "speichern Sie die Stadtteile als Flächen")
+        return None
+    try:
+        geometrie = shape(feature["geometry"])
+    except (ValueError, TypeError, IndexError, AttributeError, shapely.errors.GEOSException):
+        fehler(f"Die Koordinaten der Grenze von „{key}“ sind unvollständig oder falsch verschachtelt",
+               "prüfen Sie die Datei mit einem GIS-Programm")
+        return None
+    minx, miny, maxx, maxy = geometrie.bounds
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        fehler(f"Die Koordinaten von „{key}“ sind keine geografischen Längen und Breiten (WGS84)",
+               "wandeln Sie die Datei nach WGS84 um (EPSG:4326), z. B. ogr2ogr -t_srs EPSG:4326 ziel.geojson quelle.shp")
+        return None
+    if not geometrie.is_valid:
+        fehler(f"Die Grenze von „{key}“ ist geometrisch ungültig ({explain_validity(geometrie)})",
+               "sie wird für die Karten automatisch repariert; korrigieren Sie die Quelle, wenn möglich",
+               Schwere.WARNUNG)
+    return schluessel[key], geometrie
+
+
+def kartengrenzen(grenzen: dict[str, BaseGeometry], vereinfachung_m: float) -> dict[str, BaseGeometry]:
+    """The boundaries for maps: repaired, gaps and overlaps cleaned, shared borders simplified
+    together (so neighbours still meet), coordinates rounded to `STELLEN` places."""
+    ids = sorted(grenzen)
+    repariert = [g if g.is_valid else shapely.make_valid(g, method="structure", keep_collapsed=False)
+                 for g in (grenzen[i] for i in ids)]
+    bereinigt = shapely.coverage_clean(repariert, gap_width=vereinfachung_m / METER_JE_GRAD)
+    if vereinfachung_m > 0:
+        bereinigt = shapely.coverage_simplify(bereinigt, vereinfachung_m / METER_JE_GRAD)
+    gerundet = [shapely.transform(g, lambda xy: np.round(xy, STELLEN)) for g in bereinigt]
+    return dict(zip(ids, gerundet))
+
+
+def beschriftungspunkt(geometrie: BaseGeometry) -> tuple[float, float]:
+    """A point inside the district for its name label: (latitude, longitude)."""
+    punkt = geometrie.point_on_surface()
+    return round(punkt.y, STELLEN), round(punkt.x, STELLEN)
+
+
+def flaeche_km2(geometrie: BaseGeometry) -> float:
+    """Approximate area in km² from WGS84 coordinates (local equirectangular projection)."""
+    breite = np.radians(geometrie.centroid.y)
+    projiziert = shapely.transform(geometrie, lambda xy: xy * [METER_JE_GRAD * np.cos(breite), METER_JE_GRAD])
+    return projiziert.area / 1e6

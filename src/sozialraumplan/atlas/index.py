@@ -1,0 +1,183 @@
+"""The Sozialindex: selected indicators, standardised over the districts, weighted and summed.
+
+For every indicator i of the index and year t:
+
+    z = r · (x − m) / s
+
+with x the district's value, m and s the mean and standard deviation over all districts with a
+value (s over n, not n − 1), and r = +1 where a higher value means more need, −1 where a lower
+one does. The index is the weighted mean of a district's z-values, Σ g·z / Σ g, standardised once
+more over the districts so that it, too, is measured in standard deviations: 0 is the average
+district, +1 one standard deviation more need than the average.
+
+`status_dynamik` adds, in the manner of Berlin's Monitoring Soziale Stadtentwicklung, a dynamics
+index built the same way from each indicator's change between two years, and classes of both.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..model import Stadtteil
+from .klassen import Einteilung, Klasse, einteilen
+from .modell import Atlas, Dynamik, Indikator, Klassierung, SozialindexEinstellungen
+
+STELLEN = 2
+"""Places of index values in tables and legends."""
+
+
+@dataclass(frozen=True)
+class Beitrag:
+    """How one indicator enters one district's index (the worked example shows these)."""
+
+    indikator: str
+    wert: float
+    mittelwert: float
+    standardabweichung: float
+    richtung: int
+    gewicht: float
+
+    @property
+    def z(self) -> float:
+        if self.standardabweichung == 0:
+            return 0.0
+        return self.richtung * (self.wert - self.mittelwert) / self.standardabweichung
+
+
+@dataclass(frozen=True)
+class Indexwert:
+    stadtteil: str
+    rohwert: float | None
+    """Weighted mean of the z-values before the final standardisation."""
+    wert: float | None
+    klasse: Klasse | None
+    beitraege: tuple[Beitrag, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stufe:
+    """One index (status or dynamics) over all districts: values, their spread, their classes."""
+
+    werte: dict[str, Indexwert]
+    mittelwert: float
+    standardabweichung: float
+    einteilung: Einteilung
+
+
+@dataclass
+class Sozialindex:
+    einstellungen: SozialindexEinstellungen
+    jahr: int
+    status: Stufe
+    """The index of `jahr` (the status index in `status_dynamik`)."""
+    je_jahr: dict[int, dict[str, float | None]] = field(default_factory=dict)
+    """Index value of every district in every year with data, for trends."""
+    dynamik: Stufe | None = None
+
+    @property
+    def verfahren(self) -> str:
+        return self.einstellungen.verfahren
+
+    def wert(self, stadtteil: str) -> Indexwert:
+        return self.status.werte[stadtteil]
+
+    def rangfolge(self) -> list[Indexwert]:
+        """Districts by need, highest first; districts without a value last (by id)."""
+        return sorted(self.status.werte.values(),
+                      key=lambda w: (w.wert is None, -(w.wert or 0.0), w.stadtteil))
+
+    def klassenname(self, stadtteil: str) -> str | None:
+        """The district's class as one text: `4 – hoch`, or `Status niedrig, Dynamik negativ`."""
+        klasse = self.wert(stadtteil).klasse
+        if klasse is None:
+            return None
+        status = klasse.name or f"Klasse {klasse.nummer}"
+        if self.dynamik is None:
+            return f"{klasse.nummer} – {klasse.name}" if klasse.name else f"Klasse {klasse.nummer}"
+        dyn = self.dynamik.werte[stadtteil].klasse
+        return f"Status {status}, Dynamik {dyn.name if dyn else 'keine Angabe'}"
+
+    def hoher_bedarf(self, stadtteil: str) -> bool:
+        """Class at or above `hoher_bedarf_ab`; with dynamics also one class below it when the
+        dynamics is in the worst class (Berlin: „besonderer Aufmerksamkeitsbedarf“)."""
+        klasse = self.wert(stadtteil).klasse
+        if klasse is None:
+            return False
+        schwelle = self.einstellungen.hoher_bedarf_ab
+        if klasse.nummer >= schwelle:
+            return True
+        if self.dynamik is None:
+            return False
+        dyn = self.dynamik.werte[stadtteil].klasse
+        return (klasse.nummer == schwelle - 1 and dyn is not None
+                and dyn.nummer == len(self.dynamik.einteilung.klassen))
+
+
+def _mittel_und_streuung(zahlen: list[float]) -> tuple[float, float]:
+    if not zahlen:
+        return math.nan, math.nan
+    mittel = sum(zahlen) / len(zahlen)
+    return mittel, math.sqrt(sum((x - mittel) ** 2 for x in zahlen) / len(zahlen))
+
+
+def _stufe(werte_je_indikator: dict[str, dict[str, float | None]], einstellungen: SozialindexEinstellungen,
+           indikatoren: dict[str, Indikator], klassierung: Klassierung, stadtteile: list[str]) -> Stufe:
+    """Standardise, weight, combine and class: the computation shared by status and dynamics."""
+    kennzahlen = {i: _mittel_und_streuung([w for w in werte.values() if w is not None])
+                  for i, werte in werte_je_indikator.items()}
+    mindestens = einstellungen.mindestens or len(einstellungen.indikatoren)
+    roh: dict[str, tuple[float | None, tuple[Beitrag, ...]]] = {}
+    for stadtteil in stadtteile:
+        beitraege = tuple(
+            Beitrag(e.indikator, wert, *kennzahlen[e.indikator], indikatoren[e.indikator].richtung.vorzeichen, e.gewicht)
+            for e in einstellungen.indikatoren
+            if (wert := werte_je_indikator[e.indikator].get(stadtteil)) is not None
+        )
+        summe = sum(b.gewicht for b in beitraege)
+        wert = sum(b.gewicht * b.z for b in beitraege) / summe if beitraege and len(beitraege) >= mindestens else None
+        roh[stadtteil] = (wert, beitraege)
+    mittel, streuung = _mittel_und_streuung([w for w, _ in roh.values() if w is not None])
+    standardisiert = {
+        s: None if w is None else round((w - mittel) / streuung if streuung else 0.0, 10) for s, (w, _) in roh.items()
+    }
+    einteilung = einteilen([w for w in standardisiert.values() if w is not None], klassierung, STELLEN)
+    werte = {
+        s: Indexwert(s, roh[s][0], standardisiert[s], einteilung.klasse(
+            None if standardisiert[s] is None else round(standardisiert[s], STELLEN)), roh[s][1])
+        for s in stadtteile
+    }
+    return Stufe(werte, mittel, streuung, einteilung)
+
+
+def sozialindex_berechnen(atlas: Atlas, stadtteile: list[Stadtteil]) -> Sozialindex:
+    """The index of the configured year (default: the latest year with values), for every year
+    with values (trend) and, for `status_dynamik`, the dynamics since `dynamik.von`."""
+    einstellungen = atlas.einstellungen.sozialindex
+    ids = [s.id for s in stadtteile]
+    indikatoren = {i.id: i for i in atlas.indikatoren}
+    auswahl = [e.indikator for e in einstellungen.indikatoren]
+    jahre = sorted({j for i in auswahl for j in atlas.jahre_von(i)})
+    jahr = einstellungen.jahr or jahre[-1]
+
+    def stufe_im_jahr(t: int) -> Stufe:
+        return _stufe({i: atlas.reihe(i, t, ids) for i in auswahl}, einstellungen, indikatoren,
+                      einstellungen.klassen, ids)
+
+    je_jahr = {t: {s: w.wert for s, w in stufe_im_jahr(t).werte.items()} for t in jahre}
+    index = Sozialindex(einstellungen, jahr, stufe_im_jahr(jahr), je_jahr)
+    if einstellungen.verfahren == "status_dynamik" and einstellungen.dynamik is not None:
+        index.dynamik = _dynamik(atlas, einstellungen, einstellungen.dynamik, indikatoren, jahr, ids)
+    return index
+
+
+def _dynamik(atlas: Atlas, einstellungen: SozialindexEinstellungen, dynamik: Dynamik,
+             indikatoren: dict[str, Indikator], jahr: int, ids: list[str]) -> Stufe:
+    """Change of each index indicator from `dynamik.von` to `jahr`, combined like the status."""
+    aenderungen = {}
+    for e in einstellungen.indikatoren:
+        vorher, nachher = atlas.reihe(e.indikator, dynamik.von, ids), atlas.reihe(e.indikator, jahr, ids)
+        aenderungen[e.indikator] = {s: None if vorher[s] is None or nachher[s] is None else nachher[s] - vorher[s]
+                                    for s in ids}
+    klassierung = Klassierung(art="schwellen", grenzen=dynamik.grenzen, namen=dynamik.namen)
+    return _stufe(aenderungen, einstellungen, indikatoren, klassierung, ids)

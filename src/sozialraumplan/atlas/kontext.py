@@ -1,0 +1,85 @@
+"""The plan and the atlas together, with what the pages compute once and share: the simplified
+boundaries, district names and order, city reference values."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+
+from ..model import GESAMTSTADT, Plan
+from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen
+from .index import Sozialindex
+from .modell import Atlas
+
+
+@dataclass(frozen=True)
+class Stadtwert:
+    """The reference value of the whole city for one indicator and year."""
+
+    wert: float | None
+    bezeichnung: str
+    """„Gesamtstadt“ (the city's own figure) or „Durchschnitt der Stadtteile“ (computed)."""
+
+
+@dataclass(eq=False)
+class Kontext:
+    plan: Plan
+    atlas: Atlas
+
+    @property
+    def index(self) -> Sozialindex:
+        assert self.atlas.sozialindex is not None, "atlas_laden berechnet den Index immer"
+        return self.atlas.sozialindex
+
+    @functools.cached_property
+    def ids(self) -> list[str]:
+        """District ids in the order of `data/stadtteile.csv`."""
+        return [s.id for s in self.plan.stadtteile]
+
+    @functools.cached_property
+    def namen(self) -> dict[str, str]:
+        return {s.id: s.name for s in self.plan.stadtteile}
+
+    def nach_name(self, ids: list[str]) -> list[str]:
+        return sorted(ids, key=lambda s: self.namen[s].casefold())
+
+    @functools.cached_property
+    def kartengrenzen(self) -> dict[str, BaseGeometry]:
+        """Boundaries simplified once per build, shared by every map."""
+        return kartengrenzen(self.atlas.grenzen, self.atlas.einstellungen.karte.vereinfachung_m)
+
+    @functools.cached_property
+    def geometrien(self) -> dict[str, dict]:
+        """GeoJSON geometry of each district, ready for the maps and the download."""
+        return {i: mapping(g) for i, g in self.kartengrenzen.items()}
+
+    @functools.cached_property
+    def beschriftung(self) -> dict[str, tuple[float, float]]:
+        return {i: beschriftungspunkt(g) for i, g in self.kartengrenzen.items()}
+
+    @functools.cached_property
+    def grenzen_rahmen(self) -> list[list[float]]:
+        """[[south, west], [north, east]] of all districts."""
+        minx = min(g.bounds[0] for g in self.kartengrenzen.values())
+        miny = min(g.bounds[1] for g in self.kartengrenzen.values())
+        maxx = max(g.bounds[2] for g in self.kartengrenzen.values())
+        maxy = max(g.bounds[3] for g in self.kartengrenzen.values())
+        return [[round(miny, 5), round(minx, 5)], [round(maxy, 5), round(maxx, 5)]]
+
+    @functools.cached_property
+    def flaechen(self) -> dict[str, float]:
+        return {i: flaeche_km2(g) for i, g in self.atlas.grenzen.items()}
+
+    def stadtwert(self, indikator: str, jahr: int) -> Stadtwert:
+        """The city's own figure where the data has one, else the plain mean of the districts."""
+        eigen = self.atlas.wert(GESAMTSTADT, indikator, jahr)
+        if eigen is not None:
+            return Stadtwert(eigen, "Gesamtstadt")
+        werte = [w for w in self.atlas.reihe(indikator, jahr, self.ids).values() if w is not None]
+        return Stadtwert(sum(werte) / len(werte) if werte else None, "Durchschnitt der Stadtteile")
+
+    def letztes_jahr(self, indikator: str) -> int:
+        return self.atlas.jahre_von(indikator)[-1]

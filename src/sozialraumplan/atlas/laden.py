@@ -1,0 +1,172 @@
+"""Load the atlas from a `Quelle`: settings, indicators, values, boundaries, sites, anchors.
+
+Like the plan loader, it collects every finding of every file before it gives up, and reads
+only through the `Quelle`, so the same checks run on the working tree and on a git revision.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ValidationError
+
+from ..befund import Befund, PlanUngueltig, Schwere, nur_fehler
+from ..laden import einzeldatei
+from ..meldungen import uebersetzen, vorschlag
+from ..model import Plan
+from ..quelle import Quelle
+from ..yamldatei import YamlDokument
+from .geometrie import grenzen_lesen
+from .index import sozialindex_berechnen
+from .modell import Atlas, AtlasEinstellungen, IndikatorenDatei, Richtung, Wert
+from .standorte import ankerwerte_lesen, standorte_lesen
+from .werte import werte_lesen
+
+EINSTELLUNGEN = "data/atlas.yml"
+INDIKATOREN = "data/indikatoren.yml"
+
+_EIGENE_FEHLER = {
+    "schwellen_ohne_grenzen": ("Für Klassen nach Schwellen fehlen die „grenzen“",
+                               "geben Sie die Grenzen als Liste an, z. B. grenzen: [-1, 1]"),
+    "grenzen_nicht_aufsteigend": ("Die Grenzen müssen aufsteigend sortiert sein", "z. B. grenzen: [-1, 0, 1]"),
+    "zu_viele_klassen": ("Höchstens sieben Klassen sind möglich", "eine Karte mit mehr Farben ist nicht lesbar"),
+    "quantile_mit_grenzen": ("Quantil-Klassen haben keine festen Grenzen",
+                             "löschen Sie „grenzen“ oder wählen Sie „art: schwellen“"),
+    "namen_passen_nicht": ("Die Zahl der Klassennamen passt nicht zur Zahl der Klassen",
+                           "geben Sie genau einen Namen je Klasse an"),
+    "dynamik_fehlt": ("Für „status_dynamik“ fehlt der Abschnitt „dynamik“",
+                      "ergänzen Sie z. B. dynamik: {von: 2022}"),
+    "hoher_bedarf_zu_gross": ("„hoher_bedarf_ab“ ist größer als die Zahl der Klassen",
+                              "wählen Sie eine Klassennummer zwischen 1 und der Zahl der Klassen"),
+}
+
+
+def _validieren(modell: type[BaseModel], dokument: YamlDokument, befunde: list[Befund]):
+    """Validate like `laden.einzeldatei`, with messages for the atlas's own rules."""
+    try:
+        return modell.model_validate(dokument.daten)
+    except ValidationError as fehler:
+        for eintrag, befund in zip(fehler.errors(), uebersetzen(fehler, dokument, modell)):
+            grund = str((eintrag.get("ctx") or {}).get("error", ""))
+            if eintrag["type"] == "value_error" and grund in _EIGENE_FEHLER:
+                meldung, hinweis = _EIGENE_FEHLER[grund]
+                feld = ".".join(str(t) for t in eintrag["loc"])
+                befund = Befund(befund.datei, befund.zeile, befund.spalte,
+                                f"„{feld}“: {meldung}" if feld else meldung, hinweis)
+            befunde.append(befund)
+        return None
+
+
+def yaml_einlesen(quelle: Quelle, pfad: str, modell: type[BaseModel], befunde: list[Befund]):
+    """A YAML file of the atlas, validated; None (with findings) when it is broken."""
+    rohe: list[Befund] = []
+    geladen = einzeldatei(quelle, pfad, _Roh, rohe)  # syntax and „is a mapping“ checks only
+    befunde.extend(rohe)
+    if geladen is None:
+        return None, None
+    return _validieren(modell, geladen.dokument, befunde), geladen.dokument
+
+
+class _Roh(BaseModel):
+    """Accepts any mapping: lets `einzeldatei` do the file and syntax checks."""
+
+    model_config = {"extra": "allow"}
+
+
+def atlas_vorhanden(quelle: Quelle) -> bool:
+    """Whether this plan repository has an atlas at all (a plan without one is valid)."""
+    return quelle.lesen(EINSTELLUNGEN) is not None
+
+
+def atlas_pruefen(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund]]:
+    """Load and check every atlas file; the atlas is None when there are errors."""
+    befunde: list[Befund] = []
+    einstellungen, dok_einst = yaml_einlesen(quelle, EINSTELLUNGEN, AtlasEinstellungen, befunde)
+    katalog, dok_ind = yaml_einlesen(quelle, INDIKATOREN, IndikatorenDatei, befunde)
+    stadtteile = list(plan.stadtteile)
+    if katalog is not None:
+        befunde += _katalog_pruefen(katalog, dok_ind)
+    if einstellungen is None or katalog is None:
+        return None, sorted(befunde)
+    werte: dict[tuple[str, str, int], Wert] = {}
+    for datei in einstellungen.werte:
+        werte_lesen(quelle, datei, stadtteile, katalog.indikatoren, werte, befunde)
+    grenzen = grenzen_lesen(quelle, einstellungen.geometrie, stadtteile, befunde)
+    standorte = (standorte_lesen(quelle, einstellungen.standorte, stadtteile, grenzen, befunde)
+                 if einstellungen.standorte else ())
+    anker = ankerwerte_lesen(quelle, einstellungen.ankerwerte, stadtteile, befunde) if einstellungen.ankerwerte else ()
+    jahre = tuple(sorted({j for (_, _, j) in werte}))
+    atlas = Atlas(einstellungen, tuple(katalog.indikatoren), werte, jahre, grenzen, standorte, anker,
+                  quellen={"einstellungen": EINSTELLUNGEN, "indikatoren": INDIKATOREN,
+                           "geometrie": einstellungen.geometrie.datei,
+                           **({"standorte": einstellungen.standorte} if einstellungen.standorte else {}),
+                           **({"ankerwerte": einstellungen.ankerwerte} if einstellungen.ankerwerte else {})})
+    befunde += _index_pruefen(atlas, dok_einst)
+    befunde += _abdeckung_pruefen(atlas, [s.id for s in stadtteile])
+    if nur_fehler(befunde):
+        return None, sorted(befunde)
+    atlas.sozialindex = sozialindex_berechnen(atlas, stadtteile)
+    return atlas, sorted(befunde)
+
+
+def atlas_laden(quelle: Quelle, plan: Plan) -> Atlas:
+    """The validated atlas, or `PlanUngueltig` with every finding."""
+    atlas, befunde = atlas_pruefen(quelle, plan)
+    if atlas is None:
+        raise PlanUngueltig(befunde)
+    return atlas
+
+
+def _katalog_pruefen(katalog: IndikatorenDatei, dokument: YamlDokument) -> list[Befund]:
+    befunde, gesehen = [], set()
+    for index, indikator in enumerate(katalog.indikatoren):
+        if indikator.id in gesehen:
+            zeile, spalte = dokument.position(("indikatoren", index, "id"))
+            befunde.append(Befund(dokument.datei, zeile, spalte, f"Den Indikator „{indikator.id}“ gibt es zweimal",
+                                  "jede Kennung darf nur einmal vorkommen"))
+        gesehen.add(indikator.id)
+    return befunde
+
+
+def _index_pruefen(atlas: Atlas, dokument: YamlDokument) -> list[Befund]:
+    """The index may only use indicators that exist, carry a direction and have values."""
+    einstellungen, befunde = atlas.einstellungen.sozialindex, []
+    bekannt = {i.id: i for i in atlas.indikatoren}
+
+    def befund(pfad: tuple, meldung: str, hinweis: str) -> None:
+        zeile, spalte = dokument.position(("sozialindex", *pfad))
+        befunde.append(Befund(dokument.datei, zeile, spalte, meldung, hinweis))
+
+    for n, eintrag in enumerate(einstellungen.indikatoren):
+        indikator = bekannt.get(eintrag.indikator)
+        if indikator is None:
+            tipp = vorschlag(eintrag.indikator, sorted(bekannt))
+            befund(("indikatoren", n, "indikator"), f"Den Indikator „{eintrag.indikator}“ gibt es nicht",
+                   (tipp + " " if tipp else "") + "gültige Kennungen stehen in data/indikatoren.yml")
+        elif indikator.richtung is Richtung.NEUTRAL:
+            befund(("indikatoren", n, "indikator"), f"„{indikator.name}“ hat keine Richtung (ohne_wertung)",
+                   "nur Indikatoren, bei denen mehr oder weniger Bedarf bedeutet, gehören in den Index")
+        elif not atlas.jahre_von(indikator.id):
+            befund(("indikatoren", n, "indikator"), f"Für „{indikator.name}“ gibt es keine Werte",
+                   "ergänzen Sie Werte oder nehmen Sie den Indikator aus dem Index")
+    jahre = sorted({j for e in einstellungen.indikatoren if e.indikator in bekannt for j in atlas.jahre_von(e.indikator)})
+    if einstellungen.jahr is not None and einstellungen.jahr not in jahre:
+        befund(("jahr",), f"Für {einstellungen.jahr} gibt es keine Werte der Index-Indikatoren",
+               "vorhanden sind: " + ", ".join(map(str, jahre)))
+    if einstellungen.mindestens is not None and einstellungen.mindestens > len(einstellungen.indikatoren):
+        befund(("mindestens",), "„mindestens“ ist größer als die Zahl der Index-Indikatoren",
+               f"wählen Sie höchstens {len(einstellungen.indikatoren)}")
+    dynamik = einstellungen.dynamik
+    if einstellungen.verfahren == "status_dynamik" and dynamik is not None and jahre:
+        bis = einstellungen.jahr or jahre[-1]
+        if dynamik.von not in jahre or dynamik.von >= bis:
+            befund(("dynamik", "von"), f"Die Dynamik kann nicht ab {dynamik.von} berechnet werden",
+                   f"wählen Sie ein Jahr mit Werten vor {bis}: " + ", ".join(str(j) for j in jahre if j < bis))
+    return befunde
+
+
+def _abdeckung_pruefen(atlas: Atlas, stadtteile: list[str]) -> list[Befund]:
+    """A district without any value is probably missing from the files: worth a warning."""
+    mit_werten = {s for (s, _, _), w in atlas.werte.items() if w.wert is not None}
+    datei = atlas.einstellungen.werte[0].datei
+    return [Befund(datei, 1, 1, f"Für den Stadtteil „{s}“ gibt es keinen einzigen Wert",
+                   "ergänzen Sie seine Werte oder tragen Sie leere Zellen ein, wenn es keine gibt",
+                   Schwere.WARNUNG) for s in stadtteile if s not in mit_werten]

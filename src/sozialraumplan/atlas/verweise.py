@@ -1,0 +1,60 @@
+"""Where the atlas's pages and files are, and relative links between them.
+
+The site is built with `use_directory_urls: false`, so `atlas/indikatoren/x.md` is served as
+`atlas/indikatoren/x.html`. Links inside raw HTML are not rewritten by mkdocs; they are made
+relative here, so the site also works when opened from disk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+ORDNER = "atlas"
+ASSETS = "assets/atlas"
+DATEN = "atlas/daten"
+
+UEBERSICHT = f"{ORDNER}/index.md"
+METHODE = f"{ORDNER}/methode.md"
+BEDARF = f"{ORDNER}/bedarfsermittlung.md"
+DOWNLOADS = f"{ORDNER}/downloads.md"
+LEAFLET_JS = f"{ASSETS}/leaflet/leaflet.js"
+LEAFLET_CSS = f"{ASSETS}/leaflet/leaflet.css"
+KARTE_JS = f"{ASSETS}/atlas-karte.js"
+ATLAS_CSS = f"{ASSETS}/atlas.css"
+
+
+def indikator_seite(ident: str) -> str:
+    return f"{ORDNER}/indikatoren/{ident}.md"
+
+
+def stadtteil_seite(ident: str) -> str:
+    return f"{ORDNER}/stadtteile/{ident}.md"
+
+
+def massnahme_seite(ident: str) -> str:
+    return f"massnahmen/{ident}.md"
+
+
+def indikator_csv(ident: str) -> str:
+    return f"{DATEN}/{ident}.csv"
+
+
+def stadtteil_csv(ident: str) -> str:
+    return f"{DATEN}/stadtteile/{ident}.csv"
+
+
+INDEX_CSV = f"{DATEN}/sozialindex.csv"
+WERTE_CSV = f"{DATEN}/indikatorwerte.csv"
+GEOJSON = f"{DATEN}/stadtteile.geojson"
+
+
+def url(von: str, ziel: str) -> str:
+    """Relative URL from the page `von` (a docs path) to `ziel` (page `.md` or site file)."""
+    if ziel.endswith(".md"):
+        ziel = ziel[:-3] + ".html"
+    return posixpath.relpath(ziel, posixpath.dirname(von) or ".")
+
+
+def md_link(von: str, ziel: str) -> str:
+    """Relative Markdown link target from page `von` to page `ziel` (mkdocs checks and rewrites it)."""
+    return posixpath.relpath(ziel, posixpath.dirname(von) or ".")

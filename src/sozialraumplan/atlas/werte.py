@@ -1,0 +1,142 @@
+"""Indicator values from CSV files, in long or wide form.
+
+Three layouts are understood, recognised by the header:
+
+- long: `stadtteil,indikator,jahr,wert` (one value per row);
+- wide by indicator: `stadtteil,jahr,<indikator>,<indikator>,…`;
+- wide by year: `stadtteil,indikator,<jahr>,<jahr>,…`.
+
+Instead of `stadtteil` (the district id) a file may have `nummer` (the official number). A
+`name` column may stand beside it for readability and is ignored. The district key
+`gesamtstadt` carries the city's own figure for the whole city.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from ..befund import Befund
+from ..meldungen import vorschlag
+from ..model import GESAMTSTADT, Stadtteil
+from ..quelle import Quelle
+from .csvdatei import Tabelle, Zeile, csv_lesen
+from .modell import Indikator, Wert, WerteDatei
+from .zahlen import ZahlFehler, zahl_lesen
+
+_JAHR = re.compile(r"^\d{4}$")
+_NEBENSPALTEN = {"name"}
+
+
+def werte_lesen(
+    quelle: Quelle, datei: WerteDatei, stadtteile: list[Stadtteil], indikatoren: list[Indikator],
+    werte: dict[tuple[str, str, int], Wert], befunde: list[Befund],
+) -> None:
+    """Add the values of one file to `werte`; findings for every cell that is wrong."""
+    tabelle = csv_lesen(quelle, datei.datei, set(), befunde)
+    if tabelle is None:
+        return
+    kennung = "stadtteil" if "stadtteil" in tabelle.kopf else "nummer" if "nummer" in tabelle.kopf else None
+    if kennung is None:
+        befunde.append(Befund(datei.datei, 1, 1, "Es fehlt die Spalte „stadtteil“ (oder „nummer“)",
+                              "die erste Spalte nennt den Stadtteil, z. B. stadtteil,indikator,jahr,wert"))
+        return
+    zuordnung = {(s.id if kennung == "stadtteil" else s.number): s.id for s in stadtteile}
+    zuordnung[GESAMTSTADT] = GESAMTSTADT
+    nach_id = {i.id: i for i in indikatoren}
+    zellen = _zellen(tabelle, kennung, nach_id, befunde)
+    if zellen is None:
+        return
+    orte: dict[tuple[str, str, int], int] = {}
+    for zeile, spalte_stadtteil, ind_text, jahr_text, wert_spalte in zellen:
+        schluessel = _schluessel(zeile, kennung, spalte_stadtteil, zuordnung, ind_text, nach_id, jahr_text, befunde)
+        if schluessel is None:
+            continue
+        indikator = nach_id[schluessel[1]]
+        try:
+            zahl = zahl_lesen(zeile.zellen[wert_spalte], datei.zahlenformat)
+        except ZahlFehler as fehler:
+            befunde.append(zeile.befund(wert_spalte, fehler.meldung, fehler.hinweis))
+            continue
+        unten, oben = indikator.grenzen
+        if zahl is not None and not (unten <= zahl <= oben):
+            befunde.append(zeile.befund(
+                wert_spalte, f"{zeile.zellen[wert_spalte].strip()} liegt außerhalb des Bereichs von "
+                f"„{indikator.name}“ ({_bereich(unten, oben)} {indikator.einheit})",
+                "prüfen Sie den Wert und die Einheit in data/indikatoren.yml"))
+            continue
+        if schluessel in werte:
+            vorher = orte.get(schluessel)
+            befunde.append(zeile.befund(wert_spalte, f"Der Wert für {schluessel[0]}, {schluessel[1]}, "
+                                        f"{schluessel[2]} steht doppelt" + (f" (schon in Zeile {vorher})" if vorher else ""),
+                                        "löschen Sie eine der beiden Angaben"))
+            continue
+        orte[schluessel] = zeile.nummer
+        werte[schluessel] = Wert(*schluessel, zahl, datei.beispieldaten)
+
+
+def _bereich(unten: float, oben: float) -> str:
+    if math.isinf(unten):
+        return f"höchstens {oben:g}"
+    if math.isinf(oben):
+        return f"mindestens {unten:g}"
+    return f"{unten:g} bis {oben:g}"
+
+
+def _zellen(tabelle: Tabelle, kennung: str, indikatoren: dict[str, Indikator], befunde: list[Befund]
+            ) -> Iterator[tuple[Zeile, str, str, str, str]] | None:
+    """Each value cell as (row, district column, indicator id, year text, value column)."""
+    kopf = set(tabelle.kopf)
+    rest = [k for k in tabelle.kopf if k not in {kennung} | _NEBENSPALTEN]
+    if {"indikator", "jahr", "wert"} <= kopf:
+        return ((z, kennung, z.zellen["indikator"], z.zellen["jahr"], "wert") for z in tabelle.zeilen)
+    if "jahr" in kopf and "indikator" not in kopf:
+        spalten = [k for k in rest if k != "jahr"]
+        unbekannt = [k for k in spalten if k not in indikatoren]
+        if unbekannt:
+            befunde.append(Befund(tabelle.datei, 1, 1, "Unbekannte Indikatoren in der Kopfzeile: " + ", ".join(unbekannt),
+                                  _indikator_tipp(unbekannt[0], indikatoren)))
+            return None
+        return ((z, kennung, k, z.zellen["jahr"], k) for z in tabelle.zeilen for k in spalten)
+    if "indikator" in kopf and "jahr" not in kopf:
+        spalten = [k for k in rest if k != "indikator"]
+        keine_jahre = [k for k in spalten if not _JAHR.match(k)]
+        if keine_jahre or not spalten:
+            befunde.append(Befund(tabelle.datei, 1, 1, "In der breiten Form nach Jahren muss jede weitere Spalte "
+                                  "ein Jahr sein" + (": " + ", ".join(keine_jahre) if keine_jahre else ""),
+                                  "z. B. stadtteil,indikator,2022,2023,2024"))
+            return None
+        return ((z, kennung, z.zellen["indikator"], k, k) for z in tabelle.zeilen for k in spalten)
+    befunde.append(Befund(tabelle.datei, 1, 1, "Der Aufbau der Kopfzeile ist nicht zu erkennen",
+                          "lang: stadtteil,indikator,jahr,wert; breit: stadtteil,jahr,<indikatoren> "
+                          "oder stadtteil,indikator,<jahre>"))
+    return None
+
+
+def _indikator_tipp(wert: str, indikatoren: dict[str, Indikator]) -> str:
+    tipp = vorschlag(wert, sorted(indikatoren))
+    return (tipp + " " if tipp else "") + "gültige Kennungen stehen in data/indikatoren.yml"
+
+
+def _schluessel(zeile: Zeile, kennung: str, spalte: str, zuordnung: dict[str, str], ind_text: str,
+                indikatoren: dict[str, Indikator], jahr_text: str, befunde: list[Befund]
+                ) -> tuple[str, str, int] | None:
+    roh = zeile.zellen[spalte].strip()
+    stadtteil = zuordnung.get(roh)
+    if stadtteil is None:
+        tipp = vorschlag(roh, sorted(zuordnung))
+        befunde.append(zeile.befund(spalte, f"Den Stadtteil „{roh}“ gibt es nicht",
+                                    (tipp + " " if tipp else "") + f"gültig sind die Angaben der Spalte „{kennung if kennung == 'nummer' else 'id'}“ "
+                                    "in data/stadtteile.csv und „gesamtstadt“"))
+        return None
+    indikator = ind_text.strip()
+    if indikator not in indikatoren:
+        befunde.append(zeile.befund("indikator", f"Den Indikator „{indikator}“ gibt es nicht",
+                                    _indikator_tipp(indikator, indikatoren)))
+        return None
+    jahr = jahr_text.strip()
+    if not _JAHR.match(jahr):
+        befunde.append(zeile.befund("jahr", f"„{jahr}“ ist kein Jahr", "schreiben Sie das Jahr vierstellig, z. B. 2024"))
+        return None
+    return stadtteil, indikator, int(jahr)
