@@ -15,9 +15,10 @@ from importlib import resources
 from pathlib import Path
 
 from .git_historie import letzte_aenderungen
-from .laden import PLAN_DATEI, plan_laden
+from .laden import PLAN_DATEI
 from .model import Plan
 from .quelle import Ordner
+from .barrierefreiheit import Erklaerung, abschnitte as barrierefreiheit_abschnitte, plan_mit_erklaerung_laden
 from .befund import Befund, PlanUngueltig
 from .diff.seite import aenderungen_seite
 from .git_quelle import RevisionUnbekannt
@@ -40,6 +41,8 @@ class Website:
     dateien: list[Datei] = field(default_factory=list)
     abkuerzungen: str = ""
     letzte_aenderungen: dict[str, dt.date] = field(default_factory=dict)
+    erklaerung: Erklaerung | None = None
+    """The Erklärung zur Barrierefreiheit, for the start page's BITV § 4 block."""
 
     def seiten(self) -> list[Seite]:
         return [s for a in self.abschnitte for s in a.seiten]
@@ -64,7 +67,7 @@ def stichtag() -> dt.date:
     return dt.date.today()
 
 
-def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
+def plan_abschnitte(plan: Plan, tag: dt.date, erklaerung: Erklaerung) -> list[Abschnitt]:
     """The sections generated from `plan/`, in navigation order."""
     return [
         Abschnitt("Leitlinien", [leitlinien.uebersicht(plan)]
@@ -75,6 +78,7 @@ def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
         Abschnitt("Gremien", [gremien.uebersicht(plan)] + [gremien.seite(plan, g) for g in plan.gremien]),
         Abschnitt("Sitzungen", [verzeichnisse.sitzungen_seite(plan)]),
         Abschnitt("Glossar", [verzeichnisse.glossar_seite(plan)]),
+        *barrierefreiheit_abschnitte(plan, erklaerung),
     ]
 
 
@@ -116,9 +120,9 @@ def _fingerabdruck(wurzel: Path) -> tuple:
 
 @functools.lru_cache(maxsize=2)
 def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
-    plan = plan_laden(Ordner(wurzel))
+    plan, erklaerung = plan_mit_erklaerung_laden(Ordner(wurzel))
     downloads, download_dateien = plan_downloads(plan)
-    abschnitte = plan_abschnitte(plan, tag)
+    abschnitte = plan_abschnitte(plan, tag, erklaerung)
     abschnitte += [
         Abschnitt("Änderungen", [_aenderungen(wurzel, plan)]),
         Abschnitt("Downloads", [downloads]),
@@ -130,4 +134,5 @@ def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
         dateien=paket_dateien() + download_dateien,
         abkuerzungen=verzeichnisse.abkuerzungen(plan),
         letzte_aenderungen=letzte_aenderungen(wurzel),
+        erklaerung=erklaerung,
     )

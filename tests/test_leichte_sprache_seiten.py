@@ -1,0 +1,125 @@
+"""The Leichte-Sprache section: pages, labels, layout, links both ways, and texts that pass
+the project's own Leichte-Sprache linter."""
+
+from __future__ import annotations
+
+import pytest
+
+from sozialraumplan import barrierefreiheit
+from sozialraumplan.barrierefreiheit import plan_mit_erklaerung_laden
+from sozialraumplan.leichte_sprache.linter import text_pruefen
+from sozialraumplan.leichte_sprache.texte import aus_markdown
+from sozialraumplan.quelle import Ordner
+from sozialraumplan.render import leichte_sprache
+from sozialraumplan.render.leichte_sprache import leichte_sprache_abschnitt, ls_pfad_fuer, ls_verweis
+from test_barrierefreiheit import artikel, musterstadt, site  # noqa: F401 (fixtures)
+
+SEITEN = ("index", "leitlinien/index", "leitlinien/L1", "leitlinien/L2", "massnahmen", "gremien", "atlas",
+          "barrierefreiheit")
+
+
+@pytest.mark.parametrize("seite", SEITEN)
+def test_jede_seite_in_leichter_sprache_ist_gekennzeichnet_und_entsprechend_gesetzt(site, seite):
+    html = artikel(site, f"leichte-sprache/{seite}.html")
+    assert '<p class="srp-ls-marke">Leichte Sprache</p>' in html
+    assert "Die Texte folgen den Regeln für Leichte Sprache." in html
+    assert '<div class="srp-leichte-sprache">' in html
+    tiefe = seite.count("/")
+    assert f'<link rel="stylesheet" href="{"../" * tiefe}leichte-sprache.css">' in html
+
+
+def test_stylesheet_setzt_grosse_schrift_linksbuendig_ohne_silbentrennung(site):
+    stil = (site / "leichte-sprache/leichte-sprache.css").read_text(encoding="utf-8")
+    for regel in ("font-size: 1.25em", "line-height: 1.8", "text-align: left", "hyphens: manual"):
+        assert regel in stil
+
+
+def test_startseite_zeigt_den_plan_in_leichter_sprache_und_alle_seiten(site):
+    html = artikel(site, "leichte-sprache/index.html")
+    assert '<p class="srp-ls-zeile">Die Stadt plant mit den Menschen.</p>' in html
+    for verweis, titel in (("leitlinien/index.html", "Die Ziele von der Stadt"),
+                           ("massnahmen.html", "Das macht die Stadt"),
+                           ("gremien.html", "Diese Gruppen planen mit"),
+                           ("atlas.html", "Was ist der Sozial-Struktur-Atlas?"),
+                           ("barrierefreiheit.html", "Erklärung zur Barriere-Freiheit")):
+        assert f'<a href="{verweis}">{titel}</a>' in html
+    assert "So finden Sie sich zurecht" in html
+    assert 'href="../index.html">Diese Seite in Alltags-Sprache' in html
+
+
+def test_ziel_seite_verweist_auf_leitlinie_und_vorhaben(site):
+    html = artikel(site, "leichte-sprache/leitlinien/L2.html")
+    assert ">Ziel 2<" in html and '<p class="srp-ls-zeile">Die Stadt hilft früh.</p>' in html
+    assert 'href="../../leitlinien/L2.html">Diese Seite in Alltags-Sprache' in html
+    assert 'href="../massnahmen.html#M001">Vorhaben 1</a>' in html
+    assert 'href="../massnahmen.html#M002">Vorhaben 2</a>' in html
+
+
+def test_vorhaben_mit_ort_stand_zielen_und_beispielhinweis(site):
+    html = artikel(site, "leichte-sprache/massnahmen.html")
+    m001 = html.split('id="M001"', 1)[1].split('id="M002"', 1)[0]
+    assert "Achtung: Dieses Vorhaben ist nur ein Beispiel." in m001
+    assert '<p class="srp-ls-zeile">Im Norden gibt es bald ein Haus für alle.</p>' in m001
+    assert "<li>Nordstadt</li>" in m001
+    assert "<dd>Die Arbeit an dem Vorhaben hat angefangen.</dd>" in m001
+    assert 'href="leitlinien/L1.html">Ziel 1</a>' in m001 and 'href="leitlinien/L2.html">Ziel 2</a>' in m001
+    assert 'href="../massnahmen/M001.html">Mehr dazu in Alltags-Sprache' in m001
+    m002 = html.split('id="M002"', 1)[1]
+    assert "<dd>In der ganzen Stadt.</dd>" in m002 and "<dd>Die Stadt plant das Vorhaben noch.</dd>" in m002
+    assert "Beispiel" not in m002
+
+
+def test_gruppen_mit_text_und_verweis(site):
+    html = artikel(site, "leichte-sprache/gremien.html")
+    assert '<p class="srp-ls-zeile">Die Fach-Leute reden miteinander.</p>' in html
+    assert 'href="../gremien/arbeitskreis.html">Mehr dazu in Alltags-Sprache' in html
+    assert 'href="../gremien/index.html">Diese Seite in Alltags-Sprache' in html
+
+
+def test_atlas_seite_ohne_standardseite_verweist_nicht_ins_leere(site):
+    html = artikel(site, "leichte-sprache/atlas.html")
+    assert "Ein Atlas ist ein Buch mit Karten." in html and "Alltags-Sprache" not in html
+
+
+def test_woerterbuch_nur_wenn_ein_begriff_leichte_sprache_hat(site, musterstadt):
+    assert not (site / "leichte-sprache/woerterbuch.html").exists()
+    musterstadt.ersetzen("plan/glossar.yml", "    erklaerung: Fachkräfte im Quartier, die Nachbarschaften stärken.",
+                         "    erklaerung: Fachkräfte im Quartier, die Nachbarschaften stärken.\n"
+                         "    leichte_sprache: Hier helfen Fach-Leute den Nachbarn.")
+    plan, _ = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    seiten = {s.pfad: s for s in leichte_sprache_abschnitt(plan).seiten}
+    woerter = seiten["leichte-sprache/woerterbuch.md"].markdown
+    assert "## Quartiers- und Sozialraumarbeit" in woerter and "Hier helfen Fach-Leute den Nachbarn." in woerter
+    assert "](../glossar.md)" in woerter
+    assert ls_pfad_fuer(plan, "glossar.md") == "leichte-sprache/woerterbuch.md"
+
+
+def test_der_abschnitt_beginnt_mit_der_startseite_und_hat_den_atlas_verweis_wenn_es_ihn_gibt(musterstadt):
+    plan, _ = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    abschnitt = leichte_sprache_abschnitt(plan, atlas="atlas/index.md")
+    assert abschnitt.titel == "Leichte Sprache" and abschnitt.seiten[0].pfad == "leichte-sprache/index.md"
+    atlas = next(s for s in abschnitt.seiten if s.pfad == "leichte-sprache/atlas.md")
+    assert "[Diese Seite in Alltags-Sprache](../atlas/index.md)" in atlas.markdown
+
+
+def test_standardseiten_finden_ihre_seite_in_leichter_sprache(musterstadt):
+    plan, _ = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    assert ls_pfad_fuer(plan, "index.md") == "leichte-sprache/index.md"
+    assert ls_pfad_fuer(plan, "leitlinien/index.md") == "leichte-sprache/leitlinien/index.md"
+    assert ls_pfad_fuer(plan, "leitlinien/L1.md") == "leichte-sprache/leitlinien/L1.md"
+    assert ls_pfad_fuer(plan, "leitlinien/L9.md") is None
+    assert ls_pfad_fuer(plan, "massnahmen/index.md") == "leichte-sprache/massnahmen.md"
+    assert ls_pfad_fuer(plan, "massnahmen/M002.md") == "leichte-sprache/massnahmen.md#M002"
+    assert ls_pfad_fuer(plan, "gremien/arbeitskreis.md") == "leichte-sprache/gremien.md#arbeitskreis"
+    assert ls_pfad_fuer(plan, "atlas/index.md") == "leichte-sprache/atlas.md"
+    assert ls_pfad_fuer(plan, "barrierefreiheit.md") == "leichte-sprache/barrierefreiheit.md"
+    assert ls_pfad_fuer(plan, "sitzungen.md") is None
+    assert ls_pfad_fuer(plan, "glossar.md") is None  # no term of Musterstadt has Leichte Sprache
+    assert ls_verweis(plan, "massnahmen/M001.md") == (
+        "[Diese Seite in Leichter Sprache](../leichte-sprache/massnahmen.md#M001){ .srp-ls-verweis }\n\n")
+    assert ls_verweis(plan, "sitzungen.md") is None
+
+
+@pytest.mark.parametrize("text", leichte_sprache.FESTE_TEXTE + barrierefreiheit.FESTE_TEXTE)
+def test_feste_texte_bestehen_die_pruefung_auf_leichte_sprache(text):
+    assert [str(b) for b in text_pruefen(aus_markdown("text.md", text.encode()))] == []
