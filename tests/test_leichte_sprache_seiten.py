@@ -95,9 +95,11 @@ def test_woerterbuch_nur_wenn_ein_begriff_leichte_sprache_hat(site, musterstadt)
 
 
 def test_der_abschnitt_beginnt_mit_der_startseite_und_hat_den_atlas_verweis_wenn_es_ihn_gibt(musterstadt):
-    plan, _ = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
-    abschnitt = leichte_sprache_abschnitt(plan, atlas="atlas/index.md")
+    plan, erklaerung = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    abschnitt, erklaerung = barrierefreiheit.abschnitte(plan, erklaerung, atlas="atlas/index.md")
     assert abschnitt.titel == "Leichte Sprache" and abschnitt.seiten[0].pfad == "leichte-sprache/index.md"
+    assert abschnitt.seiten[-1].pfad == "leichte-sprache/barrierefreiheit.md"
+    assert erklaerung.titel == "Barrierefreiheit" and [s.pfad for s in erklaerung.seiten] == ["barrierefreiheit.md"]
     atlas = next(s for s in abschnitt.seiten if s.pfad == "leichte-sprache/atlas.md")
     assert "[Diese Seite in Alltags-Sprache](../atlas/index.md)" in atlas.markdown
 

@@ -169,11 +169,12 @@ def plan_mit_erklaerung_laden(quelle: Quelle) -> tuple[Plan, Erklaerung]:
     return plan, erklaerung
 
 
-def abschnitte(plan: Plan, erklaerung: Erklaerung) -> list[Abschnitt]:
+def abschnitte(plan: Plan, erklaerung: Erklaerung, *, atlas: str | None = None) -> list[Abschnitt]:
     """The navigation sections „Leichte Sprache“ (with the statement in Leichter Sprache) and
-    „Barrierefreiheit“, to be appended to the plan's sections."""
+    „Barrierefreiheit“, to be appended to the plan's sections; `atlas` is the standard atlas
+    page the Leichte-Sprache atlas page links back to, once the site has one."""
     standard, leicht = barrierefreiheit_seiten(plan, erklaerung)
-    return [ls.leichte_sprache_abschnitt(plan, [leicht]), Abschnitt("Barrierefreiheit", [standard])]
+    return [ls.leichte_sprache_abschnitt(plan, [leicht], atlas=atlas), Abschnitt("Barrierefreiheit", [standard])]
 
 
 def barrierefreiheit_seiten(plan: Plan, erklaerung: Erklaerung) -> list[Seite]:
