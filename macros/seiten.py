@@ -18,6 +18,8 @@ from sozialraumplan.befund import PlanUngueltig
 from sozialraumplan.website import Website, website_bauen
 
 MERMAID = Path("node_modules/mermaid/dist/mermaid.min.js")
+ERZEUGTE_ORDNER = ("atlas",)
+"""Sections that exist only when the city has the data for them (nav entries may name them)."""
 
 website: Website | None = None
 """The generated site of the current build (rebuilt on every `mkdocs serve` reload)."""
@@ -35,24 +37,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PlanUngueltig as fehler:
         raise PluginError("Der Plan ist fehlerhaft und wird nicht veröffentlicht:\n" + fehler.bericht()) from None
     if config.nav is not None:
-        config.nav = _navigation_erweitern(config.nav, website)
+        config.nav = _navigation_erweitern(config.nav, website, Path(config.docs_dir))
     for ordner in ("plan", "data"):
         if str(wurzel(config) / ordner) not in config.watch:
             config.watch.append(str(wurzel(config) / ordner))
     return config
 
 
-def _navigation_erweitern(nav: list, site: Website) -> list:
-    """A nav entry naming a section's first page becomes the whole generated section."""
-    abschnitte = {a.seiten[0].pfad: a for a in site.abschnitte}
+def _navigation_erweitern(nav: list, site: Website, docs: Path) -> list:
+    """A nav entry naming a section's first page becomes the whole generated section; the
+    sections below its folder (e.g. `atlas/indikatoren/`) become its subsections. An entry for
+    a section this city does not generate (no atlas data) is left out."""
     ergebnis = []
     for eintrag in nav:
         titel, pfad = next(iter(eintrag.items())) if isinstance(eintrag, dict) else (None, eintrag)
-        abschnitt = abschnitte.get(pfad) if isinstance(pfad, str) else None
-        if abschnitt is None or len(abschnitt.seiten) == 1:
+        if not isinstance(pfad, str):
             ergebnis.append(eintrag)
-        else:
-            ergebnis.append({titel or abschnitt.titel: [s.pfad for s in abschnitt.seiten]})
+            continue
+        haupt = next((a for a in site.abschnitte if a.seiten[0].pfad == pfad), None)
+        if haupt is None:
+            if not pfad.startswith(tuple(f"{o}/" for o in ERZEUGTE_ORDNER)) or (docs / pfad).exists():
+                ergebnis.append(eintrag)
+            continue
+        ordner = pfad.rpartition("/")[0]
+        unter = [a for a in site.abschnitte if a is not haupt and ordner
+                 and a.seiten[0].pfad.startswith(ordner + "/") and a.seiten[0].pfad.endswith("/index.md")]
+        seiten = [s.pfad for s in haupt.seiten] + [{a.titel: [s.pfad for s in a.seiten]} for a in unter]
+        ergebnis.append(eintrag if len(seiten) == 1 else {titel or haupt.titel: seiten})
     return ergebnis
 
 
@@ -61,7 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for seite in website.seiten():
         if files.get_file_from_path(seite.pfad) is not None:
             raise PluginError(f"docs/{seite.pfad} wird aus plan/ erzeugt — löschen Sie die Datei in docs/.")
-        datei = File.generated(config, seite.pfad, content=seite.markdown + website.fusszeile(seite))
+        datei = File.generated(config, seite.pfad, content=website.seitentext(seite))
         # Edit links lead to the YAML file the page is made from, not to a template.
         datei.edit_uri = f"../{seite.quelle}" if seite.quelle else None
         files.append(datei)

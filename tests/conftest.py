@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from sozialraumplan.bestand import bestand_laden
+from sozialraumplan.quelle import Ordner
+
 REPO = Path(__file__).resolve().parents[1]
 
 KLEINSTADT = {
@@ -127,6 +130,35 @@ titel: Auftakt
 themen: [Leitlinien]
 ergebnisse: [Leitlinien beschlossen]
 """,
+    "plan/barrierefreiheit.yml": """\
+geltungsbereich: die Website „Integrierter Sozialraumplan Musterstadt“
+rechtsgrundlage: das Landesgesetz über barrierefreie Websites
+konformitaet: teilweise
+barrieren:
+  - inhalt: Karten im Atlas
+    grund: Die Karten lassen sich nur mit der Maus verschieben.
+    alternative: Alle Werte stehen zusätzlich in Tabellen.
+    leichte_sprache: |
+      Manche Karten sind schwer zu benutzen.
+      Die Zahlen stehen auch in Tabellen.
+erstellt: 2025-05-01
+zuletzt_geprueft: 2025-06-01
+methode:
+  beschreibung: Selbstbewertung und automatische Prüfung mit axe-core in Chromium.
+  leichte_sprache: |
+    Die Stadt hat die Internet-Seite selbst geprüft.
+rueckmeldung:
+  formular: https://github.com/musterstadt/plan/issues/new?template=4-barriere-melden.yml
+  e_mail: barrierefrei@example.org
+durchsetzung:
+  stelle: Schlichtungsstelle des Landes
+  adresse: https://schlichtung.example.org/
+  erlaeuterung: Hilft Ihnen die Antwort der Stadt nicht weiter, vermittelt die Schlichtungsstelle.
+  leichte_sprache: |
+    Eine andere Stelle hilft Ihnen.
+gebaerdensprache:
+  video: gebaerdensprache/start.mp4
+""",
     "data/stadtteile.csv": "id,nummer,name\nnord,1,Nordstadt\nsued,2,Südstadt\n",
 }
 
@@ -184,3 +216,9 @@ def mkdocs_bauen(wurzel: Path, ziel: Path) -> subprocess.CompletedProcess:
         cwd=wurzel, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": STICHTAG_EPOCHE},
     )
+
+
+def plan_und_statement(ordner):
+    """Plan and accessibility statement, loaded the way the build loads them."""
+    bestand = bestand_laden(Ordner(ordner.wurzel))
+    return bestand.plan, bestand.erklaerung

@@ -7,51 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KLEINSTADT, PlanOrdner, mkdocs_bauen, website_kopieren
+from conftest import KLEINSTADT, PlanOrdner, mkdocs_bauen, plan_und_statement, website_kopieren
 from sozialraumplan.barrierefreiheit import (
     erklaerung_pruefen,
     mp4_dauer,
-    plan_mit_erklaerung_laden,
     startseite_erlaeuterungen,
 )
 from sozialraumplan.befund import PlanUngueltig
 from sozialraumplan.quelle import Ordner
 
-ERKLAERUNG_MUSTERSTADT = """\
-geltungsbereich: die Website „Integrierter Sozialraumplan Musterstadt“
-rechtsgrundlage: das Landesgesetz über barrierefreie Websites
-konformitaet: teilweise
-barrieren:
-  - inhalt: Karten im Atlas
-    grund: Die Karten lassen sich nur mit der Maus verschieben.
-    alternative: Alle Werte stehen zusätzlich in Tabellen.
-    leichte_sprache: |
-      Manche Karten sind schwer zu benutzen.
-      Die Zahlen stehen auch in Tabellen.
-erstellt: 2025-05-01
-zuletzt_geprueft: 2025-06-01
-methode:
-  beschreibung: Selbstbewertung und automatische Prüfung mit axe-core in Chromium.
-  leichte_sprache: |
-    Die Stadt hat die Internet-Seite selbst geprüft.
-rueckmeldung:
-  formular: https://github.com/musterstadt/plan/issues/new?template=barriere-melden.yml
-  e_mail: barrierefrei@example.org
-durchsetzung:
-  stelle: Schlichtungsstelle des Landes
-  adresse: https://schlichtung.example.org/
-  erlaeuterung: Hilft Ihnen die Antwort der Stadt nicht weiter, vermittelt die Schlichtungsstelle.
-  leichte_sprache: |
-    Eine andere Stelle hilft Ihnen.
-gebaerdensprache:
-  video: gebaerdensprache/start.mp4
-"""
-"""A valid statement of „Musterstadt“ (the fixture plan of `conftest.py`)."""
+ERKLAERUNG_MUSTERSTADT = KLEINSTADT["plan/barrierefreiheit.yml"]
+
+
 
 
 @pytest.fixture
 def musterstadt(kleinstadt: PlanOrdner) -> PlanOrdner:
-    kleinstadt.schreiben("plan/barrierefreiheit.yml", ERKLAERUNG_MUSTERSTADT)
+    """Musterstadt including its accessibility statement (part of the shared fixture)."""
     return kleinstadt
 
 
@@ -59,7 +31,7 @@ def musterstadt(kleinstadt: PlanOrdner) -> PlanOrdner:
 def site(tmp_path_factory) -> Path:
     """Musterstadt built once for the read-only tests of this module."""
     ordner = PlanOrdner(tmp_path_factory.mktemp("musterstadt"))
-    for pfad, text in {**KLEINSTADT, "plan/barrierefreiheit.yml": ERKLAERUNG_MUSTERSTADT}.items():
+    for pfad, text in KLEINSTADT.items():
         ordner.schreiben(pfad, text)
     website_kopieren(ordner.wurzel)
     ziel = ordner.wurzel / "site"
@@ -88,7 +60,7 @@ def test_erklaerung_nennt_stand_barrieren_erstellung_methode_rueckmeldung_und_du
     assert "<strong>Barrierefreie Alternative:</strong> Alle Werte stehen zusätzlich in Tabellen." in seite
     assert "Erstellt am 1. Mai 2025" in seite and "Zuletzt überprüft am 1. Juni 2025" in seite
     assert "Methode: Selbstbewertung und automatische Prüfung mit axe-core in Chromium." in seite
-    assert 'href="https://github.com/musterstadt/plan/issues/new?template=barriere-melden.yml"' in seite
+    assert 'href="https://github.com/musterstadt/plan/issues/new?template=4-barriere-melden.yml"' in seite
     assert "Konto bei GitHub" in seite
     assert 'href="mailto:barrierefrei@example.org"' in seite
     assert "Durchsetzungsverfahren" in seite
@@ -106,7 +78,7 @@ def test_erklaerung_gibt_es_in_leichter_sprache_und_beide_verweisen_aufeinander(
                   "Eine andere Stelle hilft Ihnen."):
         assert f'<p class="srp-ls-zeile">{zeile}</p>' in leicht, zeile
     assert 'href="mailto:barrierefrei@example.org"' in leicht
-    assert 'href="https://github.com/musterstadt/plan/issues/new?template=barriere-melden.yml"' in leicht
+    assert 'href="https://github.com/musterstadt/plan/issues/new?template=4-barriere-melden.yml"' in leicht
     assert 'href="https://schlichtung.example.org/"' in leicht
 
 
@@ -138,6 +110,7 @@ def test_tippfehler_im_stand_meldet_datei_und_zeile_und_baut_keine_website(muste
 
 
 def test_fehlende_erklaerung_ist_ein_fehler(kleinstadt):
+    kleinstadt.loeschen("plan/barrierefreiheit.yml")
     assert befunde_von(kleinstadt) == [
         "plan/barrierefreiheit.yml:1:1: Die Erklärung zur Barrierefreiheit fehlt — legen Sie die Datei an; "
         "die Vorlage ist plan/barrierefreiheit.yml von Erfurt"]
@@ -181,7 +154,7 @@ def test_fehler_in_plan_und_erklaerung_kommen_zusammen(musterstadt):
     musterstadt.ersetzen("plan/massnahmen/M002.yml", "gremium: arbeitskreis", "gremium: arbeitskries")
     musterstadt.ersetzen("plan/barrierefreiheit.yml", "konformitaet: teilweise", "konformitaet: teilwiese")
     with pytest.raises(PlanUngueltig) as fehler:
-        plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+        plan_und_statement(musterstadt)
     dateien = {b.datei for b in fehler.value.befunde}
     assert dateien == {"plan/massnahmen/M002.yml", "plan/barrierefreiheit.yml"}
 
@@ -201,7 +174,7 @@ def mp4(sekunden: int, *, version: int = 0, zeitskala: int = 600) -> bytes:
 
 @pytest.fixture
 def plan_und_erklaerung(musterstadt):
-    return plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    return plan_und_statement(musterstadt)
 
 
 def test_startseite_erklaert_inhalt_navigation_erklaerung_und_weitere_angebote(plan_und_erklaerung, tmp_path):
@@ -235,7 +208,7 @@ def test_mit_videodatei_zeigt_die_startseite_video_groesse_und_dauer(plan_und_er
 def test_untertitel_nur_wenn_die_datei_da_ist(musterstadt, tmp_path):
     musterstadt.ersetzen("plan/barrierefreiheit.yml", "video: gebaerdensprache/start.mp4",
                          "video: gebaerdensprache/start.mp4\n  untertitel: gebaerdensprache/start.vtt")
-    plan, erklaerung = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    plan, erklaerung = plan_und_statement(musterstadt)
     (tmp_path / "gebaerdensprache").mkdir()
     (tmp_path / "gebaerdensprache/start.mp4").write_bytes(mp4(10))
     assert "<track" not in startseite_erlaeuterungen(plan, erklaerung, tmp_path)

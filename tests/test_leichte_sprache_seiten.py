@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import plan_und_statement
 from sozialraumplan import barrierefreiheit
-from sozialraumplan.barrierefreiheit import plan_mit_erklaerung_laden
 from sozialraumplan.leichte_sprache.linter import text_pruefen
 from sozialraumplan.leichte_sprache.texte import aus_markdown
 from sozialraumplan.quelle import Ordner
@@ -16,6 +16,7 @@ from test_barrierefreiheit import artikel, musterstadt, site  # noqa: F401 (fixt
 
 SEITEN = ("index", "leitlinien/index", "leitlinien/L1", "leitlinien/L2", "massnahmen", "gremien", "atlas",
           "barrierefreiheit")
+
 
 
 @pytest.mark.parametrize("seite", SEITEN)
@@ -86,7 +87,7 @@ def test_woerterbuch_nur_wenn_ein_begriff_leichte_sprache_hat(site, musterstadt)
     musterstadt.ersetzen("plan/glossar.yml", "    erklaerung: Fachkräfte im Quartier, die Nachbarschaften stärken.",
                          "    erklaerung: Fachkräfte im Quartier, die Nachbarschaften stärken.\n"
                          "    leichte_sprache: Hier helfen Fach-Leute den Nachbarn.")
-    plan, _ = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    plan, _ = plan_und_statement(musterstadt)
     seiten = {s.pfad: s for s in leichte_sprache_abschnitt(plan).seiten}
     woerter = seiten["leichte-sprache/woerterbuch.md"].markdown
     assert "## Quartiers- und Sozialraumarbeit" in woerter and "Hier helfen Fach-Leute den Nachbarn." in woerter
@@ -95,7 +96,7 @@ def test_woerterbuch_nur_wenn_ein_begriff_leichte_sprache_hat(site, musterstadt)
 
 
 def test_der_abschnitt_beginnt_mit_der_startseite_und_hat_den_atlas_verweis_wenn_es_ihn_gibt(musterstadt):
-    plan, erklaerung = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    plan, erklaerung = plan_und_statement(musterstadt)
     abschnitt, erklaerung = barrierefreiheit.abschnitte(plan, erklaerung, atlas="atlas/index.md")
     assert abschnitt.titel == "Leichte Sprache" and abschnitt.seiten[0].pfad == "leichte-sprache/index.md"
     assert abschnitt.seiten[-1].pfad == "leichte-sprache/barrierefreiheit.md"
@@ -105,7 +106,7 @@ def test_der_abschnitt_beginnt_mit_der_startseite_und_hat_den_atlas_verweis_wenn
 
 
 def test_standardseiten_finden_ihre_seite_in_leichter_sprache(musterstadt):
-    plan, _ = plan_mit_erklaerung_laden(Ordner(musterstadt.wurzel))
+    plan, _ = plan_und_statement(musterstadt)
     assert ls_pfad_fuer(plan, "index.md") == "leichte-sprache/index.md"
     assert ls_pfad_fuer(plan, "leitlinien/index.md") == "leichte-sprache/leitlinien/index.md"
     assert ls_pfad_fuer(plan, "leitlinien/L1.md") == "leichte-sprache/leitlinien/L1.md"

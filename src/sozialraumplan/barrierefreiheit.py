@@ -19,8 +19,8 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .befund import Befund, PlanUngueltig, nur_fehler
-from .laden import einzeldatei, plan_pruefen
+from .befund import Befund, nur_fehler
+from .laden import einzeldatei
 from .model import Modell, Plan, Text
 from .quelle import Quelle
 from .render import leichte_sprache as ls
@@ -158,15 +158,6 @@ def _formen(e: Erklaerung) -> list[tuple[tuple[str, ...], str | None, re.Pattern
             (("gebaerdensprache", "untertitel"), e.sign_language.captions, VTT, *datei),
         ]
     return formen
-
-
-def plan_mit_erklaerung_laden(quelle: Quelle) -> tuple[Plan, Erklaerung]:
-    """Plan and statement, or `PlanUngueltig` with the findings of both, reported together."""
-    plan, befunde = plan_pruefen(quelle)
-    erklaerung, eigene = erklaerung_pruefen(quelle)
-    if plan is None or erklaerung is None:
-        raise PlanUngueltig(befunde + eigene)
-    return plan, erklaerung
 
 
 def abschnitte(plan: Plan, erklaerung: Erklaerung, *, atlas: str | None = None) -> list[Abschnitt]:

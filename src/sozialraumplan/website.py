@@ -1,7 +1,7 @@
 """Everything the site needs from `plan/` and `data/`, assembled once per build.
 
-`website_bauen(wurzel)` loads and validates the plan and returns the generated sections,
-files and abbreviations. It raises `PlanUngueltig` on any error, so a broken plan never
+`website_bauen(wurzel)` loads and validates plan, accessibility statement and atlas and
+returns the generated sections, files and abbreviations. It raises `PlanUngueltig` on any error, so a broken plan never
 produces a site.
 """
 
@@ -14,38 +14,55 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from .atlas import atlas_abschnitte, atlas_dateien
+from .barrierefreiheit import abschnitte as barrierefreiheit_abschnitte
+from .befund import Befund, PlanUngueltig
+from .bestand import Bestand, bestand_laden
 from .git_historie import letzte_aenderungen
 from .laden import PLAN_DATEI
 from .model import Plan
 from .quelle import Ordner
-from .barrierefreiheit import Erklaerung, abschnitte as barrierefreiheit_abschnitte, plan_mit_erklaerung_laden
-from .befund import Befund, PlanUngueltig
 from .diff.seite import aenderungen_seite
 from .git_quelle import RevisionUnbekannt
 from .render import gremien, leitlinien, massnahmen, verzeichnisse
 from .render.downloads import plan_downloads
+from .render.leichte_sprache import ls_verweis
 from .render.text import datum
 from .seiten import Abschnitt, Datei, Seite
 
 ASSETS = ("assets/sozialraumplan.css", "assets/massnahmen-katalog.js")
 """Stylesheet and script of the generated pages, shipped inside the package."""
+ATLAS_START = "atlas/index.md"
 
 
 @dataclass
 class Website:
     """The generated part of the site."""
 
-    plan: Plan
+    bestand: Bestand
     stichtag: dt.date
     abschnitte: list[Abschnitt] = field(default_factory=list)
     dateien: list[Datei] = field(default_factory=list)
     abkuerzungen: str = ""
     letzte_aenderungen: dict[str, dt.date] = field(default_factory=dict)
-    erklaerung: Erklaerung | None = None
-    """The Erklärung zur Barrierefreiheit, for the start page's BITV § 4 block."""
+
+    @property
+    def plan(self) -> Plan:
+        return self.bestand.plan
 
     def seiten(self) -> list[Seite]:
         return [s for a in self.abschnitte for s in a.seiten]
+
+    def seitentext(self, seite: Seite) -> str:
+        """The page as the reader gets it: a link to its Leichte-Sprache version under the
+        heading, and when it last changed at the end."""
+        text = seite.markdown
+        verweis = ls_verweis(self.plan, seite.pfad)
+        if verweis:
+            kopf, trenner, rest = text.partition("\n# ")
+            titel, _, koerper = rest.partition("\n")
+            text = f"{kopf}{trenner}{titel}\n\n{verweis}{koerper.lstrip()}" if trenner else verweis + text
+        return text + self.fusszeile(seite)
 
     def fusszeile(self, seite: Seite) -> str:
         """Below each generated page: when its source last changed and when it was last reviewed."""
@@ -67,7 +84,7 @@ def stichtag() -> dt.date:
     return dt.date.today()
 
 
-def plan_abschnitte(plan: Plan, tag: dt.date, erklaerung: Erklaerung) -> list[Abschnitt]:
+def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
     """The sections generated from `plan/`, in navigation order."""
     return [
         Abschnitt("Leitlinien", [leitlinien.uebersicht(plan)]
@@ -78,7 +95,6 @@ def plan_abschnitte(plan: Plan, tag: dt.date, erklaerung: Erklaerung) -> list[Ab
         Abschnitt("Gremien", [gremien.uebersicht(plan)] + [gremien.seite(plan, g) for g in plan.gremien]),
         Abschnitt("Sitzungen", [verzeichnisse.sitzungen_seite(plan)]),
         Abschnitt("Glossar", [verzeichnisse.glossar_seite(plan)]),
-        *barrierefreiheit_abschnitte(plan, erklaerung),
     ]
 
 
@@ -120,19 +136,23 @@ def _fingerabdruck(wurzel: Path) -> tuple:
 
 @functools.lru_cache(maxsize=2)
 def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
-    plan, erklaerung = plan_mit_erklaerung_laden(Ordner(wurzel))
-    downloads, download_dateien = plan_downloads(plan)
-    abschnitte = plan_abschnitte(plan, tag, erklaerung)
+    bestand = bestand_laden(Ordner(wurzel))
+    plan, atlas = bestand.plan, bestand.atlas
+    downloads, dateien = plan_downloads(plan)
+    abschnitte = plan_abschnitte(plan, tag)
+    if atlas is not None:
+        abschnitte += atlas_abschnitte(plan, atlas)
+        dateien += atlas_dateien(plan, atlas)
     abschnitte += [
         Abschnitt("Änderungen", [_aenderungen(wurzel, plan)]),
         Abschnitt("Downloads", [downloads]),
+        *barrierefreiheit_abschnitte(plan, bestand.erklaerung, atlas=ATLAS_START if atlas else None),
     ]
     return Website(
-        plan=plan,
+        bestand=bestand,
         stichtag=tag,
         abschnitte=abschnitte,
-        dateien=paket_dateien() + download_dateien,
+        dateien=paket_dateien() + dateien,
         abkuerzungen=verzeichnisse.abkuerzungen(plan),
         letzte_aenderungen=letzte_aenderungen(wurzel),
-        erklaerung=erklaerung,
     )
