@@ -10,19 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import GESAMTSTADT
-from ..render.text import h, md_zeile
+from ..render.text import h, kopf, md, md_zeile
+from ..seiten import Seite
 from . import verweise
 from .farben import palette
 from .index import STELLEN as INDEX_STELLEN
 from .index import Stufe
-from .karte import Flaeche, karte
+from .karte import Flaeche, asset_links, karte
 from .klassen import Einteilung, Klasse, einteilen
 from .kontext import Kontext
-from .modell import Indikator, Standort, Standortart
+from .modell import Indikator, Richtung, Standort, Standortart
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
 
 KEINE_ANGABE = "keine Angabe"
+
+
+def seite_bauen(pfad: str, titel: str, text: str, quelle: str | None, karte: bool = True) -> Seite:
+    """A generated page: front matter and title, the atlas's stylesheet (and map scripts), the text."""
+    return Seite(pfad, titel, kopf(titel) + asset_links(pfad, karte) + "\n\n" + text, quelle)
 
 
 def zelle(wert: float | None, indikator: Indikator) -> str:
@@ -32,6 +38,11 @@ def zelle(wert: float | None, indikator: Indikator) -> str:
     if indikator.einheit == "%":
         return mit_einheit(wert, "%", indikator.nachkommastellen)
     return zahl_text(wert, indikator.nachkommastellen)
+
+
+def beschriftung(kontext: Kontext, text: str, indikator: str | None = None) -> str:
+    """A table caption, marked when the table shows example values."""
+    return f"{text} (Beispieldaten)" if kontext.atlas.beispiel(indikator) else text
 
 
 def spaltentitel(text: str, einheit: str) -> str:
@@ -152,8 +163,7 @@ def stadt_satz(kontext: Kontext, indikator: Indikator, jahr: int) -> str:
     stadt = kontext.stadtwert(indikator.id, jahr)
     if stadt.wert is None:
         return ""
-    art = "der Wert der Gesamtstadt" if stadt.bezeichnung == "Gesamtstadt" else "der Durchschnitt der Stadtteile"
-    return f"Zum Vergleich: {art} liegt bei {mit_einheit(stadt.wert, indikator.einheit, indikator.nachkommastellen)}."
+    return f"Zum Vergleich – {stadt.bezeichnung}: {mit_einheit(stadt.wert, indikator.einheit, indikator.nachkommastellen)}."
 
 
 def indikator_tabelle(kontext: Kontext, seite: str, indikator: Indikator, jahr: int,
@@ -184,7 +194,8 @@ def indikator_tabelle(kontext: Kontext, seite: str, indikator: Indikator, jahr: 
         if erstes:
             zeile.append(_aenderung(kontext.stadtwert(indikator.id, erstes).wert, stadt.wert, indikator))
         zeilen.append(zeile)
-    return tabelle(f"tabelle-{indikator.id}-{jahr}", f"{indikator.name} {jahr} nach Stadtteilen", spalten, zeilen,
+    return tabelle(f"tabelle-{indikator.id}-{jahr}", beschriftung(kontext, f"{indikator.name} {jahr} nach Stadtteilen",
+                                                                  indikator.id), spalten, zeilen,
                    csv_url=verweise.url(seite, verweise.indikator_csv(indikator.id)),
                    csv_text=f"Alle Werte von „{indikator.name}“ als CSV herunterladen")
 
@@ -214,7 +225,7 @@ def indikator_abschnitt(kontext: Kontext, seite: str, indikator: Indikator, jahr
     beispiel = kontext.atlas.beispiel(indikator.id)
     karten_html = karte(kontext, seite, kennung, titel, flaechen, "Klasse", tabelle_id=f"tabelle-{kennung}")
     return "\n\n".join([
-        ueberschrift(ebene, f"Karte: {titel}"), md_zeile(text),
+        ueberschrift(ebene, f"Karte: {titel}"), md(text),
         abbildung(karten_html, legende(bild, indikator.einheit, indikator.nachkommastellen),
                   quellenzeile(kontext, beispiel)),
         indikator_tabelle(kontext, seite, indikator, jahr, einteilung=einteilung),
@@ -262,7 +273,7 @@ def index_tabelle(kontext: Kontext, seite: str, stadtteile: list[str] | None = N
             zeile += [index_text(d.wert), h(d.klasse.beschriftung("", INDEX_STELLEN)) if d.klasse else KEINE_ANGABE]
         zeile.append("ja" if index.hoher_bedarf(w.stadtteil) else "nein")
         zeilen.append(zeile)
-    return tabelle(index_tabelle_id(kontext), f"{index.einstellungen.name} {index.jahr} nach Rang",
+    return tabelle(index_tabelle_id(kontext), beschriftung(kontext, f"{index.einstellungen.name} {index.jahr} nach Rang"),
                    spalten, zeilen, csv_url=verweise.url(seite, verweise.INDEX_CSV),
                    csv_text=f"{index.einstellungen.name} als CSV herunterladen")
 
@@ -287,7 +298,7 @@ def index_abschnitt(kontext: Kontext, seite: str, ebene: int = 2, standorte: boo
     karten_html = karte(kontext, seite, f"sozialindex-{index.jahr}{'-standorte' if standorte else ''}", titel,
                         flaechen, "Status" if index.dynamik else "Klasse", tabelle_id=index_tabelle_id(kontext),
                         standorte=orte)
-    teile = [ueberschrift(ebene, f"Karte: {titel}"), md_zeile(index_zusammenfassung(kontext)),
+    teile = [ueberschrift(ebene, f"Karte: {titel}"), md(index_zusammenfassung(kontext)),
              abbildung(karten_html, legende(bild, "", INDEX_STELLEN, standorte=bool(orte)),
                        quellenzeile(kontext, kontext.atlas.beispiel(), orte)),
              tabelle_html if tabelle_html is not None else index_tabelle(kontext, seite)]
@@ -308,11 +319,83 @@ def dynamik_abschnitt(kontext: Kontext, seite: str, ebene: int = 2) -> str:
     karten_html = karte(kontext, seite, f"dynamik-{von}-{index.jahr}", titel, flaechen, "Dynamik",
                         tabelle_id=index_tabelle_id(kontext))
     return "\n\n".join([
-        ueberschrift(ebene, f"Karte: {titel}"), md_zeile(text),
+        ueberschrift(ebene, f"Karte: {titel}"), md(text),
         abbildung(karten_html, legende(bild, "", INDEX_STELLEN), quellenzeile(kontext, kontext.atlas.beispiel())),
         f'<p><a href="#{index_tabelle_id(kontext)}">Die Werte der Dynamik stehen in der Tabelle '
         "zum Status.</a></p>",
     ]) + "\n\n"
+
+
+# --- Stadtteile ---------------------------------------------------------------------------------
+
+
+def _vergleich(wert: float | None, stadt: float | None, indikator: Indikator) -> str:
+    """Where the district stands against the city, and what that means for need."""
+    richtung = indikator.richtung
+    if indikator.anzahl:
+        return "–"
+    if wert is None or stadt is None or wert == stadt:
+        return "–" if wert is None or stadt is None else "gleich"
+    hoeher = wert > stadt
+    lage = "über" if hoeher else "unter"
+    if richtung is Richtung.NEUTRAL:
+        return f"{lage} dem Stadtwert"
+    mehr_bedarf = hoeher == (richtung is Richtung.HOEHER)
+    return f"{lage} dem Stadtwert – {'mehr' if mehr_bedarf else 'weniger'} Bedarf"
+
+
+def profil_tabelle(kontext: Kontext, seite: str, stadtteil: str) -> str:
+    atlas, zeilen = kontext.atlas, []
+    jahr_spalten = set()
+    for indikator in atlas.indikatoren:
+        jahre = atlas.jahre_von(indikator.id)
+        if not jahre:
+            continue
+        letztes, erstes = jahre[-1], jahre[0]
+        wert = atlas.wert(stadtteil, indikator.id, letztes)
+        stadt = kontext.stadtwert(indikator.id, letztes).wert
+        vorher = atlas.wert(stadtteil, indikator.id, erstes)
+        jahr_spalten.add(letztes)
+        aenderung = (mit_einheit(wert - vorher, aenderungseinheit(indikator.einheit), indikator.nachkommastellen,
+                                 vorzeichen=True) + f" seit {erstes}"
+                     if wert is not None and vorher is not None and erstes < letztes else KEINE_ANGABE)
+        zeilen.append([
+            f'<a href="{h(verweise.url(seite, verweise.indikator_seite(indikator.id)))}">{h(indikator.name)}</a>'
+            f" ({h(indikator.einheit)})",
+            str(letztes), zelle(wert, indikator), zelle(stadt, indikator), h(aenderung),
+            h(_vergleich(wert, stadt, indikator)),
+        ])
+    spalten = [Spalte("Indikator (Einheit)"), Spalte("Jahr", zahl=True), Spalte("Stadtteil", zahl=True),
+               Spalte("Gesamtstadt", zahl=True), Spalte("Entwicklung", zahl=True), Spalte("Vergleich")]
+    return tabelle(f"tabelle-profil-{stadtteil}",
+                   beschriftung(kontext, f"{kontext.namen[stadtteil]}: alle Indikatoren im Vergleich zur Gesamtstadt"),
+                   spalten, zeilen, csv_url=verweise.url(seite, verweise.stadtteil_csv(stadtteil)),
+                   csv_text=f"Alle Werte von {kontext.namen[stadtteil]} als CSV herunterladen")
+
+
+def index_satz(kontext: Kontext, stadtteil: str) -> str:
+    """The district's index value, class and rank in one or two sentences (Markdown)."""
+    index = kontext.index
+    wert = index.wert(stadtteil)
+    name = md(index.einstellungen.name)
+    if wert.wert is None:
+        return (f"Für {md(kontext.namen[stadtteil])} gibt es {index.jahr} keinen Wert im {name}: Es liegen zu "
+                "wenige Indikatoren vor.")
+    rang = next(n for n, w in enumerate(index.rangfolge(), start=1) if w.stadtteil == stadtteil)
+    mit_wert = sum(1 for w in index.status.werte.values() if w.wert is not None)
+    text = (f"{index.jahr} liegt der {name} von {md(kontext.namen[stadtteil])} bei **{index_text(wert.wert)}**: "
+            f"{md(index.klassenname(stadtteil) or KEINE_ANGABE)}, Rang {rang} von {mit_wert} "
+            "(Rang 1 hat den höchsten Bedarf).")
+    if index.hoher_bedarf(stadtteil):
+        text += " Der Unterstützungsbedarf gilt damit als **hoch**."
+    return text
+
+
+def profil_kurz(kontext: Kontext, seite: str, stadtteil: str) -> str:
+    """A district in short, for any page: index sentence, indicator table, link to the profile."""
+    ziel = verweise.md_link(seite, verweise.stadtteil_seite(stadtteil))
+    return (f"{index_satz(kontext, stadtteil)}\n\n{profil_tabelle(kontext, seite, stadtteil)}\n\n"
+            f"[Zum Profil von {md_zeile(kontext.namen[stadtteil])}]({ziel})")
 
 
 def stadtteil_verweis(kontext: Kontext, seite: str, stadtteil: str) -> str:

@@ -158,7 +158,7 @@ def _stadtwert(indikator: Indikator, reihe: dict, einwohner: dict, ids: list[str
     paare = [(reihe[(i, jahr)], einwohner[(i, jahr)]) for i in ids if reihe[(i, jahr)] is not None]
     if not paare:
         return None
-    if indikator.einheit == "Personen":
+    if indikator.anzahl:
         return float(round(sum(w for w, _ in paare)))
     return round(sum(w * e for w, e in paare) / sum(e for _, e in paare), indikator.nachkommastellen)
 

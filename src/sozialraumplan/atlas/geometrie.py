@@ -23,6 +23,7 @@ from ..meldungen import vorschlag
 from ..model import Stadtteil
 from ..quelle import Quelle
 from .modell import Geometrie
+from .modell import schluessel as stadtteil_schluessel
 
 STELLEN = 5
 """Decimal places of map coordinates: about one metre."""
@@ -86,7 +87,7 @@ def grenzen_lesen(
         return {}
     ort = _Ort(text)
     positionen = _feature_positionen(text, daten["features"])
-    schluessel = {getattr(s, einstellung.bezug): s.id for s in stadtteile}
+    schluessel = {stadtteil_schluessel(s, einstellung.bezug): s.id for s in stadtteile}
     grenzen: dict[str, BaseGeometry] = {}
     for feature, versatz in zip(daten["features"], positionen):
         zeile, spalte = ort(versatz)
@@ -102,7 +103,7 @@ def grenzen_lesen(
     for stadtteil in stadtteile:
         if stadtteil.id not in grenzen:
             befunde.append(Befund(pfad, 1, 1, f"Für den Stadtteil „{stadtteil.name}“ ({einstellung.bezug} "
-                                  f"{getattr(stadtteil, einstellung.bezug)}) gibt es keine Grenze",
+                                  f"{stadtteil_schluessel(stadtteil, einstellung.bezug)}) gibt es keine Grenze",
                                   "ergänzen Sie ein Feature mit diesem Schlüssel"))
     return grenzen
 

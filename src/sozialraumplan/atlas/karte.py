@@ -49,16 +49,16 @@ class _Einrichtung(MacroElement):
         self.ebene = ebene
 
 
-def _elemente(element: Element) -> Iterator[Element]:
+def elemente(element: Element) -> Iterator[Element]:
     yield element
     for kind in element._children.values():
-        yield from _elemente(kind)
+        yield from elemente(kind)
 
 
 def _ids_festlegen(figur: Figure, kennung: str) -> None:
     """Replace folium's random ids by ids derived from the map's key and the element's place."""
     basis = re.sub(r"[^A-Za-z0-9]", "_", kennung)
-    for nummer, element in enumerate(_elemente(figur)):
+    for nummer, element in enumerate(elemente(figur)):
         element._id = f"{basis}_{nummer}"
 
 
@@ -99,9 +99,9 @@ def asset_links(seite: str, karte: bool) -> str:
                       *(f'<script src="{u}"></script>' for _, u in js)])
 
 
-def karte(kontext: Kontext, seite: str, kennung: str, titel: str, flaechen: dict[str, Flaeche],
-          klassen_titel: str, *, tabelle_id: str, standorte: tuple[Standort, ...] = ()) -> str:
-    """The map as an HTML block: a labelled region with folium's container and script."""
+def karte_bauen(kontext: Kontext, seite: str, kennung: str, titel: str, flaechen: dict[str, Flaeche],
+                klassen_titel: str, standorte: tuple[Standort, ...] = ()) -> folium.Map:
+    """The folium map: district layer with tooltip, sites, fitted to the city; ids fixed."""
     einstellungen = kontext.atlas.einstellungen
     rahmen = kontext.grenzen_rahmen
     mitte = [(rahmen[0][0] + rahmen[1][0]) / 2, (rahmen[0][1] + rahmen[1][1]) / 2]
@@ -132,8 +132,15 @@ def karte(kontext: Kontext, seite: str, kennung: str, titel: str, flaechen: dict
         _standort_marker(standort).add_to(m)
     _Einrichtung(ebene).add_to(m)
     m.fit_bounds(rahmen)
-    figur = m.get_root()
-    _ids_festlegen(figur, kennung)
+    _ids_festlegen(m.get_root(), kennung)
+    return m
+
+
+def karte(kontext: Kontext, seite: str, kennung: str, titel: str, flaechen: dict[str, Flaeche],
+          klassen_titel: str, *, tabelle_id: str, standorte: tuple[Standort, ...] = ()) -> str:
+    """The map as an HTML block: a skip link, then a labelled region with folium's container and
+    script. `tabelle_id` is the table with the same numbers, where the skip link leads."""
+    figur = karte_bauen(kontext, seite, kennung, titel, flaechen, klassen_titel, standorte).get_root()
     figur.render()
     return (
         f'<a class="atlas-ueberspringen" href="#{h(tabelle_id)}">Karte überspringen, weiter zur Tabelle</a>\n'

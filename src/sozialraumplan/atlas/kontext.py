@@ -4,6 +4,7 @@ boundaries, district names and order, city reference values."""
 from __future__ import annotations
 
 import functools
+import weakref
 from dataclasses import dataclass
 
 from shapely.geometry import mapping
@@ -74,12 +75,27 @@ class Kontext:
         return {i: flaeche_km2(g) for i, g in self.atlas.grenzen.items()}
 
     def stadtwert(self, indikator: str, jahr: int) -> Stadtwert:
-        """The city's own figure where the data has one, else the plain mean of the districts."""
+        """The city's own figure where the data has one; else the sum of the districts for counts
+        and the plain mean of the districts for rates."""
         eigen = self.atlas.wert(GESAMTSTADT, indikator, jahr)
         if eigen is not None:
             return Stadtwert(eigen, "Gesamtstadt")
         werte = [w for w in self.atlas.reihe(indikator, jahr, self.ids).values() if w is not None]
+        if self.atlas.indikator(indikator).anzahl:
+            return Stadtwert(sum(werte) if werte else None, "Summe der Stadtteile")
         return Stadtwert(sum(werte) / len(werte) if werte else None, "Durchschnitt der Stadtteile")
 
     def letztes_jahr(self, indikator: str) -> int:
         return self.atlas.jahre_von(indikator)[-1]
+
+
+_KONTEXTE: weakref.WeakKeyDictionary[Atlas, Kontext] = weakref.WeakKeyDictionary()
+
+
+def kontext_fuer(plan: Plan, atlas: Atlas) -> Kontext:
+    """One `Kontext` per loaded atlas: the pages, the files and the macros of a build share the
+    simplified boundaries and the download files instead of computing them again."""
+    kontext = _KONTEXTE.get(atlas)
+    if kontext is None or kontext.plan is not plan:
+        kontext = _KONTEXTE[atlas] = Kontext(plan, atlas)
+    return kontext

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ..model import GESAMTSTADT, Kennung, Modell, Text
+from ..model import GESAMTSTADT, Kennung, Modell, Stadtteil, Text
 
 if TYPE_CHECKING:  # only for annotations: loading shapely is not needed to read settings
     from shapely.geometry.base import BaseGeometry
@@ -24,6 +24,11 @@ Jahr = Annotated[int, Field(ge=1900, le=2200)]
 Datei = Annotated[str, Field(pattern=r"^data/[^\s]+$")]
 """A path inside the repository's `data/` folder."""
 Adresse = Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")]
+
+
+def schluessel(stadtteil: Stadtteil, bezug: str) -> str:
+    """The district's id or official number (`bezug`), as a boundary or value file names it."""
+    return stadtteil.id if bezug == "id" else stadtteil.number
 
 
 class Richtung(str, Enum):
@@ -89,6 +94,9 @@ class Indikator(Modell):
     leichte_sprache: Text
     themenfeld: Text
     nachkommastellen: Annotated[int, Field(ge=0, le=3)] = 1
+    anzahl: bool = False
+    """A count (people, places), not a rate: the city's value is the sum of the districts, and a
+    district is not compared with it."""
     interpretation: Text | None = None
     minimum: float | None = None
     maximum: float | None = None
@@ -250,9 +258,10 @@ class Wert:
     beispiel: bool
 
 
-@dataclass
+@dataclass(eq=False)
 class Atlas:
-    """Everything the atlas pages are made from, validated."""
+    """Everything the atlas pages are made from, validated. Compared by identity: pages, files
+    and macros of one build share what is computed from it (see `kontext.kontext_fuer`)."""
 
     einstellungen: AtlasEinstellungen
     indikatoren: tuple[Indikator, ...]

@@ -14,7 +14,7 @@ from ..model import GESAMTSTADT, ID_MUSTER, Stadtteil
 from ..quelle import Quelle
 from .csvdatei import Zeile, csv_lesen
 from .modell import Ankerwert, Standort, Standortart
-from .zahlen import ZahlFehler, zahl_lesen
+from .zahlen import ZahlFehler, koordinate_lesen, zahl_lesen
 
 STANDORT_SPALTEN = {"id", "name", "art", "stadtteil", "breite", "laenge", "traeger", "beispiel"}
 ANKER_SPALTEN = {"stadtteil", "merkmal", "wert", "einheit", "stichtag", "quelle"}
@@ -31,9 +31,9 @@ def _stadtteil(zeile: Zeile, erlaubt: set[str], befunde: list[Befund]) -> str | 
     return None
 
 
-def _zahl(zeile: Zeile, spalte: str, befunde: list[Befund]) -> float | None:
+def _zahl(zeile: Zeile, spalte: str, befunde: list[Befund], lesen=zahl_lesen) -> float | None:
     try:
-        zahl = zahl_lesen(zeile.zellen[spalte])
+        zahl = lesen(zeile.zellen[spalte])
     except ZahlFehler as fehler:
         befunde.append(zeile.befund(spalte, fehler.meldung, fehler.hinweis))
         return None
@@ -53,7 +53,8 @@ def standorte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], gren
     for zeile in tabelle.zeilen:
         z = {k: v.strip() for k, v in zeile.zellen.items()}
         stadtteil = _stadtteil(zeile, ids, befunde)
-        breite, laenge = _zahl(zeile, "breite", befunde), _zahl(zeile, "laenge", befunde)
+        breite = _zahl(zeile, "breite", befunde, koordinate_lesen)
+        laenge = _zahl(zeile, "laenge", befunde, koordinate_lesen)
         art = z["art"] if z["art"] in {a.value for a in Standortart} else None
         if art is None:
             befunde.append(zeile.befund("art", f"„{z['art']}“ ist keine Standortart",

@@ -46,6 +46,7 @@ def stadtteil_csv(ident: str) -> str:
 INDEX_CSV = f"{DATEN}/sozialindex.csv"
 WERTE_CSV = f"{DATEN}/indikatorwerte.csv"
 GEOJSON = f"{DATEN}/stadtteile.geojson"
+STANDORTE_GEOJSON = f"{DATEN}/standorte.geojson"
 
 
 def url(von: str, ziel: str) -> str:

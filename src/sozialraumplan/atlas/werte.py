@@ -22,7 +22,7 @@ from ..meldungen import vorschlag
 from ..model import GESAMTSTADT, Stadtteil
 from ..quelle import Quelle
 from .csvdatei import Tabelle, Zeile, csv_lesen
-from .modell import Indikator, Wert, WerteDatei
+from .modell import Indikator, Wert, WerteDatei, schluessel
 from .zahlen import ZahlFehler, zahl_lesen
 
 _JAHR = re.compile(r"^\d{4}$")
@@ -33,7 +33,17 @@ def werte_lesen(
     quelle: Quelle, datei: WerteDatei, stadtteile: list[Stadtteil], indikatoren: list[Indikator],
     werte: dict[tuple[str, str, int], Wert], befunde: list[Befund],
 ) -> None:
-    """Add the values of one file to `werte`; findings for every cell that is wrong."""
+    """Add the values of one file to `werte`; findings for every cell that is wrong (a wrong
+    district or indicator once per row, not once per year of a wide row)."""
+    eigene: list[Befund] = []
+    _werte_lesen(quelle, datei, stadtteile, indikatoren, werte, eigene)
+    befunde.extend(dict.fromkeys(eigene))
+
+
+def _werte_lesen(
+    quelle: Quelle, datei: WerteDatei, stadtteile: list[Stadtteil], indikatoren: list[Indikator],
+    werte: dict[tuple[str, str, int], Wert], befunde: list[Befund],
+) -> None:
     tabelle = csv_lesen(quelle, datei.datei, set(), befunde)
     if tabelle is None:
         return
@@ -42,22 +52,25 @@ def werte_lesen(
         befunde.append(Befund(datei.datei, 1, 1, "Es fehlt die Spalte „stadtteil“ (oder „nummer“)",
                               "die erste Spalte nennt den Stadtteil, z. B. stadtteil,indikator,jahr,wert"))
         return
-    zuordnung = {(s.id if kennung == "stadtteil" else s.number): s.id for s in stadtteile}
+    bezug = "id" if kennung == "stadtteil" else "nummer"
+    zuordnung = {schluessel(s, bezug): s.id for s in stadtteile}
     zuordnung[GESAMTSTADT] = GESAMTSTADT
     nach_id = {i.id: i for i in indikatoren}
     zellen = _zellen(tabelle, kennung, nach_id, befunde)
     if zellen is None:
         return
-    orte: dict[tuple[str, str, int], int] = {}
+    zeilen_von: dict[tuple[str, str, int], int] = {}
     for zeile, spalte_stadtteil, ind_text, jahr_text, wert_spalte in zellen:
-        schluessel = _schluessel(zeile, kennung, spalte_stadtteil, zuordnung, ind_text, nach_id, jahr_text, befunde)
-        if schluessel is None:
+        ort = _ort(zeile, bezug, spalte_stadtteil, zuordnung, ind_text, nach_id, jahr_text, befunde)
+        if ort is None:
             continue
-        indikator = nach_id[schluessel[1]]
+        indikator = nach_id[ort[1]]
         try:
             zahl = zahl_lesen(zeile.zellen[wert_spalte], datei.zahlenformat)
         except ZahlFehler as fehler:
-            befunde.append(zeile.befund(wert_spalte, fehler.meldung, fehler.hinweis))
+            hinweis = fehler.hinweis + (" – oder legen Sie in data/atlas.yml für diese Datei „zahlenformat: "
+                                        "deutsch“ bzw. „englisch“ fest" if fehler.mehrdeutig else "")
+            befunde.append(zeile.befund(wert_spalte, fehler.meldung, hinweis))
             continue
         unten, oben = indikator.grenzen
         if zahl is not None and not (unten <= zahl <= oben):
@@ -66,14 +79,14 @@ def werte_lesen(
                 f"„{indikator.name}“ ({_bereich(unten, oben)} {indikator.einheit})",
                 "prüfen Sie den Wert und die Einheit in data/indikatoren.yml"))
             continue
-        if schluessel in werte:
-            vorher = orte.get(schluessel)
-            befunde.append(zeile.befund(wert_spalte, f"Der Wert für {schluessel[0]}, {schluessel[1]}, "
-                                        f"{schluessel[2]} steht doppelt" + (f" (schon in Zeile {vorher})" if vorher else ""),
+        if ort in werte:
+            vorher = zeilen_von.get(ort)
+            befunde.append(zeile.befund(wert_spalte, f"Der Wert für {ort[0]}, {ort[1]}, {ort[2]} steht doppelt"
+                                        + (f" (schon in Zeile {vorher})" if vorher else ""),
                                         "löschen Sie eine der beiden Angaben"))
             continue
-        orte[schluessel] = zeile.nummer
-        werte[schluessel] = Wert(*schluessel, zahl, datei.beispieldaten)
+        zeilen_von[ort] = zeile.nummer
+        werte[ort] = Wert(*ort, zahl, datei.beispieldaten)
 
 
 def _bereich(unten: float, oben: float) -> str:
@@ -119,15 +132,15 @@ def _indikator_tipp(wert: str, indikatoren: dict[str, Indikator]) -> str:
     return (tipp + " " if tipp else "") + "gültige Kennungen stehen in data/indikatoren.yml"
 
 
-def _schluessel(zeile: Zeile, kennung: str, spalte: str, zuordnung: dict[str, str], ind_text: str,
-                indikatoren: dict[str, Indikator], jahr_text: str, befunde: list[Befund]
-                ) -> tuple[str, str, int] | None:
+def _ort(zeile: Zeile, bezug: str, spalte: str, zuordnung: dict[str, str], ind_text: str,
+         indikatoren: dict[str, Indikator], jahr_text: str, befunde: list[Befund]) -> tuple[str, str, int] | None:
+    """(district id, indicator, year) of a cell, or None with a finding."""
     roh = zeile.zellen[spalte].strip()
     stadtteil = zuordnung.get(roh)
     if stadtteil is None:
         tipp = vorschlag(roh, sorted(zuordnung))
         befunde.append(zeile.befund(spalte, f"Den Stadtteil „{roh}“ gibt es nicht",
-                                    (tipp + " " if tipp else "") + f"gültig sind die Angaben der Spalte „{kennung if kennung == 'nummer' else 'id'}“ "
+                                    (tipp + " " if tipp else "") + f"gültig sind die Angaben der Spalte „{bezug}“ "
                                     "in data/stadtteile.csv und „gesamtstadt“"))
         return None
     indikator = ind_text.strip()

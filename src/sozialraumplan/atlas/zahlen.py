@@ -20,8 +20,8 @@ _GANZ = re.compile(r"^[+-]?\d+$")
 _KOMMA = re.compile(r"^[+-]?\d+,\d+$")
 _PUNKT = re.compile(r"^[+-]?\d+\.\d+$")
 _TAUSEND_MEHRDEUTIG = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
-_DEUTSCH_TAUSEND = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_ENGLISCH_TAUSEND = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_DEUTSCH_TAUSEND = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")
+_ENGLISCH_TAUSEND = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
 _LEERRAUM = re.compile(r"[ \u00a0\u202f\u2009]")
 
 MINUS = "\u2212"
@@ -31,10 +31,11 @@ MINUS = "\u2212"
 class ZahlFehler(ValueError):
     """A cell that is not a number, or not unambiguously one."""
 
-    def __init__(self, meldung: str, hinweis: str) -> None:
+    def __init__(self, meldung: str, hinweis: str, mehrdeutig: bool = False) -> None:
         super().__init__(meldung)
         self.meldung = meldung
         self.hinweis = hinweis
+        self.mehrdeutig = mehrdeutig
 
 
 def zahl_lesen(text: str, format: Zahlformat = "automatisch") -> float | None:
@@ -53,14 +54,27 @@ def zahl_lesen(text: str, format: Zahlformat = "automatisch") -> float | None:
         ganz, rest = re.split(r"[.,]", zahl)
         raise ZahlFehler(
             f"„{roh}“ ist mehrdeutig: {ganz}{rest} oder {ganz},{rest}?",
-            f"schreiben Sie Tausender ohne Trennzeichen („{ganz}{rest}“) oder setzen Sie in "
-            "data/atlas.yml bei dieser Datei „zahlenformat: deutsch“ bzw. „englisch“",
+            f"schreiben Sie Tausender ohne Trennzeichen („{ganz}{rest}“) und Nachkommastellen mit Komma",
+            mehrdeutig=True,
         )
     if _KOMMA.match(zahl) or _DEUTSCH_TAUSEND.match(zahl):
         return _deutsch(zahl, roh)
     if _PUNKT.match(zahl) or _ENGLISCH_TAUSEND.match(zahl):
         return _englisch(zahl, roh)
     raise _keine_zahl(roh)
+
+
+_KOORDINATE = re.compile(r"^[+-]?\d{1,3}([.,]\d+)?$")
+
+
+def koordinate_lesen(text: str) -> float | None:
+    """A longitude or latitude in degrees: point or comma before the decimals, never thousands."""
+    roh = text.strip()
+    if roh in FEHLEND:
+        return None
+    if not _KOORDINATE.match(roh):
+        raise ZahlFehler(f"„{roh}“ ist keine Koordinate in Grad", "schreiben Sie z. B. 50.97825 (WGS84)")
+    return float(roh.replace(",", "."))
 
 
 def _deutsch(zahl: str, roh: str) -> float:

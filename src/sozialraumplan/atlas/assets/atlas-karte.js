@@ -49,6 +49,10 @@
 
   function einrichten(karte, ebene) {
     muster();
+    /* The page layout may still change (fonts, sidebars): keep Leaflet's idea of the size right. */
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { karte.invalidateSize(); }).observe(karte.getContainer());
+    }
     karte.attributionControl.setPrefix("Leaflet");
     namen(karte, ebene);
   }

@@ -1,0 +1,37 @@
+"""The Sozialstrukturatlas: indicators, Sozialindex, district profiles, tables and maps.
+
+Public surface for the rest of the project:
+
+- `atlas_pruefen(quelle, plan)` / `atlas_laden(quelle, plan)`: load and validate `data/`;
+- `atlas_abschnitte(plan, atlas)`: the generated pages below `atlas/`;
+- `atlas_dateien(plan, atlas)`: downloads and map assets;
+- `makros.makros_binden(plan, atlas, seite)`: the editor macros;
+- `kennzahlen(atlas)`: values per district, indicator and year and the index class per
+  district, for comparing two states of the repository.
+"""
+
+from __future__ import annotations
+
+from ..model import Plan
+from ..seiten import Abschnitt, Datei
+from .downloads import asset_dateien, download_dateien
+from .kontext import kontext_fuer
+from .laden import atlas_laden, atlas_pruefen, atlas_vorhanden
+from .modell import Atlas
+from .seiten import atlas_abschnitte_fuer
+from .vergleich import Kennzahlen, kennzahlen
+
+
+def atlas_abschnitte(plan: Plan, atlas: Atlas) -> list[Abschnitt]:
+    """Navigation sections: the atlas (overview, method, Bedarfsermittlung, downloads), the
+    indicator sheets and the district profiles; each section's first page is its overview."""
+    return atlas_abschnitte_fuer(kontext_fuer(plan, atlas))
+
+
+def atlas_dateien(plan: Plan, atlas: Atlas) -> list[Datei]:
+    """Map assets (Leaflet, script, stylesheet) and all download files."""
+    return asset_dateien() + download_dateien(kontext_fuer(plan, atlas))
+
+
+__all__ = ["Atlas", "Kennzahlen", "atlas_abschnitte", "atlas_dateien", "atlas_laden", "atlas_pruefen",
+           "atlas_vorhanden", "kennzahlen"]

@@ -1,0 +1,190 @@
+"""Files of the atlas: the downloads (values and index as CSV and GeoJSON, with licence and
+attribution) and the assets the maps need (Leaflet from `xstatic-leaflet`, the atlas's own
+script and stylesheet). Nothing is fetched from another host."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from importlib import resources
+from pathlib import Path
+
+import xstatic.pkg.leaflet as xstatic_leaflet
+
+from ..model import GESAMTSTADT
+from ..render.text import h
+from ..seiten import Datei
+from . import verweise
+from .kontext import Kontext
+from .modell import Wert
+
+WERTE_SPALTEN = ["stadtteil_id", "nummer", "stadtteil", "indikator", "indikator_name", "jahr", "wert", "einheit",
+                 "datenart"]
+
+DOWNLOADS_BESCHREIBUNG = (
+    "Alle Zahlen des Atlas zum Weiterverwenden. Die CSV-Dateien sind in UTF-8 gespeichert, mit Komma als "
+    "Trennzeichen und Punkt als Dezimalzeichen, damit Statistikprogramme sie ohne Umwandlung lesen. In "
+    "einer Tabellenkalkulation öffnen Sie sie über „Daten → Aus Text/CSV“. Die Spalte „datenart“ sagt bei "
+    "jedem Wert, ob er ein Beispielwert oder ein echter Wert ist."
+)
+
+
+def _csv(zeilen: list[list[object]], kopf: list[str]) -> bytes:
+    puffer = io.StringIO()
+    schreiber = csv.writer(puffer, lineterminator="\n")
+    schreiber.writerow(kopf)
+    schreiber.writerows(zeilen)
+    return puffer.getvalue().encode("utf-8")
+
+
+def _zahl(wert: float | None) -> str:
+    """Machine-readable: dot decimal, no grouping, integers without „.0“."""
+    if wert is None:
+        return ""
+    return str(int(wert)) if float(wert).is_integer() else repr(round(wert, 6))
+
+
+def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
+    nummern = {s.id: s.number for s in kontext.plan.stadtteile}
+    reihenfolge = {s: n for n, s in enumerate(kontext.ids + [GESAMTSTADT])}
+    indikatoren = {i.id: (n, i) for n, i in enumerate(kontext.atlas.indikatoren)}
+    zeilen = []
+    for w in sorted(werte, key=lambda w: (indikatoren[w.indikator][0], reihenfolge[w.stadtteil], w.jahr)):
+        indikator = indikatoren[w.indikator][1]
+        name = "Gesamtstadt" if w.stadtteil == GESAMTSTADT else kontext.namen[w.stadtteil]
+        zeilen.append([w.stadtteil, nummern.get(w.stadtteil, ""), name, w.indikator, indikator.name, w.jahr,
+                       _zahl(w.wert), indikator.einheit, "Beispieldaten" if w.beispiel else "amtlich"])
+    return zeilen
+
+
+def _index_csv(kontext: Kontext) -> bytes:
+    index = kontext.index
+    jahre = sorted(index.je_jahr)
+    kopf = ["stadtteil_id", "nummer", "stadtteil", "jahr", "rang", "indexwert", "klasse", "klassenname", "hoher_bedarf"]
+    if index.dynamik is not None:
+        kopf += ["dynamik", "dynamikklasse", "dynamikklassenname"]
+    kopf += [f"indexwert_{j}" for j in jahre] + ["datenart"]
+    nummern = {s.id: s.number for s in kontext.plan.stadtteile}
+    zeilen = []
+    for rang, w in enumerate(index.rangfolge(), start=1):
+        zeile: list[object] = [w.stadtteil, nummern[w.stadtteil], kontext.namen[w.stadtteil], index.jahr,
+                               rang if w.wert is not None else "", _zahl(w.wert),
+                               w.klasse.nummer if w.klasse else "", (w.klasse.name or "") if w.klasse else "",
+                               "ja" if index.hoher_bedarf(w.stadtteil) else "nein"]
+        if index.dynamik is not None:
+            d = index.dynamik.werte[w.stadtteil]
+            zeile += [_zahl(d.wert), d.klasse.nummer if d.klasse else "", (d.klasse.name or "") if d.klasse else ""]
+        zeile += [_zahl(index.je_jahr[j].get(w.stadtteil)) for j in jahre]
+        zeile.append("Beispieldaten" if kontext.atlas.beispiel() else "amtlich")
+        zeilen.append(zeile)
+    return _csv(zeilen, kopf)
+
+
+def _geojson(kontext: Kontext) -> bytes:
+    """Boundaries (simplified as on the maps) with the latest value of every indicator and the index."""
+    atlas, index = kontext.atlas, kontext.index
+    geometrie = atlas.einstellungen.geometrie
+    features = []
+    for s in kontext.ids:
+        eigenschaften: dict[str, object] = {"id": s, "nummer": kontext.plan.stadtteil(s).number, "name": kontext.namen[s]}
+        for indikator in atlas.indikatoren:
+            jahre = atlas.jahre_von(indikator.id)
+            if jahre:
+                eigenschaften[f"{indikator.id}_{jahre[-1]}"] = atlas.wert(s, indikator.id, jahre[-1])
+        wert = index.wert(s)
+        eigenschaften.update({"sozialindex": None if wert.wert is None else round(wert.wert, 4),
+                              "sozialindex_klasse": wert.klasse.nummer if wert.klasse else None,
+                              "hoher_bedarf": index.hoher_bedarf(s)})
+        features.append({"type": "Feature", "id": s, "properties": eigenschaften, "geometry": kontext.geometrien[s]})
+    daten = {
+        "type": "FeatureCollection",
+        "name": f"{atlas.einstellungen.titel}: Stadtteile mit Indikatoren und {index.einstellungen.name} {index.jahr}",
+        "namensnennung": geometrie.namensnennung,
+        "lizenz": geometrie.lizenz,
+        "lizenz_adresse": geometrie.lizenz_adresse,
+        "datenart": "Beispieldaten" if atlas.beispiel() else "amtlich",
+        "features": features,
+    }
+    return (json.dumps(daten, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _standorte_geojson(kontext: Kontext) -> bytes:
+    features = [{"type": "Feature", "id": s.id,
+                 "properties": {"id": s.id, "name": s.name, "art": s.art.value, "stadtteil": s.stadtteil,
+                                "traeger": s.traeger, "beispiel": s.beispiel},
+                 "geometry": {"type": "Point", "coordinates": [s.laenge, s.breite]}} for s in kontext.atlas.standorte]
+    return (json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
+                       separators=(",", ":")) + "\n").encode("utf-8")
+
+
+@functools.lru_cache(maxsize=2)
+def download_dateien(kontext: Kontext) -> list[Datei]:
+    """All download files: everything, per indicator, per district, the index, the map layers."""
+    alle = list(kontext.atlas.werte.values())
+    dateien = [Datei(verweise.WERTE_CSV, _csv(_werte_zeilen(kontext, alle), WERTE_SPALTEN)),
+               Datei(verweise.INDEX_CSV, _index_csv(kontext)),
+               Datei(verweise.GEOJSON, _geojson(kontext))]
+    if kontext.atlas.standorte:
+        dateien.append(Datei(verweise.STANDORTE_GEOJSON, _standorte_geojson(kontext)))
+    je_indikator: dict[str, list[Wert]] = {}
+    je_stadtteil: dict[str, list[Wert]] = {}
+    for w in alle:
+        je_indikator.setdefault(w.indikator, []).append(w)
+        je_stadtteil.setdefault(w.stadtteil, []).append(w)
+    dateien += [Datei(verweise.indikator_csv(i.id), _csv(_werte_zeilen(kontext, je_indikator.get(i.id, [])), WERTE_SPALTEN))
+                for i in kontext.atlas.indikatoren]
+    dateien += [Datei(verweise.stadtteil_csv(s), _csv(_werte_zeilen(kontext, je_stadtteil.get(s, [])), WERTE_SPALTEN))
+                for s in kontext.ids]
+    return dateien
+
+
+def asset_dateien() -> list[Datei]:
+    """Leaflet (without its source-map comment: the map file is not shipped) and the atlas's own files."""
+    leaflet = Path(xstatic_leaflet.BASE_DIR)
+    skript = b"\n".join(z for z in (leaflet / "leaflet.js").read_bytes().splitlines()
+                        if not z.startswith(b"//# sourceMappingURL"))
+    dateien = [Datei(verweise.LEAFLET_JS, skript + b"\n"),
+               Datei(verweise.LEAFLET_CSS, (leaflet / "leaflet.css").read_bytes())]
+    dateien += [Datei(f"{verweise.ASSETS}/leaflet/images/{bild.name}", bild.read_bytes())
+                for bild in sorted((leaflet / "images").iterdir()) if bild.suffix == ".png"]
+    eigene = resources.files("sozialraumplan.atlas") / "assets"
+    dateien += [Datei(verweise.KARTE_JS, (eigene / "atlas-karte.js").read_bytes()),
+                Datei(verweise.ATLAS_CSS, (eigene / "atlas.css").read_bytes())]
+    return dateien
+
+
+def _groesse(anzahl: int) -> str:
+    return f"{anzahl / 1024:.0f} KB".replace(".", ",") if anzahl >= 1024 else f"{anzahl} Byte"
+
+
+def download_liste(kontext: Kontext, seite: str) -> str:
+    """The download page's list: main files with size and contents, per-indicator files, licence."""
+    dateien = {d.pfad: d for d in download_dateien(kontext)}
+    geometrie = kontext.atlas.einstellungen.geometrie
+    index = kontext.index.einstellungen.name
+
+    def eintrag(pfad: str, was: str) -> str:
+        return (f'<li><a href="{h(verweise.url(seite, pfad))}" download>{h(pfad.rsplit("/", 1)[1])}</a> '
+                f"({_groesse(len(dateien[pfad].inhalt))}): {h(was)}</li>")
+
+    haupt = [eintrag(verweise.WERTE_CSV, "alle Werte aller Indikatoren, Stadtteile und Jahre (lange Form)"),
+             eintrag(verweise.INDEX_CSV, f"{index} je Stadtteil: Wert, Rang, Klasse, Verlauf"),
+             eintrag(verweise.GEOJSON, f"Stadtteilgrenzen mit den neuesten Werten und dem {index} (GeoJSON, WGS84)")]
+    if verweise.STANDORTE_GEOJSON in dateien:
+        haupt.append(eintrag(verweise.STANDORTE_GEOJSON, "Standorte der Quartiers- und Sozialraumarbeit und "
+                                                          "Stadtteilzentren (GeoJSON)"))
+    einzeln = [eintrag(verweise.indikator_csv(i.id), i.name) for i in kontext.atlas.indikatoren]
+    lizenz = ""
+    if geometrie.lizenz:
+        ziel = f' (<a href="{h(geometrie.lizenz_adresse)}">Lizenztext</a>)' if geometrie.lizenz_adresse else ""
+        lizenz = f" Lizenz der Grenzen: {h(geometrie.lizenz)}{ziel}."
+    return (
+        "## Gesamtdateien\n\n" f'<ul class="atlas-downloads">{"".join(haupt)}</ul>\n\n'
+        "## Je Indikator\n\n" f'<ul class="atlas-downloads">{"".join(einzeln)}</ul>\n\n'
+        "Die Werte je Stadtteil stehen auf jedem Stadtteilprofil unter der Tabelle zum Herunterladen.\n\n"
+        "## Quellenangabe und Lizenz\n\n"
+        f"<p>{h(geometrie.namensnennung)}{lizenz} Wer die Grenzen weiterverwendet, nennt diese Quelle. "
+        "Die GeoJSON-Dateien enthalten die Angabe ebenfalls.</p>"
+    )

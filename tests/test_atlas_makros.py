@@ -1,0 +1,79 @@
+"""The editor macros: bound once per build, relative links from any page, clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO
+from sozialraumplan.atlas import atlas_laden
+from sozialraumplan.atlas.makros import MAKROS, MakroFehler, makros_binden
+from sozialraumplan.laden import plan_laden
+from sozialraumplan.quelle import Ordner
+
+
+@pytest.fixture
+def aufruf():
+    """The bound macros and a way to say which page is being rendered."""
+    quelle = Ordner(REPO / "tests/fixtures/zweitstadt")
+    plan = plan_laden(quelle)
+    aktuell = {"seite": "themen/jugend.md"}
+    makros = makros_binden(plan, atlas_laden(quelle, plan), lambda: aktuell["seite"])
+    return makros, aktuell
+
+
+def test_alle_makros_sind_gebunden_und_dokumentiert(aufruf):
+    makros, _ = aufruf
+    assert set(makros) == set(MAKROS)
+    seite = (REPO / "docs/redaktion/makros.md").read_text(encoding="utf-8")
+    for name, funktion in makros.items():
+        assert funktion.__doc__, name
+        assert f"{{{{ {name}(" in seite, f"{name} fehlt in docs/redaktion/makros.md"
+
+
+def test_tabelle_verlinkt_relativ_zur_aufrufenden_seite(aufruf):
+    makros, _ = aufruf
+    text = makros["indikator_tabelle"]("altersarmut", jahr=2022, stadtteile=["hafen", "zentrum"])
+    assert text.startswith('\n\n<link rel="stylesheet" href="../assets/atlas/atlas.css">\n\n<div class="atlas-tabelle"')
+    assert '<a href="../atlas/stadtteile/hafen.html">Hafen</a>' in text
+    assert "Altdorf" not in text and "<caption>Altersarmut 2022 nach Stadtteilen (Beispieldaten)</caption>" in text
+
+
+def test_assets_nur_einmal_je_seite(aufruf):
+    makros, aktuell = aufruf
+    erste = makros["indikator_karte"]("schulabbruch")
+    zweite = makros["sozialindex_karte"](ebene=3)
+    assert "leaflet.js" in erste and "leaflet.js" not in zweite and "atlas.css" not in zweite
+    aktuell["seite"] = "index.md"
+    assert '<script src="assets/atlas/leaflet/leaflet.js"></script>' in makros["sozialindex_karte"]()
+
+
+def test_wert_im_fliesstext(aufruf):
+    makros, _ = aufruf
+    assert makros["indikator_wert"]("altersarmut", "hafen") == "12,1\u00a0% (2024, Beispieldaten)"
+    assert makros["indikator_wert"]("einwohner", jahr=2020) == "33.370 Personen (2020, Beispieldaten)"
+    assert makros["indikator_wert"]("altersarmut", "werderinseln") == "keine Angabe (2024, Beispieldaten)"
+
+
+def test_profil_steckbrief_standorte(aufruf):
+    makros, _ = aufruf
+    profil = makros["stadtteil_profil"]("hafen")
+    assert "Rang 1 von 5" in profil and "[Zum Profil von Hafen](../atlas/stadtteile/hafen.md)" in profil
+    steckbrief = makros["indikator_steckbrief"]("schulabbruch")
+    assert "- Formel: Abgänge ohne Abschluss ÷ alle Abgänge × 100" in steckbrief
+    assert "[Zum Indikatorenblatt](../atlas/indikatoren/schulabbruch.md)" in steckbrief
+    standorte = makros["standorte_tabelle"](art="stadtteilzentrum")
+    assert "Stadtteilzentrum Mitte" in standorte and "Quartiersarbeit Hafen" not in standorte
+    assert "Südhang" not in makros["sozialindex_tabelle"](stadtteile=["hafen", "zentrum"])
+
+
+@pytest.mark.parametrize("name, argumente, teil", [
+    ("indikator_karte", ("altersarmuth",), "Den Indikator „altersarmuth“ gibt es nicht. meinten Sie „altersarmut“?"),
+    ("indikator_tabelle", ("altersarmut", 2019), "keine Werte für 2019; vorhanden: 2020, 2022, 2024"),
+    ("stadtteil_profil", ("hafn",), "Den Stadtteil „hafn“ gibt es nicht. meinten Sie „hafen“?"),
+    ("standorte_tabelle", (None, "kita"), "„kita“ ist keine Standortart"),
+])
+def test_falsche_argumente_geben_deutsche_fehlermeldungen(aufruf, name, argumente, teil):
+    makros, _ = aufruf
+    with pytest.raises(MakroFehler) as fehler:
+        makros[name](*argumente)
+    assert teil in str(fehler.value)

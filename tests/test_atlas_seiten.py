@@ -1,0 +1,181 @@
+"""The generated atlas pages and downloads, for the second city and for Erfurt."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+
+import markdown
+import pytest
+
+from conftest import REPO
+from sozialraumplan.atlas import atlas_abschnitte, atlas_dateien, atlas_laden
+from sozialraumplan.laden import plan_laden
+from sozialraumplan.quelle import Ordner
+
+MARKDOWN_ERWEITERUNGEN = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details"]
+
+
+def erzeugen(wurzel):
+    quelle = Ordner(wurzel)
+    plan = plan_laden(quelle)
+    atlas = atlas_laden(quelle, plan)
+    seiten = {s.pfad: s for a in atlas_abschnitte(plan, atlas) for s in a.seiten}
+    dateien = {d.pfad: d.inhalt for d in atlas_dateien(plan, atlas)}
+    return plan, atlas, seiten, dateien
+
+
+@pytest.fixture(scope="module")
+def auenfeld():
+    return erzeugen(REPO / "tests/fixtures/zweitstadt")
+
+
+@pytest.fixture(scope="module")
+def erfurt():
+    return erzeugen(REPO)
+
+
+def test_zweitstadt_hat_alle_seiten(auenfeld):
+    plan, atlas, seiten, _ = auenfeld
+    erwartet = {"atlas/index.md", "atlas/methode.md", "atlas/bedarfsermittlung.md", "atlas/downloads.md",
+                "atlas/indikatoren/index.md", "atlas/stadtteile/index.md"}
+    erwartet |= {f"atlas/indikatoren/{i.id}.md" for i in atlas.indikatoren}
+    erwartet |= {f"atlas/stadtteile/{s.id}.md" for s in plan.stadtteile}
+    assert set(seiten) == erwartet
+
+
+def test_abschnitte_beginnen_mit_ihrer_uebersicht():
+    quelle = Ordner(REPO / "tests/fixtures/zweitstadt")
+    plan = plan_laden(quelle)
+    abschnitte = atlas_abschnitte(plan, atlas_laden(quelle, plan))
+    assert [(a.titel, a.seiten[0].pfad) for a in abschnitte] == [
+        ("Sozialatlas Auenfeld", "atlas/index.md"), ("Indikatoren", "atlas/indikatoren/index.md"),
+        ("Stadtteilprofile", "atlas/stadtteile/index.md")]
+
+
+def test_jede_seite_mit_werten_sagt_beispieldaten(auenfeld):
+    _, _, seiten, _ = auenfeld
+    for pfad, seite in seiten.items():
+        if pfad.endswith("/index.md") and pfad != "atlas/index.md":
+            continue  # plain link lists
+        assert '!!! warning "Beispieldaten"' in seite.markdown, pfad
+
+
+def test_seiten_laufen_nicht_durch_makros_und_binden_css_ein(auenfeld):
+    _, _, seiten, _ = auenfeld
+    blatt = seiten["atlas/indikatoren/altersarmut.md"].markdown
+    assert blatt.startswith("---\nrender_macros: false\n---\n\n# Altersarmut\n")
+    assert '<link rel="stylesheet" href="../../assets/atlas/atlas.css">' in blatt
+    assert blatt.count('<script src="../../assets/atlas/leaflet/leaflet.js"></script>') == 1
+    assert "leaflet.js" not in seiten["atlas/stadtteile/hafen.md"].markdown  # no map, no map script
+
+
+def test_indikatorenblatt_hat_definition_karte_tabelle_zeitreihe_einordnung(auenfeld):
+    _, _, seiten, _ = auenfeld
+    blatt = seiten["atlas/indikatoren/jugendarbeitslosigkeit.md"].markdown
+    for teil in ("<dt>Definition</dt><dd>Arbeitslose unter 25 Jahren", "<dt>Formel</dt>", "<dt>Quelle</dt>",
+                 "## Karte: Jugendarbeitslosigkeit 2024", "## Zeitreihe 2020 bis 2024", '<svg viewBox="0 0 560 240"',
+                 "## Einordnung", "Ein höherer Wert weist auf mehr Unterstützungsbedarf hin.",
+                 "geht mit dem Gewicht 2,0 in den Statusindex ein", "## In Leichter Sprache",
+                 '<p class="srp-ls-zeile">So viele junge Menschen suchen Arbeit.</p>'):
+        assert teil in blatt, teil
+
+
+def test_tabellen_sind_zugaenglich(auenfeld):
+    _, _, seiten, _ = auenfeld
+    html = markdown.markdown(seiten["atlas/indikatoren/altersarmut.md"].markdown, extensions=MARKDOWN_ERWEITERUNGEN)
+    tabelle = re.search(r'<div class="atlas-tabelle" id="tabelle-altersarmut-2024">.*?</table>', html, re.S).group(0)
+    assert "<caption>Altersarmut 2024 nach Stadtteilen (Beispieldaten)</caption>" in tabelle
+    assert '<th scope="col" class="atlas-zahl">Altersarmut 2024 (%)</th>' in tabelle
+    assert '<th scope="row"><a href="../stadtteile/hafen.html">Hafen</a></th><td class="atlas-zahl">12,1\u00a0%</td>' in tabelle
+    assert "<td>keine Angabe</td>" in tabelle or '<td class="atlas-zahl">keine Angabe</td>' in tabelle
+    assert '<a href="../daten/altersarmut.csv" download>' in html
+
+
+def test_profil_zeigt_index_indikatoren_massnahmen_und_standorte(auenfeld):
+    _, _, seiten, _ = auenfeld
+    profil = seiten["atlas/stadtteile/hafen.md"].markdown
+    assert "liegt der Statusindex von Hafen bei **1,81**: Status sehr niedrig, Dynamik negativ, Rang 1 von 5" in profil
+    assert "Der Unterstützungsbedarf gilt damit als **hoch**." in profil
+    assert "- [Familienzentrum im Hafenviertel](../../massnahmen/M1.md) – geplant" in profil
+    assert "- Quartiersarbeit Hafen (Quartiers- und Sozialraumarbeit, Verein Hafenleben, Beispiel)" in profil
+    assert "über dem Stadtwert – mehr Bedarf" in profil
+    assert "Bevölkerung</a> (Personen)</th><td class=\"atlas-zahl\">2024</td><td class=\"atlas-zahl\">8.310</td>" in profil
+
+
+def test_profil_ohne_indexwert_sagt_warum(auenfeld):
+    _, _, seiten, _ = auenfeld
+    assert "keinen Wert im Statusindex: Es liegen zu wenige Indikatoren vor." in seiten["atlas/stadtteile/werderinseln.md"].markdown
+
+
+def test_bedarfsermittlung_markiert_hohen_bedarf_ohne_planung(tmp_path, auenfeld):
+    _, _, seiten, _ = auenfeld
+    bedarf = seiten["atlas/bedarfsermittlung.md"].markdown
+    # Hafen has high need, a site and a planned Maßnahme
+    assert "Hoher Bedarf, Angebot oder Planung vorhanden" in bedarf
+    assert '<a href="../massnahmen/M1.html">Familienzentrum im Hafenviertel</a> (geplant)' in bedarf
+    assert "Jeder Stadtteil mit hohem Bedarf hat einen Standort" in bedarf
+    ziel = tmp_path / "auenfeld"
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", ziel)
+    (ziel / "plan/massnahmen/M1.yml").write_text(
+        (ziel / "plan/massnahmen/M1.yml").read_text().replace("status: geplant", "status: zurueckgestellt"))
+    (ziel / "data/standorte.csv").write_text("id,name,art,stadtteil,breite,laenge,traeger,beispiel\n")
+    _, _, ohne, _ = erzeugen(ziel)
+    luecke = ohne["atlas/bedarfsermittlung.md"].markdown
+    assert "Hoher Bedarf, aber weder ein Standort noch eine laufende oder geplante Maßnahme: Hafen." in luecke
+    assert '<strong class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, nichts geplant</strong>' in luecke
+
+
+def test_methode_rechnet_ein_beispiel_aus_den_daten_vor(auenfeld):
+    _, atlas, seiten, _ = auenfeld
+    methode = seiten["atlas/methode.md"].markdown
+    assert "## Rechenbeispiel: Hafen 2024" in methode
+    assert "z = r × (x − m) ÷ s" in methode
+    assert f"= **{atlas.sozialindex.wert('hafen').wert:.2f}**".replace(".", ",") in methode
+    assert "### Rechenbeispiel Dynamik: Hafen" in methode
+
+
+def test_downloads_csv_und_geojson_mit_lizenz_und_datenart(auenfeld):
+    _, atlas, seiten, dateien = auenfeld
+    werte = list(csv.DictReader(io.StringIO(dateien["atlas/daten/indikatorwerte.csv"].decode())))
+    hafen = next(z for z in werte if z["stadtteil_id"] == "hafen" and z["indikator"] == "altersarmut" and z["jahr"] == "2024")
+    assert hafen == {"stadtteil_id": "hafen", "nummer": "102", "stadtteil": "Hafen", "indikator": "altersarmut",
+                     "indikator_name": "Altersarmut", "jahr": "2024", "wert": "12.1", "einheit": "%",
+                     "datenart": "Beispieldaten"}
+    index = list(csv.DictReader(io.StringIO(dateien["atlas/daten/sozialindex.csv"].decode())))
+    assert index[0]["stadtteil_id"] == "hafen" and index[0]["rang"] == "1" and index[0]["hoher_bedarf"] == "ja"
+    assert set(index[0]) >= {"dynamik", "dynamikklasse", "indexwert_2020", "indexwert_2024"}
+    geo = json.loads(dateien["atlas/daten/stadtteile.geojson"])
+    assert geo["namensnennung"] == "Bezirksgrenzen: Stadt Auenfeld (erfunden)" and geo["datenart"] == "Beispieldaten"
+    assert {f["properties"]["id"] for f in geo["features"]} == {s for s in atlas.grenzen}
+    assert "atlas/daten/stadtteile/hafen.csv" in dateien and "atlas/daten/altersarmut.csv" in dateien
+    assert "indikatorwerte.csv" in seiten["atlas/downloads.md"].markdown
+
+
+def test_erzeugung_ist_byte_gleich(erfurt):
+    _, _, seiten, dateien = erfurt
+    _, _, nochmal, dateien2 = erzeugen(REPO)
+    assert {p: s.markdown for p, s in seiten.items()} == {p: s.markdown for p, s in nochmal.items()}
+    assert dateien == dateien2
+
+
+def test_erfurt_hat_atlas_indikatorenblaetter_profile_bedarf_und_downloads(erfurt):
+    plan, atlas, seiten, dateien = erfurt
+    assert len([p for p in seiten if p.startswith("atlas/stadtteile/") and not p.endswith("index.md")]) == 53
+    assert {f"atlas/indikatoren/{i.id}.md" for i in atlas.indikatoren} <= set(seiten)
+    assert {"atlas/bedarfsermittlung.md", "atlas/downloads.md", "atlas/methode.md"} <= set(seiten)
+    geo = json.loads(dateien["atlas/daten/stadtteile.geojson"])
+    assert geo["lizenz_adresse"] == "https://www.govdata.de/dl-de/by-2-0"
+    assert "Geoportal Erfurt, dl-de/by-2.0" in geo["namensnennung"]
+
+
+def test_erfurter_profil_zeigt_echte_zahlen_getrennt_mit_stichtag_und_quelle(erfurt):
+    _, _, seiten, _ = erfurt
+    profil = seiten["atlas/stadtteile/rieth.md"].markdown
+    echt = profil.split("## Veröffentlichte Zahlen", 1)[1]
+    assert '<th scope="row">Arbeitslosenquote</th><td class="atlas-zahl">12,5\u00a0%</td><td>2017</td>' in echt
+    assert "31. Juli 2017" in echt and "Sozialstrukturatlas Erfurt 2020" in echt
+    assert "(Beispieldaten)" not in echt and "Beispieldaten" in profil.split("## Veröffentlichte Zahlen", 1)[0]
