@@ -7,7 +7,9 @@ exactly these — in Markdown, JSON and HTML:
 - M002 „Sozialatlas fortschreiben“ removed, M003 „Familienbüro Süd einrichten“ added;
 - Leitlinie 2: two passages of the Erläuterung reworded;
 - Gremium „Arbeitskreis Quartiersarbeit“: meets every two months, Jobcenter joined;
-- district „Oststadt“ added; plan.yml: second Fortschreibung, new Stand.
+- district „Oststadt“ added; plan.yml: second Fortschreibung, new Stand;
+- atlas: values of 2025 added (Oststadt included). Nordstadt's need fell, Südstadt's rose, so
+  both change their index class: Nordstadt „hoch“ → „niedrig“, Südstadt „niedrig“ → „hoch“.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import json
 
 import pytest
 
-from fixtures.diff.planrepo import Planrepo
+from fixtures.diff.planrepo import WERTE_2024, Planrepo, atlas_schreiben
 from sozialraumplan.cli import main
 from sozialraumplan.diff import als_html, als_json, als_markdown, stand_aus_revision, vergleichen
 
@@ -30,6 +32,12 @@ ERLAEUTERUNG_NEU = (
     "von der Geburt bis zum Berufseinstieg begleitet, und sorgt dafür, dass Hilfen ohne Antrag und "
     "ohne lange Wege erreichbar sind."
 )
+
+WERTE_2025 = {
+    ("nord", "arbeitslosenquote", 2025): 4.0, ("nord", "kinderarmut", 2025): 12.0,
+    ("sued", "arbeitslosenquote", 2025): 9.0, ("sued", "kinderarmut", 2025): 28.0,
+    ("ost", "arbeitslosenquote", 2025): 6.0, ("ost", "kinderarmut", 2025): 15.0,
+}
 
 M003 = """\
 id: M003
@@ -72,6 +80,7 @@ def repo(kleinstadt) -> Planrepo:
     repo.ersetzen("plan/plan.yml", "fortschreibung: Erste Fortschreibung 2025", "fortschreibung: Zweite Fortschreibung 2026")
     repo.ersetzen("plan/plan.yml", "stand: 2025-06-30", "stand: 2026-06-30")
     repo.ersetzen("data/stadtteile.csv", "sued,2,Südstadt\n", "sued,2,Südstadt\nost,3,Oststadt\n")
+    atlas_schreiben(repo, {**WERTE_2024, **WERTE_2025})
     repo.fassung("Zweite Fortschreibung", tag="v2026.1")
     return repo
 
@@ -88,7 +97,7 @@ def test_zusammenfassung_zum_vorlesen(repo):
 
     assert zusammenfassung(vergleich) == (
         "1 neue Maßnahme, 1 geändert, 1 entfallen; 1 Leitlinie geändert; 1 Gremium geändert; "
-        "1 neuer Stadtteil; Angaben zum Plan geändert."
+        "1 neuer Stadtteil; Angaben zum Plan geändert; 2 Stadtteile wechseln die Indexklasse."
     )
 
 
@@ -116,8 +125,19 @@ def test_markdown_nennt_genau_die_bekannten_aenderungen(repo, capsys):
            "- Stand: 30. Juni 2025 → 30. Juni 2026" in text
     assert "## Sitzungen\n\nKeine Änderungen." in text
     # nothing else: the renamed Maßnahme is neither removed nor added
-    assert text.count("#### ") == 3
+    plan_teil, indikator_teil = text.split("## Indikatoren und Sozialindex")
+    assert plan_teil.count("#### ") == 3
     assert "M001" not in text.split("### Geänderte Maßnahmen")[0]
+    assert "### Indexklassen (Sozialindex 2024 und 2025)\n\n2 Stadtteile wechseln die Indexklasse:\n\n" \
+           "| Stadtteil | Klasse vorher | Klasse jetzt | Indexwert vorher | Indexwert jetzt |\n|---|---|---|---|---|\n" \
+           "| Nordstadt | 2 – hoch | 1 – niedrig | +1,00 | −1,03 |\n" \
+           "| Südstadt | 1 – niedrig | 2 – hoch | −1,00 | +1,35 |\n" in indikator_teil
+    groesste = indikator_teil.split("### Größte Veränderungen")[1].split("###")[0]
+    assert groesste.index("| Nordstadt | Arbeitslosenquote | 10,0 % (2024) | 4,0 % (2025) | −6,0 Prozentpunkte |") \
+        < groesste.index("| Südstadt | Arbeitslosenquote | 5,0 % (2024) | 9,0 % (2025) | +4,0 Prozentpunkte |")
+    assert "Oststadt" not in groesste, "a district without an earlier value has no move to rank"
+    assert "- neu mit Werten: Oststadt" in indikator_teil
+    assert "| Oststadt | keine Angabe | 6,0 % (2025) | keine Angabe |" in indikator_teil
 
 
 def test_json_nennt_dieselben_aenderungen(repo, capsys):
@@ -152,6 +172,17 @@ def test_json_nennt_dieselben_aenderungen(repo, capsys):
     assert [f["feld"] for f in gremium["felder"]] == ["mitglieder", "turnus"]
     assert [s["id"] for s in daten["stadtteil"]["neu"]] == ["ost"]
     assert {f["feld"] for f in daten["plan"]} == {"fortschreibung", "stand"}
+    indikatoren = daten["indikatoren"]
+    assert indikatoren["verglichen"] is True
+    assert indikatoren["index_jahr"] == {"alt": 2024, "neu": 2025}
+    assert [(k["stadtteil"], k["klasse_alt"], k["klasse_neu"]) for k in indikatoren["klassenwechsel"]] == [
+        ("nord", "2 – hoch", "1 – niedrig"), ("sued", "1 – niedrig", "2 – hoch")]
+    assert indikatoren["groesste"][0] == {
+        "stadtteil": "nord", "indikator": "arbeitslosenquote", "alt": 10.0, "alt_jahr": 2024, "neu": 4.0,
+        "neu_jahr": 2025, "differenz": -6.0, "standardabweichungen": 2.92}
+    assert {(w["stadtteil"], w["indikator"]) for w in indikatoren["werte"]} == {
+        (s, i) for s in ("nord", "sued", "ost") for i in ("arbeitslosenquote", "kinderarmut")}
+    assert indikatoren["stadtteile_neu"] == ["ost"]
     assert daten["zusammenfassung"].startswith("1 neue Maßnahme, 1 geändert, 1 entfallen;")
 
 
@@ -168,6 +199,8 @@ def test_html_ist_eigenstaendig_und_gleich_formuliert(repo, capsys, tmp_path):
     assert "<h4>M001 – Stadtteilzentrum Nord eröffnen</h4>" in html
     assert "<li>Status: in Umsetzung → umgesetzt</li>" in html
     assert "<code>plan/massnahmen/M001.yml</code> → <code>plan/massnahmen/M001.yaml</code>" in html
+    assert "<th>Klasse vorher</th>" in html
+    assert "<td>Nordstadt</td>\n<td>2 – hoch</td>\n<td>1 – niedrig</td>" in html
 
 
 def test_alle_formate_aus_einem_vergleich(repo):
@@ -186,7 +219,7 @@ def test_ohne_b_wird_mit_dem_arbeitsstand_verglichen(repo, capsys):
     assert code == 0
     assert text.startswith("# Änderungen von v2026.1 zu Arbeitsstand\n")
     assert "- Status: geplant → in Umsetzung" in text
-    assert "Zusammenfassung:** 1 Maßnahme geändert." in text
+    assert "Zusammenfassung:** 1 Maßnahme geändert; kein Stadtteil wechselt die Indexklasse." in text
 
 
 def test_commits_und_branches_sind_revisionen(repo, capsys):
@@ -218,16 +251,41 @@ def test_ungueltige_fassung_wird_benannt_und_der_rest_verglichen(repo, capsys):
     code, text, fehler = diff_ausgabe(repo, capsys, "v2026.1", "HEAD")
     assert code == 1
     # which revision, and why
-    assert "Der Plan in der Fassung **HEAD** ist nicht gültig (2 Fehler)" in text
+    assert "Die Fassung **HEAD** ist nicht gültig (2 Fehler)" in text
     assert "`plan/massnahmen/M003.yml:11:9` „status“: „fertig“ ist kein erlaubter Wert" in text
     assert "`plan/massnahmen/M001.yaml:18:10` Das Gremium „beirat“ gibt es nicht" in text
-    assert "Hinweis: Der Plan in der Fassung HEAD ist nicht gültig (2 Fehler)" in fehler
+    assert "Hinweis: Die Fassung HEAD ist nicht gültig (2 Fehler)" in fehler
     # what can be diffed is diffed: M003 unreadable, M001 loaded on its own, Gremium compared
     assert "### Nicht verglichen (1)\n\n- **M003 – Familienbüro Süd einrichten:** die Datei ist in HEAD " \
            "nicht lesbar" in text
     assert "- Gremium: Begleitgremium → beirat" in text
     assert "- Turnus: „alle zwei Monate“ → „vierteljährlich“" in text
     assert "Entfallene Maßnahmen" not in text
+    assert "Die Indikatoren wurden nicht verglichen: der Plan in HEAD ist nicht gültig" in text
+
+
+def test_ungueltiger_atlas_heisst_nicht_verglichen_nicht_entfallen(repo, capsys):
+    repo.ersetzen("data/werte.csv", "nord,arbeitslosenquote,2025,4.0", "nord,arbeitslosenquote,2025,viel")
+    repo.fassung("Tippfehler in den Werten")
+    code, text, _ = diff_ausgabe(repo, capsys, "v2026.1", "HEAD")
+    assert code == 1
+    assert "`data/werte.csv:" in text and "„viel“ ist keine Zahl" in text
+    assert "Die Indikatoren wurden nicht verglichen: der Sozialstrukturatlas in HEAD ist nicht gültig" in text
+    assert "Entfallene Indikatoren" not in text
+
+
+def test_ein_neuer_atlas_bringt_neue_indikatoren(kleinstadt, capsys):
+    repo = Planrepo(kleinstadt)
+    for pfad in ("data/atlas.yml", "data/indikatoren.yml", "data/werte.csv", "data/stadtteile.geojson"):
+        repo.loeschen(pfad)
+    repo.fassung("Ohne Atlas", tag="v2024.1")
+    atlas_schreiben(repo, WERTE_2024)
+    repo.fassung("Mit Atlas", tag="v2025.1")
+    code, text, _ = diff_ausgabe(repo, capsys, "v2024.1", "v2025.1")
+    assert code == 0
+    assert "**Zusammenfassung:** 2 neue Indikatoren." in text
+    assert "#### Neue Indikatoren (2)\n\n- **Arbeitslosenquote**\n- **Kinderarmut**" in text
+    assert "Die Indexklassen wurden nicht verglichen: v2024.1 hat keinen Sozialindex." in text
 
 
 def test_zeilenumbruch_ist_keine_aenderung(repo, capsys):

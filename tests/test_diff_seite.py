@@ -25,28 +25,28 @@ def test_ohne_git_ein_hinweis(kleinstadt):
 def test_ohne_tag_ein_hinweis(kleinstadt):
     repo = Planrepo(kleinstadt)
     repo.fassung("Erster Entwurf")
-    assert "noch keine frühere veröffentlichte Fassung" in seite(repo).markdown
+    markdown = seite(repo).markdown
+    assert "noch keine frühere veröffentlichte Fassung" in markdown
+    assert "einem Tag wie „v2026.1“" in markdown
 
 
 def test_vergleicht_den_gebauten_stand_mit_dem_letzten_tag(kleinstadt):
-    repo = Planrepo(kleinstadt)
-    repo.fassung("Erste Fortschreibung", tag="v2025.1")
+    repo = Planrepo.erste_fassung(kleinstadt)
     repo.ersetzen("plan/massnahmen/M002.yml", "status: geplant", "status: in_umsetzung")
     repo.ersetzen("plan/plan.yml", "fortschreibung: Erste Fortschreibung 2025", "fortschreibung: Entwurf 2026")
     repo.fassung("Zweite Fortschreibung", tag="v2026.1")
     repo.ersetzen("plan/massnahmen/M001.yml", "fortschritt: 40", "fortschritt: 50")  # not committed: built anyway
 
     markdown = seite(repo).markdown
-    assert markdown.startswith("---\nrender_macros: false\n---\n\n# Änderungen\n")
+    assert markdown.startswith("---\nrender_macros: false\n---\n\n# Änderungen\n\n")
     assert "Was sich in dieser Fassung („Entwurf 2026“) gegenüber der Fassung v2025.1 geändert hat." in markdown
-    assert "**Zusammenfassung:** 2 Maßnahmen geändert; Angaben zum Plan geändert." in markdown
+    assert "**Zusammenfassung:** 2 Maßnahmen geändert; Angaben zum Plan geändert; kein Stadtteil wechselt die Indexklasse." in markdown
     assert "- Status: geplant → in Umsetzung" in markdown
     assert "- Fortschritt: 40 % → 50 %" in markdown
 
 
 def test_konfigurierte_basis(kleinstadt):
-    repo = Planrepo(kleinstadt)
-    repo.fassung("Erste Fortschreibung", tag="v2025.1")
+    repo = Planrepo.erste_fassung(kleinstadt)
     repo.loeschen("plan/massnahmen/M002.yml")
     repo.fassung("Zweite", tag="v2026.1")
     repo.fassung("Dritte", tag="v2027.1")

@@ -12,9 +12,7 @@ from sozialraumplan.quelle import Ordner
 
 @pytest.fixture
 def repo(kleinstadt) -> Planrepo:
-    repo = Planrepo(kleinstadt)
-    repo.fassung("Erste Fortschreibung", tag="v2025.1")
-    return repo
+    return Planrepo.erste_fassung(kleinstadt)
 
 
 def test_liest_dieselben_dateien_wie_der_ordner(repo):

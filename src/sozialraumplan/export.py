@@ -1,6 +1,7 @@
-"""The plan as open data: one JSON file with everything, one CSV table of the Maßnahmen.
+"""The plan as open data: one JSON file with everything, one CSV table of the Maßnahmen, and the
+atlas's values, index and boundaries as the site offers them for download.
 
-Both use the German keys of the YAML files, so a column means what the editors' field means.
+Both plan files use the German keys of the YAML files, so a column means what the editors' field means.
 Output is deterministic (sorted keys, fixed column order, `\\n` line ends): the same plan
 always gives the same bytes, which keeps release files comparable.
 """
@@ -14,7 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .atlas import Atlas, atlas_dateien, atlas_laden, atlas_vorhanden, verweise
 from .model import Massnahme, Plan
+from .quelle import Quelle
 
 LISTENTRENNER = " | "
 """Separates the entries of a list inside one CSV cell (a semicolon occurs in the texts themselves)."""
@@ -84,6 +87,24 @@ def massnahmen_csv(plan: Plan) -> str:
     return puffer.getvalue()
 
 
-def offene_daten(plan: Plan) -> dict[str, str]:
-    """File name → content of every open-data file of the plan."""
-    return {"plan.json": plan_json(plan), "massnahmen.csv": massnahmen_csv(plan)}
+ATLAS_DATEIEN = {
+    verweise.WERTE_CSV: "indikatorwerte.csv",
+    verweise.INDEX_CSV: "sozialindex.csv",
+    verweise.GEOJSON: "stadtteile.geojson",
+}
+"""The atlas's own download files (as the site offers them) that belong to the open data."""
+
+
+def atlas_wenn_vorhanden(quelle: Quelle, plan: Plan) -> Atlas | None:
+    """The validated atlas, None for a plan without one; `PlanUngueltig` for a broken one."""
+    return atlas_laden(quelle, plan) if atlas_vorhanden(quelle) else None
+
+
+def offene_daten(plan: Plan, atlas: Atlas | None = None) -> dict[str, bytes]:
+    """File name → content of every open-data file: the plan, and the atlas's values, index and map."""
+    dateien = {"plan.json": plan_json(plan).encode("utf-8"), "massnahmen.csv": massnahmen_csv(plan).encode("utf-8")}
+    if atlas is not None:
+        for datei in atlas_dateien(plan, atlas):
+            if datei.pfad in ATLAS_DATEIEN:
+                dateien[ATLAS_DATEIEN[datei.pfad]] = datei.inhalt
+    return dateien

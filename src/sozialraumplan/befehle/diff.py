@@ -42,7 +42,7 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
         sys.stdout.write(text)
     ungueltig = [s for s in (basis, ziel) if not s.gueltig]
     for stand in ungueltig:
-        print(f"Hinweis: Der Plan in der Fassung {stand.name} ist nicht gültig ({len(stand.befunde)} Fehler); "
+        print(f"Hinweis: Die Fassung {stand.name} ist nicht gültig ({len(stand.befunde)} Fehler); "
               "verglichen wurde, was sich lesen ließ:", file=sys.stderr)
         for befund in stand.befunde:
             print(f"  {befund}", file=sys.stderr)

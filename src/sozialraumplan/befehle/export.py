@@ -7,15 +7,17 @@ import sys
 from pathlib import Path
 
 from ..befund import PlanUngueltig
-from ..export import offene_daten
+from ..export import atlas_wenn_vorhanden, offene_daten
 from ..laden import plan_laden
 from ..quelle import Ordner
 
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
     befehl = unterbefehle.add_parser(
-        "export", help="Plan als offene Daten schreiben (JSON, CSV)",
-        description="Schreibt den geprüften Plan als plan.json und massnahmen.csv in einen Ordner.",
+        "export", help="Plan und Atlas als offene Daten schreiben (JSON, CSV, GeoJSON)",
+        description="Schreibt den geprüften Plan als plan.json und massnahmen.csv in einen Ordner, dazu "
+                    "– wenn es einen Sozialstrukturatlas gibt – alle Indikatorwerte, den Sozialindex "
+                    "(CSV) und die Stadtteile mit ihren Werten (GeoJSON).",
     )
     befehl.add_argument("--ziel", type=Path, default=Path("dist/daten"),
                         help="Ordner für die Dateien (Standard: dist/daten unter der Wurzel)")
@@ -23,14 +25,16 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    quelle = Ordner(argumente.wurzel)
     try:
-        plan = plan_laden(Ordner(argumente.wurzel))
+        plan = plan_laden(quelle)
+        atlas = atlas_wenn_vorhanden(quelle, plan)
     except PlanUngueltig as fehler:
         print(fehler.bericht(), file=sys.stderr)
         return 1
     ziel = argumente.ziel if argumente.ziel.is_absolute() else Path(argumente.wurzel) / argumente.ziel
     ziel.mkdir(parents=True, exist_ok=True)
-    for name, inhalt in offene_daten(plan).items():
-        (ziel / name).write_text(inhalt, encoding="utf-8")
+    for name, inhalt in offene_daten(plan, atlas).items():
+        (ziel / name).write_bytes(inhalt)
         print(f"geschrieben: {ziel / name}")
     return 0

@@ -7,10 +7,16 @@ looked up in the newer state first and in the older one for things that were rem
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
+
+from ..atlas.index import STELLEN as INDEX_STELLEN
+from ..atlas.modell import Indikator
+from ..atlas.zahlen import aenderungseinheit, mit_einheit
 from ..model import GESAMTSTADT
 from ..render.text import datum, monat
 from .stand import Stand
@@ -35,6 +41,7 @@ ARTNAMEN = {
     "sitzung": Artname("Sitzung", "Sitzungen", "neue", "Sitzungen"),
     "begriff": Artname("Glossarbegriff", "Glossarbegriffe", "neuer", "Glossar"),
     "stadtteil": Artname("Stadtteil", "Stadtteile", "neuer", "Stadtteile"),
+    "indikator": Artname("Indikator", "Indikatoren", "neuer", "Indikatoren"),
 }
 
 FELDNAMEN = {
@@ -51,10 +58,15 @@ FELDNAMEN = {
     "prioritaet": "Priorität", "stadt": "Stadt", "stadtteile": "Stadtteile", "stand": "Stand",
     "status": "Status", "telefon": "Telefon", "themen": "Themen", "titel": "Titel", "turnus": "Turnus",
     "verantwortlich": "Verantwortlich", "zeitraum": "Zeitraum", "zuletzt_geprueft": "Zuletzt geprüft",
+    "einheit": "Einheit", "definition": "Definition", "formel": "Formel", "quelle": "Quelle",
+    "richtung": "Richtung", "themenfeld": "Themenfeld", "nachkommastellen": "Nachkommastellen",
+    "interpretation": "Interpretation", "minimum": "Minimum", "maximum": "Maximum", "klassen": "Klassen",
+    "vergleich_mit": "Vergleich mit",
 }
 
 VERWEISE = {"stadtteile": "stadtteil", "leitlinien": "leitlinie", "gremium": "gremium", "berichtet_an": "gremium"}
 """Fields whose values are ids of other entities, and the kind they refer to."""
+
 
 def feldname(feld: tuple[str, ...]) -> str:
     """`("zeitraum", "ende")` → `Zeitraum, Ende`; unknown keys read as words."""
@@ -66,6 +78,7 @@ class Anzeige:
 
     def __init__(self, basis: Stand, ziel: Stand) -> None:
         self._namen: dict[tuple[str, str], str] = {}
+        self._indikatoren: dict[str, Indikator] = {}
         for stand in (basis, ziel):  # the newer state wins
             for ident, e in stand.eintraege.get("stadtteil", {}).items():
                 self._namen[("stadtteil", ident)] = e.wert.name
@@ -73,6 +86,9 @@ class Anzeige:
                 self._namen[("leitlinie", ident)] = f"{ident} ({e.wert.title})"
             for ident, e in stand.eintraege.get("gremium", {}).items():
                 self._namen[("gremium", ident)] = e.wert.label
+            for ident, e in stand.eintraege.get("indikator", {}).items():
+                self._namen[("indikator", ident)] = e.wert.kurz
+                self._indikatoren[ident] = e.wert
         self._namen[("stadtteil", GESAMTSTADT)] = "Gesamtstadt"
 
     def wert(self, schluessel: str, wert: Any) -> str:
@@ -82,9 +98,11 @@ class Anzeige:
         if isinstance(wert, bool):
             return "ja" if wert else "nein"
         if isinstance(wert, Enum):
-            return getattr(wert, "label", wert.value)
+            return getattr(wert, "label", None) or str(wert.value).replace("_", " ")
         if isinstance(wert, dt.date):
             return datum(wert)
+        if isinstance(wert, BaseModel):
+            return json.dumps(wert.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
         if schluessel == "fortschritt":
             return f"{wert} %"
         if schluessel in ("beginn", "ende"):
@@ -100,3 +118,17 @@ class Anzeige:
 
     def name(self, art: str, ident: str) -> str:
         return self._namen.get((art, ident), ident)
+
+    def zahl(self, indikator: str, wert: float | None, jahr: int | None = None) -> str:
+        """`8,1 %`, with the year when given: `8,1 % (2023)`."""
+        i = self._indikatoren[indikator]
+        text = mit_einheit(wert, i.einheit, i.nachkommastellen)
+        return f"{text} ({jahr})" if jahr is not None and wert is not None else text
+
+    def differenz(self, indikator: str, wert: float | None) -> str:
+        """`−0,5 Prozentpunkte`, `+120 Personen`."""
+        i = self._indikatoren[indikator]
+        return mit_einheit(wert, aenderungseinheit(i.einheit), i.nachkommastellen, vorzeichen=True)
+
+    def indexwert(self, wert: float | None) -> str:
+        return mit_einheit(wert, "", INDEX_STELLEN, vorzeichen=True)

@@ -48,7 +48,7 @@ class Aenderung:
     """One entity that is new, gone, changed, or could not be compared."""
 
     art: str
-    """Kind of entity: `massnahme`, `leitlinie`, `gremium`, `sitzung`, `begriff`, `stadtteil`."""
+    """Kind of entity: `massnahme`, `leitlinie`, `gremium`, `sitzung`, `begriff`, `stadtteil`, `indikator`."""
     id: str
     titel: str
     datei_alt: str | None = None
@@ -79,6 +79,53 @@ class Artvergleich:
         return not (self.neu or self.entfallen or self.geaendert or self.nicht_verglichen)
 
 
+@dataclass(frozen=True)
+class Wertaenderung:
+    """The newest value of one indicator in one district, in both states."""
+
+    stadtteil: str
+    indikator: str
+    alt: float | None
+    alt_jahr: int | None
+    neu: float | None
+    neu_jahr: int | None
+    gewicht: float = 0.0
+    """Size of the move in standard deviations of the indicator over the districts (for ranking)."""
+
+    @property
+    def differenz(self) -> float | None:
+        return None if self.alt is None or self.neu is None else self.neu - self.alt
+
+
+@dataclass(frozen=True)
+class Klassenwechsel:
+    """A district whose Sozialindex class differs between the states."""
+
+    stadtteil: str
+    alt_wert: float | None
+    neu_wert: float | None
+    alt_klasse: str
+    neu_klasse: str
+
+
+@dataclass
+class Indikatorvergleich:
+    """Indicators and Sozialindex: catalogue, values per district, index classes."""
+
+    katalog: Artvergleich
+    """Indicators added, removed, or redefined (name, unit, definition, direction …)."""
+    werte: list[Wertaenderung]
+    """Every district and indicator whose newest value differs (as shown, i.e. rounded)."""
+    groesste: list[Wertaenderung]
+    """The largest moves, measured in standard deviations so that units do not matter."""
+    klassenwechsel: list[Klassenwechsel] | None
+    """None when one state has no Sozialindex to compare."""
+    index_jahre: tuple[int | None, int | None]
+    stadtteile_neu: list[str] = field(default_factory=list)
+    """Districts with values now but not before."""
+    stadtteile_entfallen: list[str] = field(default_factory=list)
+
+
 @dataclass
 class Vergleich:
     """Everything that differs between `basis` (older) and `ziel` (newer)."""
@@ -88,3 +135,6 @@ class Vergleich:
     arten: dict[str, Artvergleich]
     plan: tuple[Feldaenderung, ...]
     """Changes to `plan/plan.yml` (Fortschreibung, Stand, Einleitung …)."""
+    indikatoren: Indikatorvergleich | None = None
+    indikatoren_grund: str = ""
+    """Why the indicators were not compared (when `indikatoren` is None)."""

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from ..befund import Befund
-from .ergebnis import Aenderung, Artvergleich, Feldaenderung, Vergleich
+from .ergebnis import Aenderung, Artvergleich, Feldaenderung, Vergleich, Wertaenderung
 from .stand import Stand
 from .zusammenfassung import zusammenfassung
 
@@ -28,7 +28,33 @@ def als_daten(vergleich: Vergleich) -> dict[str, Any]:
     }
     for art, artvergleich in vergleich.arten.items():
         daten[art] = _art(artvergleich)
+    daten["indikatoren"] = _indikatoren(vergleich)
     return daten
+
+
+def _indikatoren(vergleich: Vergleich) -> dict[str, Any]:
+    iv = vergleich.indikatoren
+    if iv is None:
+        return {"verglichen": False, "grund": vergleich.indikatoren_grund}
+    return {
+        "verglichen": True,
+        "katalog": _art(iv.katalog),
+        "index_jahr": {"alt": iv.index_jahre[0], "neu": iv.index_jahre[1]},
+        "klassenwechsel": None if iv.klassenwechsel is None else [
+            {"stadtteil": k.stadtteil, "klasse_alt": k.alt_klasse, "klasse_neu": k.neu_klasse,
+             "indexwert_alt": k.alt_wert, "indexwert_neu": k.neu_wert} for k in iv.klassenwechsel
+        ],
+        "groesste": [_wert(w) for w in iv.groesste],
+        "werte": [_wert(w) for w in iv.werte],
+        "stadtteile_neu": iv.stadtteile_neu,
+        "stadtteile_entfallen": iv.stadtteile_entfallen,
+    }
+
+
+def _wert(w: Wertaenderung) -> dict[str, Any]:
+    return {"stadtteil": w.stadtteil, "indikator": w.indikator, "alt": w.alt, "alt_jahr": w.alt_jahr,
+            "neu": w.neu, "neu_jahr": w.neu_jahr, "differenz": w.differenz,
+            "standardabweichungen": round(w.gewicht, 4)}
 
 
 def _stand(stand: Stand) -> dict[str, Any]:
@@ -38,6 +64,7 @@ def _stand(stand: Stand) -> dict[str, Any]:
         "fortschreibung": stand.info.fortschreibung if stand.info else None,
         "stand": stand.info.stand.isoformat() if stand.info else None,
         "gueltig": stand.gueltig,
+        "atlas": stand.atlas is not None,
         "befunde": [_befund(b) for b in stand.befunde],
     }
 

@@ -36,16 +36,16 @@ def aenderungen_seite(repo_root: Path | str, plan: Plan, basis: str | None) -> S
     revision = basis or vorige_fassung(wurzel)
     if revision is None:
         return _hinweis("Es gibt noch keine frühere veröffentlichte Fassung (Git-Tag), mit der diese "
-                        "Fortschreibung verglichen werden könnte. Sobald eine Fassung als "
-                        "„v<Jahr>.<Nummer>“ veröffentlicht ist, stehen hier die Änderungen seitdem.")
+                        "Fortschreibung verglichen werden könnte. Sobald eine Fassung mit einem Tag wie "
+                        "„v2026.1“ veröffentlicht ist, stehen hier die Änderungen seitdem.")
     vergleich = vergleichen(
         stand_aus_revision(wurzel, revision),
         stand_aus_plan(plan, plan.info.fortschreibung, Ordner(wurzel)),
     )
     einleitung = (f"Was sich in dieser Fassung („{md_zeile(plan.info.fortschreibung)}“) gegenüber der "
                   f"Fassung {md_zeile(revision)} geändert hat.")
-    return Seite(PFAD, TITEL, f"{kopf(TITEL)}{einleitung}\n\n{koerper(vergleich)}")
+    return Seite(PFAD, TITEL, f"{kopf(TITEL)}\n{einleitung}\n\n{koerper(vergleich)}")
 
 
 def _hinweis(text: str) -> Seite:
-    return Seite(PFAD, TITEL, f"{kopf(TITEL)}{text}\n")
+    return Seite(PFAD, TITEL, f"{kopf(TITEL)}\n{text}\n")

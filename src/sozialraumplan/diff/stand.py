@@ -3,7 +3,8 @@
 A `Stand` is built from whatever loaded, even when the plan of that state does not validate
 as a whole: a broken reference in one Maßnahme must not hide the changes to all the others.
 Files that could not be read at all are remembered by id, so they show up as „nicht
-verglichen“ instead of as removed.
+verglichen“ instead of as removed. The atlas (indicators, Sozialindex) needs a valid plan; when
+there is none, the state says why its indicators cannot be compared.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
+from ..atlas import Atlas, atlas_pruefen, atlas_vorhanden
 from ..befund import Befund, nur_fehler
 from ..laden import ARTEN, GLOSSAR_DATEI, STADTTEILE_DATEI, YAML_ENDUNGEN, plan_pruefen, rohplan_laden
-from ..model import Plan, PlanInfo
 from ..git_quelle import GitQuelle
+from ..model import Plan, PlanInfo
 from ..quelle import Ordner, Quelle
 
 
@@ -41,19 +43,16 @@ class Stand:
     unlesbar: dict[str, dict[str, str]] = field(default_factory=dict)
     """Kind → id → file, for files that exist but failed to load."""
     befunde: list[Befund] = field(default_factory=list)
-    """The errors that make this state's plan invalid (empty when it validates)."""
-    plan: Plan | None = None
-    """The validated plan, when there is one (the atlas needs it)."""
-    quelle: Quelle | None = None
+    """The errors that make this state's plan or atlas invalid (empty when both validate)."""
+    atlas: Atlas | None = None
+    ohne_atlas: bool = False
+    """This state has no atlas at all (as opposed to one that could not be loaded)."""
+    atlas_hinweis: str = ""
+    """Why there is no atlas to compare (no atlas in this state, or an invalid one)."""
 
     @property
     def gueltig(self) -> bool:
         return not self.befunde
-
-    @property
-    def bezeichnung(self) -> str:
-        """Name with short commit, e.g. `v2026.1 (3f2a9c1)`."""
-        return f"{self.name} ({self.commit[:7]})" if self.commit else self.name
 
 
 def stand_laden(quelle: Quelle, name: str, commit: str | None = None) -> Stand:
@@ -79,11 +78,16 @@ def stand_laden(quelle: Quelle, name: str, commit: str | None = None) -> Stand:
     eintraege["begriff"] = {b.term: Eintrag(b, GLOSSAR_DATEI) for b in glossar.terms} if glossar else {}
     eintraege["stadtteil"] = {s.id: Eintrag(s, STADTTEILE_DATEI) for s in roh.stadtteile}
     info = roh.info.wert if roh.info else None
-    return Stand(name, commit, info, eintraege, unlesbar, sorted(nur_fehler(befunde)), quelle=quelle)
+    if not atlas_vorhanden(quelle):
+        return Stand(name, commit, info, eintraege, unlesbar, sorted(nur_fehler(befunde)), ohne_atlas=True,
+                     atlas_hinweis=f"{name} enthält keinen Sozialstrukturatlas")
+    return Stand(name, commit, info, eintraege, unlesbar, sorted(nur_fehler(befunde)),
+                 atlas_hinweis=f"der Plan in {name} ist nicht gültig, ohne ihn lässt sich der Atlas nicht prüfen")
 
 
 def stand_aus_plan(plan: Plan, name: str, quelle: Quelle | None = None, commit: str | None = None) -> Stand:
-    """A state from an already validated plan (the site build has one in hand)."""
+    """A state from an already validated plan (the site build has one in hand); its atlas is
+    loaded from `quelle`."""
     def datei(art: str, ident: str) -> str:
         return plan.sources.get(f"{art}:{ident}", "")
 
@@ -95,7 +99,19 @@ def stand_aus_plan(plan: Plan, name: str, quelle: Quelle | None = None, commit: 
         "begriff": {b.term: Eintrag(b, GLOSSAR_DATEI) for b in plan.glossar.terms},
         "stadtteil": {s.id: Eintrag(s, STADTTEILE_DATEI) for s in plan.stadtteile},
     }
-    return Stand(name, commit, plan.info, eintraege, plan=plan, quelle=quelle)
+    stand = Stand(name, commit, plan.info, eintraege)
+    if quelle is None or not atlas_vorhanden(quelle):
+        stand.ohne_atlas = True
+        stand.atlas_hinweis = f"{name} enthält keinen Sozialstrukturatlas"
+        return stand
+    stand.atlas, befunde = atlas_pruefen(quelle, plan)
+    stand.befunde = sorted(nur_fehler(befunde))
+    if stand.atlas is None:
+        stand.atlas_hinweis = f"der Sozialstrukturatlas in {name} ist nicht gültig (siehe Hinweise zu den Fassungen)"
+    else:
+        stand.eintraege["indikator"] = {i.id: Eintrag(i, stand.atlas.quellen["indikatoren"])
+                                        for i in stand.atlas.indikatoren}
+    return stand
 
 
 ARBEITSSTAND = "Arbeitsstand"

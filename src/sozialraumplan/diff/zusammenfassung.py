@@ -38,7 +38,11 @@ def zusammenfassung(vergleich: Vergleich) -> str:
     teile = [t for t in (_art_satzteil(a) for a in vergleich.arten.values()) if t]
     if vergleich.plan:
         teile.append("Angaben zum Plan geändert")
+    if vergleich.indikatoren is not None and _art_satzteil(vergleich.indikatoren.katalog):
+        teile.append(_art_satzteil(vergleich.indikatoren.katalog))
     if not teile:
         teile.append("keine Änderungen an Maßnahmen, Leitlinien und Gremien")
+    if vergleich.indikatoren is not None and vergleich.indikatoren.klassenwechsel is not None:
+        teile.append(indexklassen_satzteil(len(vergleich.indikatoren.klassenwechsel)))
     satz = "; ".join(teile)
     return satz[0].upper() + satz[1:] + "."

@@ -1,0 +1,75 @@
+"""The whole plan as one HTML document for print: cover, contents, every chapter.
+
+Everything comes from the validated `Plan`; texts are Markdown, rendered with HTML special
+characters neutralised, so nothing a plan file contains can become markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from ..model import Gremium, Massnahme, Plan
+from ..render.massnahmen import zeitraum
+from ..render.text import datum, h, md
+
+
+@dataclass(frozen=True)
+class Kapitel:
+    """An extra chapter (e.g. the atlas) inserted before the glossary; `html` starts with its h2."""
+
+    id: str
+    titel: str
+    html: Markup
+
+
+def absaetze(text: str) -> Markup:
+    return Markup(markdown.markdown(md(text.strip()), output_format="html"))
+
+
+def zeilen(text: str) -> Markup:
+    """Leichte Sprache: one sentence per line stays one line."""
+    return Markup("".join(f"<p>{h(' '.join(z.split()))}</p>" for z in text.strip().splitlines() if z.strip()))
+
+
+def _umgebung() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: resources.files(__package__).joinpath(name).read_text("utf-8")),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+def dokument_titel(plan: Plan) -> str:
+    return f"{plan.info.title} – {plan.info.fortschreibung}"
+
+
+def html_dokument(plan: Plan, fassung: str, zusatzkapitel: tuple[Kapitel, ...] = (),
+                  namensnennungen: tuple[str, ...] = ()) -> str:
+    """The print document; `fassung` names the release (tag) on the cover."""
+    inhalt = [("leitlinien", "Sozialpolitische Leitlinien"), ("massnahmen", "Maßnahmen"),
+              ("gremien", "Gremien und Arbeitsformate")]
+    if plan.info.introduction:
+        inhalt.insert(0, ("einleitung", "Einleitung"))
+    if plan.sitzungen:
+        inhalt.append(("sitzungen", "Sitzungen"))
+    inhalt += [(k.id, k.titel) for k in zusatzkapitel]
+    if plan.glossar.terms:
+        inhalt.append(("glossar", "Glossar"))
+    inhalt.append(("impressum", "Impressum"))
+
+    def stadtteile(m: Massnahme) -> str:
+        return ", ".join(plan.stadtteil_name(s) for s in m.stadtteile)
+
+    def berichtet_an(g: Gremium) -> list[str]:
+        return [plan.gremium(z).name for z in g.reports_to] + list(g.reports_to_external)
+
+    return _umgebung().get_template("vorlage.html").render(
+        plan=plan, titel=dokument_titel(plan), fassung=fassung, inhalt=inhalt,
+        zusatzkapitel=zusatzkapitel, namensnennungen=namensnennungen,
+        datum=datum, zeitraum=zeitraum, absaetze=absaetze, zeilen=zeilen,
+        stadtteile=stadtteile, berichtet_an=berichtet_an,
+    )

@@ -1,0 +1,72 @@
+"""Static district maps for print, drawn with matplotlib from the shapely boundaries.
+
+No browser and no tiles: the map is a PNG of the filled districts. It never carries
+information alone — the print chapter puts the legend as text and the table of all values
+beside it, and the image gets an alt text that says what it shows.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from ..atlas.farben import UMRISS
+
+FEHLT_FARBE = "#d9d9d9"
+"""Districts without a value: light grey and hatched, never a palette colour."""
+BREITE_MM = 95
+AUFLOESUNG = 200
+
+
+def _flaechen(geometrie: BaseGeometry) -> list[Polygon]:
+    if isinstance(geometrie, Polygon):
+        return [geometrie]
+    if isinstance(geometrie, MultiPolygon):
+        return list(geometrie.geoms)
+    return [g for teil in getattr(geometrie, "geoms", ()) for g in _flaechen(teil)]
+
+
+def _pfad(geometrie: BaseGeometry) -> Path:
+    """All rings (outer and holes) as one matplotlib path, so holes stay holes."""
+    ecken, codes = [], []
+    for flaeche in _flaechen(geometrie):
+        for ring in (flaeche.exterior, *flaeche.interiors):
+            xy = np.asarray(ring.coords)[:, :2]
+            ecken.append(xy)
+            codes += [Path.MOVETO] + [Path.LINETO] * (len(xy) - 2) + [Path.CLOSEPOLY]
+    return Path(np.concatenate(ecken), codes)
+
+
+def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None]) -> bytes:
+    """The districts filled with `farben` (None: no value, hatched), as a PNG of fixed width."""
+    minx = min(g.bounds[0] for g in grenzen.values())
+    miny = min(g.bounds[1] for g in grenzen.values())
+    maxx = max(g.bounds[2] for g in grenzen.values())
+    maxy = max(g.bounds[3] for g in grenzen.values())
+    streckung = 1 / math.cos(math.radians((miny + maxy) / 2))  # degrees of latitude are longer
+    breite = BREITE_MM / 25.4
+    hoehe = breite * (maxy - miny) * streckung / max(maxx - minx, 1e-9)
+    bild = Figure(figsize=(breite, hoehe))
+    FigureCanvasAgg(bild)
+    achse = bild.add_axes((0, 0, 1, 1))
+    for ident in sorted(grenzen):
+        farbe = farben.get(ident)
+        achse.add_patch(PathPatch(
+            _pfad(grenzen[ident]), facecolor=farbe or FEHLT_FARBE, edgecolor=UMRISS, linewidth=0.4,
+            hatch=None if farbe else "////",
+        ))
+    achse.set_xlim(minx, maxx)
+    achse.set_ylim(miny, maxy)
+    achse.set_aspect(streckung)
+    achse.set_axis_off()
+    puffer = io.BytesIO()
+    bild.savefig(puffer, format="png", dpi=AUFLOESUNG, metadata={"Software": None})
+    return puffer.getvalue()

@@ -1,0 +1,162 @@
+"""The plan as a PDF for print and archive: tagged (PDF/UA-1), German, navigable, self-contained.
+
+The PDF of Musterstadt (six Leitlinien, a small atlas) is opened with pypdf and pdftotext and
+checked for what a screen reader and an archive need: structure tree, language, title,
+bookmarks, table headers, alt text on every map, embedded local fonts, page numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import KLEINSTADT, PlanOrdner
+from fixtures.diff.planrepo import WEITERE_LEITLINIEN, musterstadt_erweitern
+from sozialraumplan.atlas import atlas_laden
+from sozialraumplan.laden import plan_laden
+from sozialraumplan.pdf import plan_pdf
+from sozialraumplan.pdf.druck import PdfFehler, pdf_schreiben
+from sozialraumplan.quelle import Ordner
+
+LEITLINIEN = ["Teilhabe ermöglichen", "Armut vermeiden"] + [titel for titel, _ in WEITERE_LEITLINIEN.values()]
+
+
+def musterstadt_pdf(wurzel) -> bytes:
+    ordner = PlanOrdner(wurzel)
+    for pfad, text in KLEINSTADT.items():
+        ordner.schreiben(pfad, text)
+    musterstadt_erweitern(ordner)
+    quelle = Ordner(wurzel)
+    plan = plan_laden(quelle)
+    return plan_pdf(plan, "v2026.1", atlas_laden(quelle, plan))
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory) -> bytes:
+    return musterstadt_pdf(tmp_path_factory.mktemp("pdf") / "musterstadt")
+
+
+@pytest.fixture(scope="module")
+def leser(pdf) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf))
+
+
+@pytest.fixture(scope="module")
+def text(pdf, tmp_path_factory) -> str:
+    datei = tmp_path_factory.mktemp("text") / "plan.pdf"
+    datei.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(datei), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def struktur(leser: PdfReader) -> list[dict]:
+    """Every structure element of the tag tree, depth first."""
+    elemente = []
+
+    def besuchen(knoten) -> None:
+        knoten = knoten.get_object()
+        if isinstance(knoten, list):
+            for kind in knoten:
+                besuchen(kind)
+        elif hasattr(knoten, "get"):
+            if "/S" in knoten:
+                elemente.append(knoten)
+            if "/K" in knoten:
+                besuchen(knoten["/K"])
+
+    besuchen(leser.trailer["/Root"]["/StructTreeRoot"])
+    return elemente
+
+
+def test_getaggt_mit_sprache_und_titel(leser):
+    katalog = leser.trailer["/Root"]
+    assert katalog["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
+    assert katalog["/Lang"] == "de"
+    assert katalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    assert leser.metadata.title == "Integrierter Sozialraumplan Musterstadt – Erste Fortschreibung 2025"
+    xmp = katalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp
+
+
+def test_strukturbaum_mit_ueberschriften_tabellen_und_listen(leser):
+    arten = [e["/S"] for e in struktur(leser)]
+    assert arten[0] == "/Document"
+    assert arten.count("/H1") == 1
+    assert arten.count("/H2") >= 8
+    assert {"/Table", "/TH", "/TD", "/L", "/LI", "/P", "/Figure", "/Caption"} <= set(arten)
+
+
+def test_tabellen_haben_kopfzellen(leser):
+    elemente = struktur(leser)
+    kopfzellen = [e for e in elemente if e["/S"] == "/TH"]
+    datenzellen = [e for e in elemente if e["/S"] == "/TD"]
+    assert kopfzellen and all("/ID" in k for k in kopfzellen)
+    assert all(d["/A"]["/Headers"] for d in datenzellen), "every data cell points at its header cells"
+
+
+def test_jede_karte_hat_einen_alternativtext(leser):
+    karten = [e for e in struktur(leser) if e["/S"] == "/Figure"]
+    assert len(karten) == 3  # Sozialindex and two indicators
+    index = karten[0]["/Alt"]
+    assert index.startswith("Karte der Stadtteile: Sozialindex 2024, in 2 Klassen")
+    assert "In der höchsten Klasse „hoch (0,00 und mehr)“: Nordstadt." in index
+    assert index.endswith("Alle Werte stehen in der Tabelle neben der Karte.")
+
+
+def test_lesezeichen_aus_den_ueberschriften(leser):
+    gliederung = leser.outline  # a bookmark, then the list of its children (if any)
+    oben = [e.title for e in gliederung if not isinstance(e, list)]
+    assert oben == ["Inhalt", "Einleitung", "Sozialpolitische Leitlinien", "Maßnahmen", "Gremien und Arbeitsformate",
+                    "Sitzungen", "Sozialatlas Musterstadt", "Glossar", "Impressum"]
+    position = next(i for i, e in enumerate(gliederung) if not isinstance(e, list) and e.title == "Sozialpolitische Leitlinien")
+    assert [e.title for e in gliederung[position + 1]] == [f"Leitlinie {n}: {t}" for n, t in enumerate(LEITLINIEN, start=1)]
+
+
+def test_deckblatt_mit_fortschreibung_stand_und_tag(leser):
+    deckblatt = " ".join(leser.pages[0].extract_text().split())
+    for angabe in ("Musterstadt", "Integrierter Sozialraumplan Musterstadt", "Erste Fortschreibung 2025",
+                   "Stand", "30. Juni 2025", "Fassung", "v2026.1"):
+        assert angabe in deckblatt
+    assert "Seite" not in deckblatt, "the cover has no page number"
+
+
+def test_alle_sechs_leitlinien_und_seitenzahlen_im_text(text, leser):
+    for titel in LEITLINIEN:
+        assert titel in text
+    assert f"Seite 2 von {len(leser.pages)}" in text
+    assert "Stadtteilgrenzen für Tests erfunden" in text, "the licence's attribution is printed"
+
+
+def test_nur_eingebettete_lokale_schriften(leser):
+    schriften = {}
+    for seite in leser.pages:
+        for schrift in seite["/Resources"].get("/Font", {}).values():
+            schrift = schrift.get_object()
+            beschreibung = schrift["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            schriften[str(schrift["/BaseFont"])] = "/FontFile2" in beschreibung
+    assert schriften and all(schriften.values()), schriften
+    assert all("DejaVu" in name for name in schriften)
+
+
+def test_keine_interaktive_karte(pdf, leser):
+    assert "/AcroForm" not in leser.trailer["/Root"]
+    assert b"/JavaScript" not in pdf and b"/JS " not in pdf
+
+
+def test_gleicher_plan_gleiches_pdf(pdf, tmp_path):
+    assert musterstadt_pdf(tmp_path / "musterstadt") == pdf
+
+
+def test_bild_ohne_alternativtext_ist_ein_fehler():
+    html = '<html lang="de"><head><title>T</title></head><body><img src="data:image/png;base64,' \
+           'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="></body></html>'
+    with pytest.raises(PdfFehler, match="no required alt description"):
+        pdf_schreiben(html)
+
+
+def test_nichts_wird_aus_dem_netz_geladen():
+    html = '<html lang="de"><head><title>T</title></head><body><img alt="Logo" src="https://example.org/logo.png"></body></html>'
+    with pytest.raises(PdfFehler, match="https://example.org/logo.png"):
+        pdf_schreiben(html)
