@@ -88,9 +88,11 @@ def test_tabellen_sind_zugaenglich(auenfeld):
     _, _, seiten, _ = auenfeld
     html = markdown.markdown(seiten["atlas/indikatoren/altersarmut.md"].markdown, extensions=MARKDOWN_ERWEITERUNGEN)
     tabelle = re.search(r'<div class="atlas-tabelle" id="tabelle-altersarmut-2024">.*?</table>', html, re.S).group(0)
-    assert "<caption>Altersarmut 2024 nach Stadtteilen (Beispieldaten)</caption>" in tabelle
-    assert '<th scope="col" class="atlas-zahl">Altersarmut 2024 (%)</th>' in tabelle
-    assert '<th scope="row"><a href="../stadtteile/hafen.html">Hafen</a></th><td class="atlas-zahl">12,1\u00a0%</td>' in tabelle
+    assert "<caption>Altersarmut 2020 bis 2024 nach Stadtteilen (Beispieldaten)</caption>" in tabelle
+    assert '<th scope="col" class="atlas-zahl">Altersarmut 2020 (%)</th>' in tabelle
+    assert '<th scope="col" class="atlas-zahl">Altersarmut 2024 (%)</th><th scope="col">Klasse 2024</th>' in tabelle
+    assert ('<th scope="row"><a href="../stadtteile/hafen.html">Hafen</a></th><td class="atlas-zahl">9,8\u00a0%</td>'
+            '<td class="atlas-zahl">10,9\u00a0%</td><td class="atlas-zahl">12,1\u00a0%</td>') in tabelle
     assert "<td>keine Angabe</td>" in tabelle or '<td class="atlas-zahl">keine Angabe</td>' in tabelle
     assert '<a href="../daten/altersarmut.csv" download>' in html
 
@@ -170,6 +172,14 @@ def test_erfurt_hat_atlas_indikatorenblaetter_profile_bedarf_und_downloads(erfur
     geo = json.loads(dateien["atlas/daten/stadtteile.geojson"])
     assert geo["lizenz_adresse"] == "https://www.govdata.de/dl-de/by-2-0"
     assert "Geoportal Erfurt, dl-de/by-2.0" in geo["namensnennung"]
+
+
+def test_erfurter_karten_runden_auf_vier_stellen_weil_sie_um_20_m_vereinfacht_sind(erfurt):
+    _, _, seiten, _ = erfurt
+    karte = seiten["atlas/indikatoren/kinderarmut.md"].markdown
+    koordinaten = re.findall(r"\[(1[01]\.\d+), (5[01]\.\d+)\]", karte)
+    assert len(koordinaten) > 1000
+    assert max(len(x.split(".")[1]) for x, _ in koordinaten) == 4
 
 
 def test_erfurter_profil_zeigt_echte_zahlen_getrennt_mit_stichtag_und_quelle(erfurt):

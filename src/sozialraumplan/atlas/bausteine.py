@@ -167,35 +167,39 @@ def stadt_satz(kontext: Kontext, indikator: Indikator, jahr: int) -> str:
 
 
 def indikator_tabelle(kontext: Kontext, seite: str, indikator: Indikator, jahr: int,
-                      stadtteile: list[str] | None = None, einteilung: Einteilung | None = None) -> str:
-    """Value, class and change since the first year, per district, and the city's value."""
+                      stadtteile: list[str] | None = None, einteilung: Einteilung | None = None,
+                      alle_jahre: bool = False) -> str:
+    """Per district (and for the city): the value of `jahr` – or of every year up to it – its
+    class on the map, and the change since the first year."""
     ids = kontext.nach_name(stadtteile or kontext.ids)
     werte = kontext.atlas.reihe(indikator.id, jahr, kontext.ids)
     einteilung = einteilung or indikator_einteilung(kontext, indikator, werte)
-    jahre = kontext.atlas.jahre_von(indikator.id)
+    jahre = [j for j in kontext.atlas.jahre_von(indikator.id) if j <= jahr]
     erstes = jahre[0] if jahre and jahre[0] < jahr else None
-    spalten = [Spalte("Stadtteil"), Spalte(spaltentitel(f"{indikator.kurz} {jahr}", indikator.einheit), zahl=True),
-               Spalte("Klasse")]
+    gezeigt = jahre if alle_jahre else [jahr]
+    stellen, einheit = indikator.nachkommastellen, indikator.einheit
+    spalten = [Spalte("Stadtteil")] + [Spalte(spaltentitel(f"{indikator.kurz} {j}", einheit), zahl=True) for j in gezeigt]
+    spalten.append(Spalte(f"Klasse {jahr}"))
     if erstes:
-        spalten.append(Spalte(spaltentitel(f"Veränderung seit {erstes}", aenderungseinheit(indikator.einheit)), zahl=True))
+        spalten.append(Spalte(spaltentitel(f"Veränderung seit {erstes}", aenderungseinheit(einheit)), zahl=True))
     zeilen = []
     for s in ids:
-        wert = werte[s]
-        klasse = einteilung.klasse(wert)
+        klasse = einteilung.klasse(werte[s])
         zeile = [f'<a href="{h(verweise.url(seite, verweise.stadtteil_seite(s)))}">{h(kontext.namen[s])}</a>',
-                 zelle(wert, indikator),
-                 h(klasse.beschriftung(indikator.einheit, indikator.nachkommastellen)) if klasse else KEINE_ANGABE]
+                 *(zelle(kontext.atlas.wert(s, indikator.id, j), indikator) for j in gezeigt),
+                 h(klasse.beschriftung(einheit, stellen)) if klasse else KEINE_ANGABE]
         if erstes:
-            zeile.append(_aenderung(kontext.atlas.wert(s, indikator.id, erstes), wert, indikator))
+            zeile.append(_aenderung(kontext.atlas.wert(s, indikator.id, erstes), werte[s], indikator))
         zeilen.append(zeile)
     stadt = kontext.stadtwert(indikator.id, jahr)
     if stadtteile is None and stadt.wert is not None:
-        zeile = [h(stadt.bezeichnung), zelle(stadt.wert, indikator), "–"]
+        zeile = [h(stadt.bezeichnung), *(zelle(kontext.stadtwert(indikator.id, j).wert, indikator) for j in gezeigt), "–"]
         if erstes:
             zeile.append(_aenderung(kontext.stadtwert(indikator.id, erstes).wert, stadt.wert, indikator))
         zeilen.append(zeile)
-    return tabelle(f"tabelle-{indikator.id}-{jahr}", beschriftung(kontext, f"{indikator.name} {jahr} nach Stadtteilen",
-                                                                  indikator.id), spalten, zeilen,
+    zeitraum = f"{jahre[0]} bis {jahr}" if alle_jahre and erstes else str(jahr)
+    return tabelle(f"tabelle-{indikator.id}-{jahr}",
+                   beschriftung(kontext, f"{indikator.name} {zeitraum} nach Stadtteilen", indikator.id), spalten, zeilen,
                    csv_url=verweise.url(seite, verweise.indikator_csv(indikator.id)),
                    csv_text=f"Alle Werte von „{indikator.name}“ als CSV herunterladen")
 
@@ -206,8 +210,10 @@ def _aenderung(vorher: float | None, nachher: float | None, indikator: Indikator
     return zahl_text(nachher - vorher, indikator.nachkommastellen, vorzeichen=True)
 
 
-def indikator_abschnitt(kontext: Kontext, seite: str, indikator: Indikator, jahr: int, ebene: int = 2) -> str:
-    """Heading, summary, map with legend, table: the complete map section of one indicator."""
+def indikator_abschnitt(kontext: Kontext, seite: str, indikator: Indikator, jahr: int, ebene: int = 2,
+                        alle_jahre: bool = False) -> str:
+    """Heading, summary, map with legend, table: the complete map section of one indicator (the
+    table with every year up to `jahr` if `alle_jahre`)."""
     werte = kontext.atlas.reihe(indikator.id, jahr, kontext.ids)
     einteilung = indikator_einteilung(kontext, indikator, werte)
     klassen = {s: einteilung.klasse(w) for s, w in werte.items()}
@@ -228,7 +234,7 @@ def indikator_abschnitt(kontext: Kontext, seite: str, indikator: Indikator, jahr
         ueberschrift(ebene, f"Karte: {titel}"), md(text),
         abbildung(karten_html, legende(bild, indikator.einheit, indikator.nachkommastellen),
                   quellenzeile(kontext, beispiel)),
-        indikator_tabelle(kontext, seite, indikator, jahr, einteilung=einteilung),
+        indikator_tabelle(kontext, seite, indikator, jahr, einteilung=einteilung, alle_jahre=alle_jahre),
     ]) + "\n\n"
 
 
@@ -381,10 +387,9 @@ def index_satz(kontext: Kontext, stadtteil: str) -> str:
     if wert.wert is None:
         return (f"Für {md(kontext.namen[stadtteil])} gibt es {index.jahr} keinen Wert im {name}: Es liegen zu "
                 "wenige Indikatoren vor.")
-    rang = next(n for n, w in enumerate(index.rangfolge(), start=1) if w.stadtteil == stadtteil)
-    mit_wert = sum(1 for w in index.status.werte.values() if w.wert is not None)
     text = (f"{index.jahr} liegt der {name} von {md(kontext.namen[stadtteil])} bei **{index_text(wert.wert)}**: "
-            f"{md(index.klassenname(stadtteil) or KEINE_ANGABE)}, Rang {rang} von {mit_wert} "
+            f"{md(index.klassenname(stadtteil) or KEINE_ANGABE)}, Rang {index.raenge[stadtteil]} von "
+            f"{len(index.raenge)} "
             "(Rang 1 hat den höchsten Bedarf).")
     if index.hoher_bedarf(stadtteil):
         text += " Der Unterstützungsbedarf gilt damit als **hoch**."

@@ -18,7 +18,7 @@ from ..render.text import h
 from ..seiten import Datei
 from . import verweise
 from .kontext import Kontext
-from .modell import Wert
+from .modell import Indikator, Wert
 
 WERTE_SPALTEN = ["stadtteil_id", "nummer", "stadtteil", "indikator", "indikator_name", "jahr", "wert", "einheit",
                  "datenart"]
@@ -47,9 +47,8 @@ def _zahl(wert: float | None) -> str:
 
 
 def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
-    nummern = {s.id: s.number for s in kontext.plan.stadtteile}
-    reihenfolge = {s: n for n, s in enumerate(kontext.ids + [GESAMTSTADT])}
-    indikatoren = {i.id: (n, i) for n, i in enumerate(kontext.atlas.indikatoren)}
+    """CSV rows in catalogue order of the indicators, district order of the list, then by year."""
+    nummern, reihenfolge, indikatoren = _ordnung(kontext)
     zeilen = []
     for w in sorted(werte, key=lambda w: (indikatoren[w.indikator][0], reihenfolge[w.stadtteil], w.jahr)):
         indikator = indikatoren[w.indikator][1]
@@ -57,6 +56,13 @@ def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
         zeilen.append([w.stadtteil, nummern.get(w.stadtteil, ""), name, w.indikator, indikator.name, w.jahr,
                        _zahl(w.wert), indikator.einheit, "Beispieldaten" if w.beispiel else "amtlich"])
     return zeilen
+
+
+@functools.lru_cache(maxsize=2)
+def _ordnung(kontext: Kontext) -> tuple[dict[str, str], dict[str, int], dict[str, tuple[int, Indikator]]]:
+    return ({s.id: s.number for s in kontext.plan.stadtteile},
+            {s: n for n, s in enumerate(kontext.ids + [GESAMTSTADT])},
+            {i.id: (n, i) for n, i in enumerate(kontext.atlas.indikatoren)})
 
 
 def _index_csv(kontext: Kontext) -> bytes:

@@ -25,8 +25,10 @@ from ..quelle import Quelle
 from .modell import Geometrie
 from .modell import schluessel as stadtteil_schluessel
 
-STELLEN = 5
-"""Decimal places of map coordinates: about one metre."""
+def stellen(vereinfachung_m: float) -> int:
+    """Decimal places of map coordinates: 4 (about 10 m) where the borders are simplified by 10 m
+    or more anyway, else 5 (about 1 m). Each place less saves about a seventh of a map page."""
+    return 4 if vereinfachung_m >= 10 else 5
 METER_JE_GRAD = 111_320.0
 FLAECHENARTEN = ("Polygon", "MultiPolygon")
 
@@ -154,21 +156,21 @@ def _feature_lesen(feature: object, einstellung: Geometrie, schluessel: dict[str
 
 def kartengrenzen(grenzen: dict[str, BaseGeometry], vereinfachung_m: float) -> dict[str, BaseGeometry]:
     """The boundaries for maps: repaired, gaps and overlaps cleaned, shared borders simplified
-    together (so neighbours still meet), coordinates rounded to `STELLEN` places."""
+    together (so neighbours still meet), coordinates rounded (see `stellen`)."""
     ids = sorted(grenzen)
     repariert = [g if g.is_valid else shapely.make_valid(g, method="structure", keep_collapsed=False)
                  for g in (grenzen[i] for i in ids)]
     bereinigt = shapely.coverage_clean(repariert, gap_width=vereinfachung_m / METER_JE_GRAD)
     if vereinfachung_m > 0:
         bereinigt = shapely.coverage_simplify(bereinigt, vereinfachung_m / METER_JE_GRAD)
-    gerundet = [shapely.transform(g, lambda xy: np.round(xy, STELLEN)) for g in bereinigt]
+    gerundet = [shapely.transform(g, lambda xy: np.round(xy, stellen(vereinfachung_m))) for g in bereinigt]
     return dict(zip(ids, gerundet))
 
 
-def beschriftungspunkt(geometrie: BaseGeometry) -> tuple[float, float]:
+def beschriftungspunkt(geometrie: BaseGeometry, stellen: int) -> tuple[float, float]:
     """A point inside the district for its name label: (latitude, longitude)."""
     punkt = geometrie.point_on_surface()
-    return round(punkt.y, STELLEN), round(punkt.x, STELLEN)
+    return round(punkt.y, stellen), round(punkt.x, stellen)
 
 
 def flaeche_km2(geometrie: BaseGeometry) -> float:

@@ -16,6 +16,7 @@ index built the same way from each indicator's change between two years, and cla
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -84,8 +85,16 @@ class Sozialindex:
 
     def rangfolge(self) -> list[Indexwert]:
         """Districts by need, highest first; districts without a value last (by id)."""
-        return sorted(self.status.werte.values(),
-                      key=lambda w: (w.wert is None, -(w.wert or 0.0), w.stadtteil))
+        return list(self._rangfolge)
+
+    @functools.cached_property
+    def _rangfolge(self) -> tuple[Indexwert, ...]:
+        return tuple(sorted(self.status.werte.values(), key=lambda w: (w.wert is None, -(w.wert or 0.0), w.stadtteil)))
+
+    @functools.cached_property
+    def raenge(self) -> dict[str, int]:
+        """District → rank (1 = highest need), for districts with a value."""
+        return {w.stadtteil: n for n, w in enumerate(self._rangfolge, start=1) if w.wert is not None}
 
     def klassenname(self, stadtteil: str) -> str | None:
         """The district's class as one text: `4 – hoch`, or `Status niedrig, Dynamik negativ`."""

@@ -105,7 +105,7 @@ def karte_bauen(kontext: Kontext, seite: str, kennung: str, titel: str, flaechen
     einstellungen = kontext.atlas.einstellungen
     rahmen = kontext.grenzen_rahmen
     mitte = [(rahmen[0][0] + rahmen[1][0]) / 2, (rahmen[0][1] + rahmen[1][1]) / 2]
-    m = folium.Map(location=[round(mitte[0], 5), round(mitte[1], 5)], zoom_start=11, tiles=None,
+    m = folium.Map(location=[round(mitte[0], kontext.stellen), round(mitte[1], kontext.stellen)], zoom_start=11, tiles=None,
                    zoom_snap=0.25, scroll_wheel_zoom=False, width="100%", height="100%")
     m.default_js, m.default_css = bibliotheken(seite)
     kacheln = einstellungen.karte.kacheln

@@ -11,7 +11,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from ..model import GESAMTSTADT, Plan
-from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen
+from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen, stellen
 from .index import Sozialindex
 from .modell import Atlas
 
@@ -58,8 +58,13 @@ class Kontext:
         return {i: mapping(g) for i, g in self.kartengrenzen.items()}
 
     @functools.cached_property
+    def stellen(self) -> int:
+        """Decimal places of map coordinates."""
+        return stellen(self.atlas.einstellungen.karte.vereinfachung_m)
+
+    @functools.cached_property
     def beschriftung(self) -> dict[str, tuple[float, float]]:
-        return {i: beschriftungspunkt(g) for i, g in self.kartengrenzen.items()}
+        return {i: beschriftungspunkt(g, self.stellen) for i, g in self.kartengrenzen.items()}
 
     @functools.cached_property
     def grenzen_rahmen(self) -> list[list[float]]:
@@ -68,7 +73,7 @@ class Kontext:
         miny = min(g.bounds[1] for g in self.kartengrenzen.values())
         maxx = max(g.bounds[2] for g in self.kartengrenzen.values())
         maxy = max(g.bounds[3] for g in self.kartengrenzen.values())
-        return [[round(miny, 5), round(minx, 5)], [round(maxy, 5), round(maxx, 5)]]
+        return [[round(miny, self.stellen), round(minx, self.stellen)], [round(maxy, self.stellen), round(maxx, self.stellen)]]
 
     @functools.cached_property
     def flaechen(self) -> dict[str, float]:

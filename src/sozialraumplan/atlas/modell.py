@@ -6,6 +6,7 @@ YAML keys are German (aliases), Python names English, as in `sozialraumplan.mode
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from enum import Enum
@@ -261,7 +262,8 @@ class Wert:
 @dataclass(eq=False)
 class Atlas:
     """Everything the atlas pages are made from, validated. Compared by identity: pages, files
-    and macros of one build share what is computed from it (see `kontext.kontext_fuer`)."""
+    and macros of one build share what is computed from it (see `kontext.kontext_fuer`).
+    The values are not changed after loading, so what is derived from them is cached."""
 
     einstellungen: AtlasEinstellungen
     indikatoren: tuple[Indikator, ...]
@@ -287,11 +289,22 @@ class Atlas:
         """The values of one indicator and year for the given districts (None where missing)."""
         return {s: self.wert(s, indikator, jahr) for s in stadtteile}
 
+    @functools.cached_property
+    def _jahre(self) -> dict[str, list[int]]:
+        jahre: dict[str, set[int]] = {}
+        for (stadtteil, indikator, jahr), w in self.werte.items():
+            if stadtteil != GESAMTSTADT and w.wert is not None:
+                jahre.setdefault(indikator, set()).add(jahr)
+        return {i: sorted(j) for i, j in jahre.items()}
+
+    @functools.cached_property
+    def _beispiel(self) -> set[str]:
+        return {w.indikator for w in self.werte.values() if w.beispiel}
+
     def jahre_von(self, indikator: str) -> list[int]:
         """Years with at least one district value for `indikator`."""
-        return sorted({j for (s, i, j), w in self.werte.items()
-                       if i == indikator and s != GESAMTSTADT and w.wert is not None})
+        return list(self._jahre.get(indikator, []))
 
     def beispiel(self, indikator: str | None = None) -> bool:
         """Whether the values (of one indicator, or any) include generated example data."""
-        return any(w.beispiel for w in self.werte.values() if indikator is None or w.indikator == indikator)
+        return bool(self._beispiel) if indikator is None else indikator in self._beispiel

@@ -11,7 +11,7 @@ from ..seiten import Abschnitt, Seite
 from . import verweise
 from .bausteine import (KEINE_ANGABE, beschriftung, beispiel_hinweis, dynamik_abschnitt, index_abschnitt,
                         index_satz, index_tabelle_id, index_text, indikator_abschnitt, profil_tabelle, seite_bauen,
-                        spaltentitel, stadtteil_verweis, zelle)
+                        stadtteil_verweis, zelle)
 from .diagramm import zeitreihe
 from .downloads import DOWNLOADS_BESCHREIBUNG, download_liste
 from .index import STELLEN as INDEX_STELLEN
@@ -98,37 +98,30 @@ def indikatorenblatt(kontext: Kontext, indikator: Indikator) -> Seite:
     if not jahre:
         text += "Für diesen Indikator liegen noch keine Werte vor.\n\n"
     else:
-        text += indikator_abschnitt(kontext, seite, indikator, jahre[-1])
-        text += _zeitreihe_abschnitt(kontext, seite, indikator, jahre)
+        text += indikator_abschnitt(kontext, seite, indikator, jahre[-1], alle_jahre=True)
+        text += _zeitreihe_abschnitt(kontext, indikator, jahre)
         text += _einordnung(kontext, indikator, jahre)
     text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(indikator.leichte_sprache) + "\n"
     return seite_bauen(seite, indikator.name, text, kontext.atlas.quellen["indikatoren"], karte=bool(jahre))
 
 
-def _zeitreihe_abschnitt(kontext: Kontext, seite: str, indikator: Indikator, jahre: list[int]) -> str:
+def _zeitreihe_abschnitt(kontext: Kontext, indikator: Indikator, jahre: list[int]) -> str:
+    """The city's line and the districts' range over the years; the numbers are in the table above."""
     atlas, stellen, einheit = kontext.atlas, indikator.nachkommastellen, indikator.einheit
     stadt = [kontext.stadtwert(indikator.id, j) for j in jahre]
     spannen = []
     for jahr in jahre:
         werte = [w for w in atlas.reihe(indikator.id, jahr, kontext.ids).values() if w is not None]
         spannen.append((min(werte), max(werte)) if werte else None)
-    bezeichnung = stadt[-1].bezeichnung
-    beschreibung = (f"{bezeichnung}: {mit_einheit(stadt[0].wert, einheit, stellen)} im Jahr {jahre[0]}, "
+    beschreibung = (f"{stadt[-1].bezeichnung}: {mit_einheit(stadt[0].wert, einheit, stellen)} im Jahr {jahre[0]}, "
                     f"{mit_einheit(stadt[-1].wert, einheit, stellen)} im Jahr {jahre[-1]}.")
     if spannen[-1]:
         beschreibung += (f" Die Stadtteile lagen {jahre[-1]} zwischen {mit_einheit(spannen[-1][0], einheit, stellen)} "
                          f"und {mit_einheit(spannen[-1][1], einheit, stellen)}.")
     svg = zeitreihe(f"zeitreihe-{indikator.id}", f"Zeitreihe: {indikator.name}", beschreibung, jahre,
                     [s.wert for s in stadt], spannen, einheit, stellen)
-    spalten = [Spalte("Stadtteil")] + [Spalte(spaltentitel(str(j), einheit), zahl=True) for j in jahre]
-    zeilen = [[f'<a href="{h(verweise.url(seite, verweise.stadtteil_seite(s)))}">{h(kontext.namen[s])}</a>']
-              + [zelle(atlas.wert(s, indikator.id, j), indikator) for j in jahre] for s in kontext.nach_name(kontext.ids)]
-    zeilen.append([h(bezeichnung)] + [zelle(s.wert, indikator) for s in stadt])
-    return (f"## Zeitreihe {jahre[0]} bis {jahre[-1]}\n\n{md(beschreibung)}\n\n{svg}\n\n"
-            + tabelle(f"tabelle-zeitreihe-{indikator.id}",
-                      beschriftung(kontext, f"{indikator.name} {jahre[0]} bis {jahre[-1]} nach Stadtteilen", indikator.id),
-                      spalten, zeilen, csv_url=verweise.url(seite, verweise.indikator_csv(indikator.id)),
-                      csv_text=f"Alle Werte von „{indikator.name}“ als CSV herunterladen") + "\n\n")
+    return (f"## Zeitreihe {jahre[0]} bis {jahre[-1]}\n\n{md(beschreibung)} Die Werte jedes Jahres stehen in der "
+            f"[Tabelle oben](#tabelle-{indikator.id}-{jahre[-1]}).\n\n{svg}\n\n")
 
 
 def _einordnung(kontext: Kontext, indikator: Indikator, jahre: list[int]) -> str:
