@@ -8,9 +8,9 @@ the district id or number in `data/stadtteile.csv`.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -33,15 +33,15 @@ METER_JE_GRAD = 111_320.0
 FLAECHENARTEN = ("Polygon", "MultiPolygon")
 
 
-@dataclass(frozen=True)
 class _Ort:
     """Maps character offsets of the file to 1-based line and column."""
 
-    text: str
+    def __init__(self, text: str) -> None:
+        self.anfaenge = [0] + [i + 1 for i, zeichen in enumerate(text) if zeichen == "\n"]
 
     def __call__(self, versatz: int) -> tuple[int, int]:
-        zeile = self.text.count("\n", 0, versatz) + 1
-        return zeile, versatz - (self.text.rfind("\n", 0, versatz) + 1) + 1
+        zeile = bisect.bisect_right(self.anfaenge, versatz)
+        return zeile, versatz - self.anfaenge[zeile - 1] + 1
 
 
 def _feature_positionen(text: str, features: list) -> list[int]:

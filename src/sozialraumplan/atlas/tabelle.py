@@ -30,7 +30,8 @@ def tabelle(kennung: str, beschriftung: str, spalten: list[Spalte], zeilen: list
     return (
         f'<div class="atlas-tabelle" id="{h(kennung)}">'
         f'<div class="atlas-tabelle-rahmen" tabindex="0" role="region" aria-label="{h(beschriftung)}">'
-        f"<table><caption>{h(beschriftung)}</caption><thead><tr>{kopf}</tr></thead>"
+        f'<table class="atlas-werte"><caption>'
+        f"{h(beschriftung)}</caption><thead><tr>{kopf}</tr></thead>"
         f"<tbody>{''.join(koerper)}</tbody></table></div>{download}</div>"
     )
 
