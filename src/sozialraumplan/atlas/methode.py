@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..render.text import h, md, md_zeile
 from ..seiten import Seite
 from . import verweise
-from .bausteine import beispiel_hinweis, index_text, seite_bauen
+from .bausteine import beispiel_hinweis, index_text, klassenbild, seite_bauen
 from .index import STELLEN as INDEX_STELLEN
 from .index import Indexwert, Stufe
 from .kontext import Kontext
@@ -59,11 +59,8 @@ def rechenbeispiel(kontext: Kontext, stufe: Stufe, stadtteil: str, kennung: str,
     return text + "\n"
 
 
-def _klassen_tabelle(kontext: Kontext, stufe: Stufe, kennung: str, titel: str) -> str:
-    anzahl: dict[int, int] = {}
-    for w in stufe.werte.values():
-        if w.klasse is not None:
-            anzahl[w.klasse.nummer] = anzahl.get(w.klasse.nummer, 0) + 1
+def _klassen_tabelle(stufe: Stufe, kennung: str, titel: str) -> str:
+    anzahl = klassenbild(stufe.einteilung, [w.klasse for w in stufe.werte.values()], "bedarf").anzahl
     zeilen = [[str(k.nummer), h(k.name or "–"), h(k.spanne("", INDEX_STELLEN)), str(anzahl.get(k.nummer, 0))]
               for k in stufe.einteilung.klassen]
     return tabelle(f"tabelle-{kennung}", titel, [Spalte("Klasse"), Spalte("Name"), Spalte("Bereich"),
@@ -120,7 +117,7 @@ def methode_seite(kontext: Kontext) -> Seite:
                    else "nach Quantilen: Jede Klasse enthält etwa gleich viele Stadtteile")
     text += (f"## Klassen\n\nDie Stadtteile werden {klassen_art} eingeteilt. Klasse 1 hat den geringsten Bedarf. "
              f"Ab Klasse {einstellungen.hoher_bedarf_ab} gilt der Bedarf als hoch.\n\n"
-             + _klassen_tabelle(kontext, index.status, "klassen-status", f"Klassen des {einstellungen.name} {index.jahr}")
+             + _klassen_tabelle(index.status, "klassen-status", f"Klassen des {einstellungen.name} {index.jahr}")
              + "\n\n")
     text += _dynamik_text(kontext, beispiel)
     text += (
@@ -155,4 +152,4 @@ def _dynamik_text(kontext: Kontext, beispiel: Indexwert | None) -> str:
     if beispiel is not None and index.dynamik.werte[beispiel.stadtteil].wert is not None:
         text += f"### Rechenbeispiel Dynamik: {md_zeile(kontext.namen[beispiel.stadtteil])}\n\n"
         text += rechenbeispiel(kontext, index.dynamik, beispiel.stadtteil, "rechenbeispiel-dynamik", "Veränderung")
-    return text + _klassen_tabelle(kontext, index.dynamik, "klassen-dynamik", f"Klassen der Dynamik {von} bis {index.jahr}") + "\n\n"
+    return text + _klassen_tabelle(index.dynamik, "klassen-dynamik", f"Klassen der Dynamik {von} bis {index.jahr}") + "\n\n"
