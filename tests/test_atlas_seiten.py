@@ -7,15 +7,20 @@ import io
 import json
 import re
 import shutil
+from pathlib import Path
 
 import markdown
 import pytest
 
-from conftest import REPO
+from conftest import REPO, mkdocs_bauen, website_kopieren
 from sozialraumplan.atlas import atlas_abschnitte, atlas_dateien, atlas_laden
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner
 
+# what makes a browser fetch from another host: scripts, images, frames, stylesheets, CSS urls
+LADEN_VON_AUSSEN = re.compile(
+    r"""(?:\bsrc\s*=\s*["']?|<link[^>]*rel="(?:stylesheet|preload|modulepreload|icon)"[^>]*\bhref\s*=\s*["']?"""
+    r"""|url\(\s*["']?)(?:https?:)?//""", re.I)
 MARKDOWN_ERWEITERUNGEN = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details"]
 
 
@@ -190,3 +195,22 @@ def test_erfurter_profil_zeigt_echte_zahlen_getrennt_mit_stichtag_und_quelle(erf
     assert '<th scope="row">Arbeitslosenquote</th><td class="atlas-zahl">12,5\u00a0%</td><td>2017</td>' in echt
     assert "31. Juli 2017" in echt and "Sozialstrukturatlas Erfurt 2020" in echt
     assert "(Beispieldaten)" not in echt and "Beispieldaten" in profil.split("## Veröffentlichte Zahlen", 1)[0]
+
+
+def test_zweitstadt_baut_als_website_nur_durch_austausch_von_plan_und_data(tmp_path):
+    """The site scaffolding of this repository, with Auenfeld's plan/ and data/: built twice, the
+    atlas pages are byte-identical and load nothing from another host."""
+    wurzel = tmp_path / "auenfeld"
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel, ignore=shutil.ignore_patterns("README.md"))
+    website_kopieren(wurzel)
+    seiten = []
+    for lauf in ("erster", "zweiter"):
+        ergebnis = mkdocs_bauen(wurzel, tmp_path / lauf)
+        assert ergebnis.returncode == 0, ergebnis.stderr
+        seiten.append({p.relative_to(tmp_path / lauf): p.read_bytes() for p in (tmp_path / lauf / "atlas").rglob("*.html")})
+    assert seiten[0] == seiten[1]
+    assert len(seiten[0]) == 4 + 1 + 5 + 1 + 6  # atlas pages, indicator index and sheets, district index and profiles
+    karte = seiten[0][Path("atlas/indikatoren/altersarmut.html")].decode()
+    assert "user-scalable" not in karte and "<iframe" not in karte
+    assert all(not LADEN_VON_AUSSEN.search(html.decode()) for html in seiten[0].values())
+    assert 'src="../../assets/atlas/leaflet/leaflet.js"' in karte

@@ -139,7 +139,8 @@ def quellenzeile(kontext: Kontext, beispiel: bool, standorte: tuple[Standort, ..
                   if geometrie.lizenz_adresse else f" Lizenz: {h(geometrie.lizenz)}.")
     werte = " Werte: Beispieldaten." if beispiel else ""
     orte = " Standorte: Beispiele, nicht die tatsächlichen Standorte." if any(s.beispiel for s in standorte) else ""
-    return f'<p class="atlas-quelle">{h(geometrie.namensnennung)}{lizenz}{werte}{orte}</p>'
+    namensnennung = geometrie.namensnennung.strip().rstrip(".") + "."
+    return f'<p class="atlas-quelle">{h(namensnennung)}{lizenz}{werte}{orte}</p>'
 
 
 def abbildung(karte_html: str, legende_html: str, quelle_html: str) -> str:
