@@ -1,0 +1,1 @@
+"""Barrierefreiheit der gebauten Website, geprüft in echtem Chromium mit axe-core."""

@@ -1,0 +1,123 @@
+"""Session fixtures: one site build, one loopback server, one Chromium for every browser test.
+
+Tests are parametrised per page at collection time, so the site is built (or read from
+SOZIALRAUMPLAN_SITE) while pytest collects; a failed build is reported by
+test_website_wird_streng_gebaut, and the per-page tests then have no pages to run on."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from . import chromium
+from .pruefung import SeitenPruefer, Seitenbefund
+from .tastatur import Rundgang, rundgang
+from .webserver import Webserver
+from .website import Website, website_bereitstellen
+
+_WEBSITE = pytest.StashKey[Website]()
+
+MASSNAHMENKATALOG = "massnahmen/index.html"
+"""The catalogue table: the longest keyboard walk a reader makes on the site."""
+
+
+def _website(config: pytest.Config) -> Website:
+    if _WEBSITE not in config.stash:
+        ordner = Path(tempfile.mkdtemp(prefix="sozialraumplan-site-"))
+        config.add_cleanup(lambda: shutil.rmtree(ordner, ignore_errors=True))
+        config.stash[_WEBSITE] = website_bereitstellen(ordner)
+    return config.stash[_WEBSITE]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    website = _website(metafunc.config)
+    if "seite" in metafunc.fixturenames:
+        metafunc.parametrize("seite", website.seiten)
+    if "tastaturseite" in metafunc.fixturenames:
+        karten = website.karten_seiten() or [
+            pytest.param(
+                None, marks=pytest.mark.skip(reason="Die Website hat noch keine Seite mit einer folium-Karte.")
+            )
+        ]
+        metafunc.parametrize("tastaturseite", ["index.html", MASSNAHMENKATALOG, *karten])
+
+
+@pytest.fixture(scope="session")
+def website(request: pytest.FixtureRequest) -> Website:
+    return _website(request.config)
+
+
+@pytest.fixture(scope="session")
+def webserver(website: Website) -> Iterator[Webserver]:
+    with Webserver(website) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        gestartet = chromium.starten(playwright)
+        yield gestartet
+        gestartet.close()
+
+
+@pytest.fixture(scope="session")
+def pruefer(browser: Browser, webserver: Webserver) -> Iterator[SeitenPruefer]:
+    geoeffnet = SeitenPruefer(browser, webserver)
+    yield geoeffnet
+    geoeffnet.schliessen()
+
+
+@pytest.fixture(scope="session")
+def _befunde() -> dict[str, Seitenbefund]:
+    """One visit per page, shared by the tests that each judge one aspect of it."""
+    return {}
+
+
+@pytest.fixture
+def befund(seite: str, pruefer: SeitenPruefer, _befunde: dict[str, Seitenbefund]) -> Seitenbefund:
+    if seite not in _befunde:
+        _befunde[seite] = pruefer.pruefen(seite)
+    return _befunde[seite]
+
+
+@contextmanager
+def _frischer_tab(browser: Browser, webserver: Webserver, website: Website, seite: str) -> Iterator[Page]:
+    """A new context and tab with the page loaded and nothing focused yet.
+
+    External requests are blocked here as well; the per-page tests already count them."""
+    if seite not in website.seiten:
+        pytest.fail(f"{seite} fehlt in der gebauten Website.")
+    kontext = chromium.kontext_oeffnen(browser, [])
+    geoeffnet = kontext.new_page()
+    geoeffnet.goto(webserver.url(seite))
+    yield geoeffnet
+    kontext.close()
+
+
+@pytest.fixture
+def tab(browser: Browser, webserver: Webserver, website: Website, tastaturseite: str) -> Iterator[Page]:
+    with _frischer_tab(browser, webserver, website, tastaturseite) as geoeffnet:
+        yield geoeffnet
+
+
+@pytest.fixture(scope="session")
+def _rundgaenge() -> dict[str, Rundgang]:
+    return {}
+
+
+@pytest.fixture
+def tabrundgang(
+    browser: Browser, webserver: Webserver, website: Website, tastaturseite: str, _rundgaenge: dict[str, Rundgang]
+) -> Rundgang:
+    """One walk per page with Tab, shared by the tests for visible focus and for focus traps."""
+    if tastaturseite not in _rundgaenge:
+        with _frischer_tab(browser, webserver, website, tastaturseite) as geoeffnet:
+            _rundgaenge[tastaturseite] = rundgang(geoeffnet, tastaturseite)
+    return _rundgaenge[tastaturseite]

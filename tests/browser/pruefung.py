@@ -1,0 +1,165 @@
+"""One visit per page: axe-core, the requests the page makes, and reflow at 320 CSS pixels."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Frame, Response
+
+from .chromium import BILDSCHIRM, LOKALE_HOSTS, kontext_oeffnen
+from .dom import ELEMENT_BESCHREIBEN, Element
+from .webserver import Webserver
+from .website import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+"""Installed by `npm ci` from package-lock.json (scripts/setup.sh test)."""
+
+AXE_DEUTSCH = REPO / "node_modules" / "axe-core" / "locales" / "de.json"
+
+WCAG_STUFEN = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+"""WCAG 2.1 level AA, what BITV 2.0 and EN 301 549 require of a public body's website."""
+
+SCHMAL = {"width": 320, "height": 640}
+"""WCAG 1.4.10 Reflow: 320 CSS px is a 1280 px window zoomed to 400 %."""
+
+_AXE_AUSFUEHREN = """
+async ([stufen, gebietsschema]) => {
+    axe.configure({locale: gebietsschema});
+    const ergebnis = await axe.run(document, {
+        runOnly: {type: "tag", values: stufen},
+        resultTypes: ["violations"],
+        frameWaitTime: 5000,
+    });
+    const ziel = (teile) => teile.map((t) => Array.isArray(t) ? t.join(" >>> ") : t).join(" → ");
+    return ergebnis.violations.map((v) => ({
+        regel: v.id,
+        wirkung: v.impact,
+        hilfe: v.help,
+        elemente: v.nodes.map((n) => ({ziel: ziel(n.target), html: n.html})),
+    }));
+}
+"""
+
+_BREITE_MESSEN = f"""
+() => new Promise((fertig) => requestAnimationFrame(() => requestAnimationFrame(() => {{
+    const beschreiben = {ELEMENT_BESCHREIBEN};
+    const wurzel = document.documentElement;
+    const breite = wurzel.scrollWidth;
+    const zu_breit = [];
+    if (breite > wurzel.clientWidth) {{
+        // The outermost elements that stick out on the right and that no ancestor clips or scrolls.
+        const frei = (element) => {{
+            for (let a = element.parentElement; a && a !== document.body; a = a.parentElement) {{
+                if (getComputedStyle(a).overflowX !== "visible") return false;
+            }}
+            return true;
+        }};
+        for (const element of document.body.querySelectorAll("*")) {{
+            if (zu_breit.length === 5) break;
+            if (element.getBoundingClientRect().right <= wurzel.clientWidth + 0.5) continue;
+            if (!frei(element) || zu_breit.some((z) => z.contains(element))) continue;
+            zu_breit.push(element);
+        }}
+    }}
+    fertig({{breite, zu_breit: zu_breit.map(beschreiben)}});
+}})))
+"""
+
+
+@dataclass(frozen=True)
+class Verstoss:
+    """An axe-core rule that failed, with every element that failed it."""
+
+    regel: str
+    wirkung: str
+    hilfe: str
+    elemente: tuple[Element, ...]
+
+
+@dataclass
+class Seitenbefund:
+    """Everything one visit of one page found."""
+
+    seite: str
+    status: int | None = None
+    verstoesse: list[Verstoss] = field(default_factory=list)
+    externe_anfragen: list[str] = field(default_factory=list)
+    fehlende_dateien: list[str] = field(default_factory=list)
+    skriptfehler: list[str] = field(default_factory=list)
+    breite_schmal: int = 0
+    zu_breit: list[Element] = field(default_factory=list)
+
+
+class SeitenPruefer:
+    """Visits pages one after another in a single browser tab.
+
+    Reusing the tab keeps Chromium's compiled axe-core and Material's assets warm, which makes
+    a visit about twice as fast as a new context per page."""
+
+    def __init__(self, browser: Browser, webserver: Webserver) -> None:
+        self.webserver = webserver
+        self._blockiert: list[str] = []
+        self._kontext = kontext_oeffnen(browser, self._blockiert)
+        self._tab = self._kontext.new_page()
+        self._befund = Seitenbefund("")
+        self._tab.on("pageerror", lambda fehler: self._befund.skriptfehler.append(str(fehler)))
+        self._tab.on("response", self._antwort_pruefen)
+        self._gebietsschema = json.loads(AXE_DEUTSCH.read_text(encoding="utf-8"))
+
+    def pruefen(self, seite: str) -> Seitenbefund:
+        self._befund = befund = Seitenbefund(seite)
+        self._blockiert.clear()
+        self._tab.set_viewport_size(BILDSCHIRM)
+        antwort = self._tab.goto(self.webserver.url(seite))
+        befund.status = antwort.status if antwort else None
+        for rahmen in self._tab.frames:
+            if _lokal(rahmen):
+                rahmen.add_script_tag(path=AXE)
+        befund.verstoesse = [
+            Verstoss(v["regel"], v["wirkung"], v["hilfe"], tuple(Element(**e) for e in v["elemente"]))
+            for v in self._tab.evaluate(_AXE_AUSFUEHREN, [WCAG_STUFEN, self._gebietsschema])
+        ]
+        self._tab.set_viewport_size(SCHMAL)
+        messung = self._tab.evaluate(_BREITE_MESSEN)
+        befund.breite_schmal = messung["breite"]
+        befund.zu_breit = [Element(**e) for e in messung["zu_breit"]]
+        befund.externe_anfragen = list(dict.fromkeys(self._blockiert))
+        return befund
+
+    def schliessen(self) -> None:
+        self._kontext.close()
+
+    def _antwort_pruefen(self, antwort: Response) -> None:
+        """Notes files the page asks for but the site lacks; the page's own status is kept apart."""
+        anfrage = antwort.request
+        if anfrage.is_navigation_request() and anfrage.frame.parent_frame is None:
+            return
+        if antwort.status >= 400:
+            self._befund.fehlende_dateien.append(f"{antwort.status} {antwort.url}")
+
+
+def _lokal(rahmen: Frame) -> bool:
+    """Frames axe can run in: our own pages and inline (srcdoc/blank) frames, not blocked ones."""
+    adresse = urlsplit(rahmen.url)
+    return adresse.scheme == "about" or adresse.hostname in LOKALE_HOSTS
+
+
+def _elemente(elemente: list[Element] | tuple[Element, ...]) -> str:
+    return "\n".join(f"      - {e}" for e in elemente)
+
+
+def verstoesse_beschreiben(befund: Seitenbefund) -> str:
+    teile = [f"{befund.seite}: {len(befund.verstoesse)} axe-Regel(n) verletzt"]
+    for v in befund.verstoesse:
+        teile.append(f"  {v.regel} ({v.wirkung}): {v.hilfe}\n{_elemente(v.elemente)}")
+    return "\n".join(teile)
+
+
+def zu_breit_beschreiben(befund: Seitenbefund) -> str:
+    return (
+        f"{befund.seite}: bei {SCHMAL['width']} px Fensterbreite ist die Seite {befund.breite_schmal} px breit "
+        f"und muss waagerecht gescrollt werden. Ragen rechts hinaus:\n{_elemente(befund.zu_breit)}"
+    )
