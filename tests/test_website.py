@@ -80,9 +80,35 @@ def test_pruefliste_nennt_massnahmen_ohne_pruefung_seit_einem_jahr(musterstadt_s
     assert "Stadtteilzentrum Nord" not in tabelle
 
 
-def test_bearbeiten_link_fuehrt_zur_yaml_datei(musterstadt_site):
-    seite = lesen(musterstadt_site, "massnahmen/M001.html")
-    assert 'href="https://github.com/sozialraumplan/erfurt/edit/main/plan/massnahmen/M001.yml"' in seite
+@pytest.mark.parametrize(("seite", "quelle"), [
+    ("massnahmen/M001.html", "plan/massnahmen/M001.yml"),
+    ("leitlinien/L2.html", "plan/leitlinien/L2.yml"),
+    ("gremien/arbeitskreis.html", "plan/gremien/arbeitskreis.yml"),
+])
+def test_bearbeiten_link_fuehrt_zur_yaml_datei(musterstadt_site, seite, quelle):
+    html = lesen(musterstadt_site, seite)
+    assert f'href="https://github.com/sozialraumplan/erfurt/edit/main/{quelle}"' in html
+    assert "Diese Seite bearbeiten" in html
+    assert f"Quelle: <code>{quelle}</code>" in html
+
+
+def test_handgeschriebene_seite_wird_im_docs_ordner_bearbeitet(musterstadt_site):
+    assert 'href="https://github.com/sozialraumplan/erfurt/edit/main/docs/index.md"' in lesen(musterstadt_site, "index.html")
+
+
+def test_seite_nennt_letzte_aenderung_aus_git(kleinstadt, tmp_path):
+    import subprocess
+
+    website_kopieren(kleinstadt.wurzel)
+    git = ["git", "-c", "user.name=Redaktion", "-c", "user.email=redaktion@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=kleinstadt.wurzel, check=True)
+    subprocess.run(["git", "add", "plan", "data"], cwd=kleinstadt.wurzel, check=True)
+    subprocess.run([*git, "commit", "-qm", "Plan", "--date", "2025-04-03T10:00:00"], cwd=kleinstadt.wurzel,
+                   check=True, env={"GIT_COMMITTER_DATE": "2025-04-03T10:00:00", "PATH": "/usr/bin:/bin"})
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    seite = inhalt(tmp_path / "site", "massnahmen/M001.html")
+    assert "Zuletzt geändert: 3. April 2025" in seite and "Zuletzt geprüft: 1. Mai 2025" in seite
 
 
 def test_abkuerzungen_werden_auf_jeder_seite_erklaert(musterstadt_site):

@@ -27,7 +27,7 @@ from .git_quelle import RevisionUnbekannt
 from .render import gremien, leitlinien, massnahmen, verzeichnisse
 from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
-from .render.text import datum
+from .render.text import datum, h
 from .seiten import Abschnitt, Datei, Seite
 
 ASSETS = ("assets/sozialraumplan.css", "assets/massnahmen-katalog.js")
@@ -72,7 +72,7 @@ class Website:
         if seite.zuletzt_geprueft:
             teile.append(f"Zuletzt geprüft: {datum(dt.date.fromisoformat(seite.zuletzt_geprueft))}")
         if seite.quelle:
-            teile.append(f"Quelle: `{seite.quelle}`")
+            teile.append(f"Quelle: <code>{h(seite.quelle)}</code>")
         return '\n\n<p class="srp-seitenstand">' + " · ".join(teile) + "</p>\n" if teile else ""
 
 
