@@ -203,12 +203,10 @@ def test_atlas_laden_meldet_alle_fehler_zusammen(auenfeld):
     assert len(fehler.value.befunde) == 2
 
 
-def test_erfurt_laedt_mit_einer_warnung_zur_reparierten_grenze():
+def test_erfurt_laedt_ohne_befund():
     quelle = Ordner(REPO)
     atlas, befunde = atlas_pruefen(quelle, plan_laden(quelle))
-    assert atlas is not None
-    assert [b.meldung for b in befunde] == [
-        "Die Grenze von „hohenwinden“ ist geometrisch ungültig (Self-intersection[11.04007 51.03662])"]
+    assert atlas is not None and befunde == []
     assert len(atlas.grenzen) == 53
     assert len(atlas.jahre) >= 3
     assert atlas.beispiel()
