@@ -36,6 +36,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         website = website_bauen(wurzel(config))
     except PlanUngueltig as fehler:
         raise PluginError("Der Plan ist fehlerhaft und wird nicht veröffentlicht:\n" + fehler.bericht()) from None
+    # The city's name comes from plan/plan.yml, so another city only swaps plan/ and data/.
+    config.site_name = website.plan.info.title
     if config.nav is not None:
         config.nav = _navigation_erweitern(config.nav, website, Path(config.docs_dir))
     for ordner in ("plan", "data"):

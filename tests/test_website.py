@@ -35,7 +35,8 @@ def test_jede_leitlinie_massnahme_und_jedes_gremium_hat_eine_seite(musterstadt_s
 
 def test_startseite_nennt_die_stadt_und_die_drei_planungsschritte(musterstadt_site):
     start = lesen(musterstadt_site, "index.html")
-    assert "Integrierter Sozialraumplan Musterstadt" in start
+    assert "<title>Integrierter Sozialraumplan Musterstadt</title>" in start
+    assert "Erfurt" not in start.replace("sozialraumplan/erfurt", "")
     for schritt in ("Bestandserhebung", "Bedarfsermittlung", "Maßnahmenplanung"):
         assert schritt in start
     assert "Beispieldaten" in start
