@@ -184,3 +184,13 @@ def test_unbekannte_vergleichsbasis_ist_ein_fehler_in_plan_yml(kleinstadt, tmp_p
     ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
     assert ergebnis.returncode != 0
     assert "plan/plan.yml:10:1:" in ergebnis.stderr and "v1999.1" in ergebnis.stderr
+
+
+def test_pruefliste_gibt_es_auch_als_json(musterstadt_site):
+    import json
+
+    daten = json.loads(lesen(musterstadt_site, "massnahmen/pruefung.json"))
+    assert daten["stichtag"] == "2025-06-30" and daten["prueffrist_tage"] == 365
+    assert daten["faellig"] == [{"id": "M002", "titel": "Sozialatlas fortschreiben", "zuletzt_geprueft": "2023-01-15",
+                                 "tage_seit_pruefung": 897, "gremium": "arbeitskreis",
+                                 "datei": "plan/massnahmen/M002.yml"}]

@@ -139,6 +139,7 @@ def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
     bestand = bestand_laden(Ordner(wurzel))
     plan, atlas = bestand.plan, bestand.atlas
     downloads, dateien = plan_downloads(plan)
+    dateien.append(massnahmen.pruefung_json(plan, tag))
     abschnitte = plan_abschnitte(plan, tag)
     if atlas is not None:
         abschnitte += atlas_abschnitte(plan, atlas)

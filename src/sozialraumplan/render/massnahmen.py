@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from ..model import GESAMTSTADT, Massnahme, Plan, Prioritaet, Status
-from ..seiten import Seite
+from ..seiten import Datei, Seite
 from .text import datum, h, kopf, leichte_sprache_absatz, md, md_zeile, monat
 
 ORDNER = "massnahmen"
@@ -138,12 +139,33 @@ def pruefung_faellig(m: Massnahme, stichtag: dt.date) -> bool:
     return (stichtag - m.last_reviewed).days > PRUEFFRIST_TAGE
 
 
+PRUEFUNG_JSON = f"{ORDNER}/pruefung.json"
+
+
+def faellige(plan: Plan, stichtag: dt.date) -> list[Massnahme]:
+    """Maßnahmen overdue for review, the longest-waiting first."""
+    return sorted((m for m in plan.massnahmen if pruefung_faellig(m, stichtag)), key=lambda m: m.last_reviewed)
+
+
+def pruefung_json(plan: Plan, stichtag: dt.date) -> Datei:
+    """The same list for tools (reminders, dashboards): one object per overdue Maßnahme."""
+    eintraege = [
+        {"id": m.id, "titel": m.title, "zuletzt_geprueft": m.last_reviewed.isoformat(),
+         "tage_seit_pruefung": (stichtag - m.last_reviewed).days, "gremium": m.gremium,
+         "datei": plan.sources.get(f"massnahme:{m.id}")}
+        for m in faellige(plan, stichtag)
+    ]
+    daten = {"stichtag": stichtag.isoformat(), "prueffrist_tage": PRUEFFRIST_TAGE, "faellig": eintraege}
+    return Datei(PRUEFUNG_JSON, (json.dumps(daten, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
 def pruefung_seite(plan: Plan, stichtag: dt.date) -> Seite:
     """The Begleitgremium's list of Maßnahmen whose last review is older than the review period."""
-    faellig = sorted((m for m in plan.massnahmen if pruefung_faellig(m, stichtag)), key=lambda m: m.last_reviewed)
+    faellig = faellige(plan, stichtag)
     text = kopf("Prüfung fällig")
     text += (f"Jede Maßnahme soll mindestens alle {PRUEFFRIST_TAGE} Tage vom Begleitgremium geprüft werden. "
-             f"Stichtag dieser Liste ist der {datum(stichtag)}.\n\n")
+             f"Stichtag dieser Liste ist der {datum(stichtag)}. Dieselbe Liste gibt es "
+             "[als JSON-Datei](pruefung.json){: download } für Erinnerungen und Auswertungen.\n\n")
     if not faellig:
         return Seite(f"{ORDNER}/pruefung.md", "Prüfung fällig", text + "Zurzeit ist keine Prüfung fällig.\n")
     text += "| Maßnahme | Zuletzt geprüft | Tage seitdem | Gremium |\n| --- | --- | ---: | --- |\n"
