@@ -18,6 +18,10 @@ from sozialraumplan.befund import PlanUngueltig
 from sozialraumplan.website import Website, website_bauen
 
 MERMAID = Path("node_modules/mermaid/dist/mermaid.min.js")
+NAV_HOECHSTENS = 60
+"""A section with more pages lists only its overview in the navigation: mkdocs-material writes
+the whole navigation into every page, so 1,000 district profiles there would dominate build
+time and page size. The overview page links every page of the section."""
 ERZEUGTE_ORDNER = ("atlas",)
 """Sections that exist only when the city has the data for them (nav entries may name them)."""
 
@@ -64,9 +68,14 @@ def _navigation_erweitern(nav: list, site: Website, docs: Path) -> list:
         ordner = pfad.rpartition("/")[0]
         unter = [a for a in site.abschnitte if a is not haupt and ordner
                  and a.seiten[0].pfad.startswith(ordner + "/") and a.seiten[0].pfad.endswith("/index.md")]
-        seiten = [s.pfad for s in haupt.seiten] + [{a.titel: [s.pfad for s in a.seiten]} for a in unter]
+        seiten = _nav_seiten(haupt) + [{a.titel: _nav_seiten(a)} for a in unter]
         ergebnis.append(eintrag if len(seiten) == 1 else {titel or haupt.titel: seiten})
     return ergebnis
+
+
+def _nav_seiten(abschnitt) -> list[str]:
+    seiten = abschnitt.seiten if len(abschnitt.seiten) <= NAV_HOECHSTENS else abschnitt.seiten[:1]
+    return [s.pfad for s in seiten]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

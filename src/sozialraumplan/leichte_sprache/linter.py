@@ -13,8 +13,9 @@ from .regeln import SATZREGELN, Kontext, Treffer, ein_satz_pro_zeile
 from .saetze import saetze
 from .texte import LsText, aus_markdown, aus_yaml
 
-STANDARD_PFADE = ("plan", "docs/leichte-sprache")
-"""Where the texts live when no path is given: the plan's YAML and the Leichte-Sprache pages."""
+STANDARD_PFADE = ("plan", "data/indikatoren.yml", "docs/leichte-sprache")
+"""Where the texts live when no path is given: the plan's YAML, the indicator explanations and
+the Leichte-Sprache pages (a city without one of them simply has nothing there to check)."""
 
 SEITEN_ORDNER = "leichte-sprache"
 """Markdown files are Leichte-Sprache pages only below a folder of this name (or if named)."""
