@@ -7,6 +7,8 @@ relative here, so the site also works when opened from disk.
 
 from __future__ import annotations
 
+from ..render.pfade import relativ
+
 ORDNER = "atlas"
 ASSETS = "assets/atlas"
 DATEN = "atlas/daten"
@@ -47,22 +49,11 @@ GEOJSON = f"{DATEN}/stadtteile.geojson"
 STANDORTE_GEOJSON = f"{DATEN}/standorte.geojson"
 
 
-def _relativ(ziel: str, von: str) -> str:
-    """`ziel` relative to the folder of page `von`; both are paths below the docs folder.
-    (Pure string work: `posixpath.relpath` asks the file system for the working directory.)"""
-    ordner = von.split("/")[:-1]
-    teile = ziel.split("/")
-    gemeinsam = 0
-    while gemeinsam < min(len(ordner), len(teile) - 1) and ordner[gemeinsam] == teile[gemeinsam]:
-        gemeinsam += 1
-    return "/".join([".."] * (len(ordner) - gemeinsam) + teile[gemeinsam:])
-
-
 def url(von: str, ziel: str) -> str:
     """Relative URL from the page `von` (a docs path) to `ziel` (page `.md` or site file)."""
-    return _relativ(ziel[:-3] + ".html" if ziel.endswith(".md") else ziel, von)
+    return relativ(ziel[:-3] + ".html" if ziel.endswith(".md") else ziel, von)
 
 
 def md_link(von: str, ziel: str) -> str:
     """Relative Markdown link target from page `von` to page `ziel` (mkdocs checks and rewrites it)."""
-    return _relativ(ziel, von)
+    return relativ(ziel, von)

@@ -11,12 +11,12 @@ the project's linter over them.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 
 from ..model import GESAMTSTADT, Gremium, Leitlinie, Massnahme, Plan, Status
 from ..seiten import Abschnitt, Seite
 from . import gremien, leitlinien, massnahmen
+from .pfade import relativ
 from .text import kopf, leichte_sprache_absatz, md_zeile
 
 ORDNER = "leichte-sprache"
@@ -118,7 +118,7 @@ FESTE_TEXTE = (KENNZEICHEN, INHALT, *INHALT_LISTE, NAVIGATION, ZIELE_EINLEITUNG,
 def verweis(von: str, nach: str) -> str:
     """Relative Markdown link target from page `von` to page `nach` (an anchor is kept)."""
     pfad, raute, anker = nach.partition("#")
-    return posixpath.relpath(pfad, posixpath.dirname(von) or ".") + raute + anker
+    return relativ(pfad, von) + raute + anker
 
 
 def ls_pfad_fuer(plan: Plan, pfad: str) -> str | None:
