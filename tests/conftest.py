@@ -218,6 +218,16 @@ def mkdocs_bauen(wurzel: Path, ziel: Path) -> subprocess.CompletedProcess:
     )
 
 
+def bau_scheitert(ordner: PlanOrdner, ziel: Path) -> str:
+    """Builds the site of `ordner` into `ziel`; the build must fail and write nothing. Returns
+    what mkdocs printed, for the test to check the German findings."""
+    website_kopieren(ordner.wurzel)
+    ergebnis = mkdocs_bauen(ordner.wurzel, ziel)
+    assert ergebnis.returncode != 0, "Der Bau hätte scheitern müssen."
+    assert not ziel.exists(), "Ein gescheiterter Bau hat trotzdem Dateien geschrieben."
+    return ergebnis.stderr
+
+
 def plan_und_statement(ordner):
     """Plan and accessibility statement, loaded the way the build loads them."""
     bestand = bestand_laden(Ordner(ordner.wurzel))

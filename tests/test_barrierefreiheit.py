@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KLEINSTADT, PlanOrdner, mkdocs_bauen, plan_und_statement, website_kopieren
+from conftest import KLEINSTADT, PlanOrdner, bau_scheitert, mkdocs_bauen, plan_und_statement, website_kopieren
 from sozialraumplan.barrierefreiheit import (
     erklaerung_pruefen,
     mp4_dauer,
@@ -100,13 +100,9 @@ def test_gueltige_erklaerung_hat_keine_befunde(musterstadt):
 
 def test_tippfehler_im_stand_meldet_datei_und_zeile_und_baut_keine_website(musterstadt, tmp_path):
     musterstadt.ersetzen("plan/barrierefreiheit.yml", "konformitaet: teilweise", "konformitaet: teilwiese")
-    website_kopieren(musterstadt.wurzel)
-    ziel = tmp_path / "site"
-    ergebnis = mkdocs_bauen(musterstadt.wurzel, ziel)
-    assert ergebnis.returncode != 0
-    assert "plan/barrierefreiheit.yml:3:15: „konformitaet“: „teilwiese“ ist kein erlaubter Wert" in ergebnis.stderr
-    assert "meinten Sie „teilweise“?" in ergebnis.stderr
-    assert not ziel.exists()
+    meldungen = bau_scheitert(musterstadt, tmp_path / "site")
+    assert "plan/barrierefreiheit.yml:3:15: „konformitaet“: „teilwiese“ ist kein erlaubter Wert" in meldungen
+    assert "meinten Sie „teilweise“?" in meldungen
 
 
 def test_fehlende_erklaerung_ist_ein_fehler(kleinstadt):
