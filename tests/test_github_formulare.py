@@ -112,12 +112,15 @@ def test_barrieren_lassen_sich_auch_ohne_github_konto_melden():
 
 def test_die_auswahl_fuehrt_ohne_konto_zur_seite_mitmachen():
     konfiguration = laden(FORMULAR_ORDNER / "config.yml")
-    site_url = re.search(r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+    # The public address is a repository variable of the release workflow; the form names it too.
+    adresse = "https://sozialraumplan.example.org/"
+    assert "SOZIALRAUMPLAN_ADRESSE: ${{ vars.SOZIALRAUMPLAN_ADRESSE }}" in (
+        REPO / ".github/workflows/release.yml").read_text(encoding="utf-8")
 
     assert konfiguration["blank_issues_enabled"] is False
     [link] = konfiguration["contact_links"]
     assert set(link) == {"name", "url", "about"}
-    assert link["url"] == site_url + "mitmachen.html"  # use_directory_urls is off
+    assert link["url"] == adresse + "mitmachen.html"  # use_directory_urls is off
     assert (REPO / "docs/mitmachen.md").is_file()
 
 
