@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from . import chromium
 from .pruefung import SeitenPruefer, Seitenbefund
 from .tastatur import Rundgang, rundgang
 from .webserver import Webserver
-from .website import Website, website_bereitstellen
+from .website import Website, eine_je_verzeichnis, website_bereitstellen
 
 _WEBSITE = pytest.StashKey[Website]()
 
@@ -40,7 +39,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "seite" in metafunc.fixturenames:
         metafunc.parametrize("seite", website.seiten)
     if "tastaturseite" in metafunc.fixturenames:
-        karten = website.karten_seiten() or [
+        karten = eine_je_verzeichnis(website.karten_seiten()) or [
             pytest.param(
                 None, marks=pytest.mark.skip(reason="Die Website hat noch keine Seite mit einer folium-Karte.")
             )
@@ -87,24 +86,29 @@ def befund(seite: str, pruefer: SeitenPruefer, _befunde: dict[str, Seitenbefund]
     return _befunde[seite]
 
 
-@contextmanager
-def _frischer_tab(browser: Browser, webserver: Webserver, website: Website, seite: str) -> Iterator[Page]:
-    """A new context and tab with the page loaded and nothing focused yet.
+@pytest.fixture
+def tab_oeffnen(browser: Browser, webserver: Webserver, website: Website) -> Iterator[Callable[[str], Page]]:
+    """Opens a page in a new context and tab, nothing focused yet; all are closed after the test.
 
     External requests are blocked here as well; the per-page tests already count them."""
-    if seite not in website.seiten:
-        pytest.fail(f"{seite} fehlt in der gebauten Website.")
-    kontext = chromium.kontext_oeffnen(browser, [])
-    geoeffnet = kontext.new_page()
-    geoeffnet.goto(webserver.url(seite))
-    yield geoeffnet
-    kontext.close()
+    kontexte: list[BrowserContext] = []
+
+    def oeffnen(seite: str) -> Page:
+        if seite not in website.seiten:
+            pytest.fail(f"{seite} fehlt in der gebauten Website.", pytrace=False)
+        kontexte.append(chromium.kontext_oeffnen(browser, []))
+        geoeffnet = kontexte[-1].new_page()
+        geoeffnet.goto(webserver.url(seite))
+        return geoeffnet
+
+    yield oeffnen
+    for kontext in kontexte:
+        kontext.close()
 
 
 @pytest.fixture
-def tab(browser: Browser, webserver: Webserver, website: Website, tastaturseite: str) -> Iterator[Page]:
-    with _frischer_tab(browser, webserver, website, tastaturseite) as geoeffnet:
-        yield geoeffnet
+def tab(tab_oeffnen: Callable[[str], Page], tastaturseite: str) -> Page:
+    return tab_oeffnen(tastaturseite)
 
 
 @pytest.fixture(scope="session")
@@ -114,10 +118,9 @@ def _rundgaenge() -> dict[str, Rundgang]:
 
 @pytest.fixture
 def tabrundgang(
-    browser: Browser, webserver: Webserver, website: Website, tastaturseite: str, _rundgaenge: dict[str, Rundgang]
+    tab_oeffnen: Callable[[str], Page], tastaturseite: str, _rundgaenge: dict[str, Rundgang]
 ) -> Rundgang:
     """One walk per page with Tab, shared by the tests for visible focus and for focus traps."""
     if tastaturseite not in _rundgaenge:
-        with _frischer_tab(browser, webserver, website, tastaturseite) as geoeffnet:
-            _rundgaenge[tastaturseite] = rundgang(geoeffnet, tastaturseite)
+        _rundgaenge[tastaturseite] = rundgang(tab_oeffnen(tastaturseite), tastaturseite)
     return _rundgaenge[tastaturseite]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Frame, Response
+from playwright.sync_api import Browser, Frame, Page, Response
 
 from .chromium import BILDSCHIRM, LOKALE_HOSTS, kontext_oeffnen
 from .dom import ELEMENT_BESCHREIBEN, Element
@@ -93,6 +94,29 @@ class Seitenbefund:
     zu_breit: list[Element] = field(default_factory=list)
 
 
+def _lokal(rahmen: Frame) -> bool:
+    """Frames axe can run in: our own pages and inline (srcdoc/blank) frames, not blocked ones."""
+    adresse = urlsplit(rahmen.url)
+    return adresse.scheme == "about" or adresse.hostname in LOKALE_HOSTS
+
+
+@functools.cache
+def _gebietsschema() -> object:
+    """axe-core's German messages, so findings read in the language of the site."""
+    return json.loads(AXE_DEUTSCH.read_text(encoding="utf-8"))
+
+
+def axe_ausfuehren(tab: Page) -> list[Verstoss]:
+    """Runs axe-core on the page as it is now, in every frame of our own."""
+    for rahmen in tab.frames:
+        if _lokal(rahmen):
+            rahmen.add_script_tag(path=AXE)
+    return [
+        Verstoss(v["regel"], v["wirkung"], v["hilfe"], tuple(Element(**e) for e in v["elemente"]))
+        for v in tab.evaluate(_AXE_AUSFUEHREN, [WCAG_STUFEN, _gebietsschema()])
+    ]
+
+
 class SeitenPruefer:
     """Visits pages one after another in a single browser tab.
 
@@ -107,7 +131,6 @@ class SeitenPruefer:
         self._befund = Seitenbefund("")
         self._tab.on("pageerror", lambda fehler: self._befund.skriptfehler.append(str(fehler)))
         self._tab.on("response", self._antwort_pruefen)
-        self._gebietsschema = json.loads(AXE_DEUTSCH.read_text(encoding="utf-8"))
 
     def pruefen(self, seite: str) -> Seitenbefund:
         self._befund = befund = Seitenbefund(seite)
@@ -115,13 +138,7 @@ class SeitenPruefer:
         self._tab.set_viewport_size(BILDSCHIRM)
         antwort = self._tab.goto(self.webserver.url(seite))
         befund.status = antwort.status if antwort else None
-        for rahmen in self._tab.frames:
-            if _lokal(rahmen):
-                rahmen.add_script_tag(path=AXE)
-        befund.verstoesse = [
-            Verstoss(v["regel"], v["wirkung"], v["hilfe"], tuple(Element(**e) for e in v["elemente"]))
-            for v in self._tab.evaluate(_AXE_AUSFUEHREN, [WCAG_STUFEN, self._gebietsschema])
-        ]
+        befund.verstoesse = axe_ausfuehren(self._tab)
         self._tab.set_viewport_size(SCHMAL)
         messung = self._tab.evaluate(_BREITE_MESSEN)
         befund.breite_schmal = messung["breite"]
@@ -141,19 +158,20 @@ class SeitenPruefer:
             self._befund.fehlende_dateien.append(f"{antwort.status} {antwort.url}")
 
 
-def _lokal(rahmen: Frame) -> bool:
-    """Frames axe can run in: our own pages and inline (srcdoc/blank) frames, not blocked ones."""
-    adresse = urlsplit(rahmen.url)
-    return adresse.scheme == "about" or adresse.hostname in LOKALE_HOSTS
+_HOECHSTENS = 10
+"""Elements listed per finding; more only repeat the same cause."""
 
 
 def _elemente(elemente: list[Element] | tuple[Element, ...]) -> str:
-    return "\n".join(f"      - {e}" for e in elemente)
+    zeilen = [f"      - {e}" for e in elemente[:_HOECHSTENS]]
+    if len(elemente) > _HOECHSTENS:
+        zeilen.append(f"      … und {len(elemente) - _HOECHSTENS} weitere")
+    return "\n".join(zeilen)
 
 
-def verstoesse_beschreiben(befund: Seitenbefund) -> str:
-    teile = [f"{befund.seite}: {len(befund.verstoesse)} axe-Regel(n) verletzt"]
-    for v in befund.verstoesse:
+def verstoesse_beschreiben(wo: str, verstoesse: list[Verstoss]) -> str:
+    teile = [f"{wo}: {len(verstoesse)} axe-Regel(n) verletzt"]
+    for v in verstoesse:
         teile.append(f"  {v.regel} ({v.wirkung}): {v.hilfe}\n{_elemente(v.elemente)}")
     return "\n".join(teile)
 

@@ -17,7 +17,7 @@ def test_website_wird_streng_gebaut(website: Website) -> None:
 
 def test_axe_findet_keine_verstoesse(befund: Seitenbefund) -> None:
     if befund.verstoesse:
-        pytest.fail(verstoesse_beschreiben(befund), pytrace=False)
+        pytest.fail(verstoesse_beschreiben(befund.seite, befund.verstoesse), pytrace=False)
 
 
 def test_keine_anfragen_an_fremde_server(befund: Seitenbefund) -> None:

@@ -56,6 +56,14 @@ class Website:
         )
 
 
+def eine_je_verzeichnis(seiten: tuple[str, ...]) -> tuple[str, ...]:
+    """The first page of each folder: pages in one folder come from one template and behave alike."""
+    erste: dict[str, str] = {}
+    for seite in sorted(seiten):
+        erste.setdefault(seite.rpartition("/")[0], seite)
+    return tuple(erste.values())
+
+
 def website_bereitstellen(arbeitsverzeichnis: Path) -> Website:
     """The site named by SOZIALRAUMPLAN_SITE, or a fresh `mkdocs build --strict` into the given folder."""
     gegeben = os.environ.get(UMGEBUNGSVARIABLE)
