@@ -30,7 +30,7 @@ def test_massnahmen_csv_eine_zeile_je_massnahme(kleinstadt):
     text = massnahmen_csv(plan_laden(Ordner(kleinstadt.wurzel)))
     zeilen = list(csv.DictReader(io.StringIO(text)))
     assert text.splitlines()[0] == (
-        "id,titel,leitlinien,stadtteile,beschreibung,leichte_sprache,verantwortlich,beteiligte,"
+        "id,titel,leitlinien,stadtteile,beschreibung,leichte_sprache,titel_leichte_sprache,verantwortlich,beteiligte,"
         "zeitraum_beginn,zeitraum_ende,status,fortschritt,prioritaet,finanzierung,gremium,"
         "zuletzt_geprueft,beispiel,stadtteile_namen"
     )

@@ -126,3 +126,27 @@ def test_standardseiten_finden_ihre_seite_in_leichter_sprache(musterstadt):
 @pytest.mark.parametrize("text", leichte_sprache.FESTE_TEXTE + barrierefreiheit.FESTE_TEXTE)
 def test_feste_texte_bestehen_die_pruefung_auf_leichte_sprache(text):
     assert [str(b) for b in text_pruefen(aus_markdown("text.md", text.encode()))] == []
+
+
+def test_ueberschriften_nutzen_den_titel_in_leichter_sprache_wenn_es_ihn_gibt(musterstadt):
+    musterstadt.ersetzen("plan/leitlinien/L2.yml", "titel: Armut vermeiden\n",
+                         "titel: Armut vermeiden\ntitel_leichte_sprache: Armut verhindern\n")
+    musterstadt.ersetzen("plan/massnahmen/M001.yml", "titel: Stadtteilzentrum Nord eröffnen\n",
+                         "titel: Stadtteilzentrum Nord eröffnen\ntitel_leichte_sprache: Ein Haus für alle\n")
+    plan, _ = plan_und_statement(musterstadt)
+    seiten = {s.pfad: s.markdown for s in leichte_sprache_abschnitt(plan).seiten}
+    assert "## [Ziel 1](L1.md)" in seiten["leichte-sprache/leitlinien/index.md"]
+    assert "## [Ziel 2: Armut verhindern](L2.md)" in seiten["leichte-sprache/leitlinien/index.md"]
+    assert "## Vorhaben 1: Ein Haus für alle { #M001 }" in seiten["leichte-sprache/massnahmen.md"]
+    assert "## Vorhaben 2 { #M002 }" in seiten["leichte-sprache/massnahmen.md"]
+
+
+def test_titel_in_leichter_sprache_wird_vom_linter_geprueft(tmp_path):
+    from sozialraumplan.leichte_sprache.linter import pfade_pruefen
+
+    datei = tmp_path / "plan/leitlinien/L1.yml"
+    datei.parent.mkdir(parents=True)
+    datei.write_text("titel_leichte_sprache: Die Sozialraumplanungskonferenz wird jährlich durchgeführt\n",
+                     encoding="utf-8")
+    befunde = [str(b) for b in pfade_pruefen(tmp_path, ["plan"]).befunde]
+    assert any(b.startswith("plan/leitlinien/L1.yml:1:") and "Passiv" in b for b in befunde), befunde

@@ -361,6 +361,7 @@ def test_im_terminal_wird_eine_unlesbare_antwort_erklaert_und_neu_gefragt(kleins
 
 def test_im_terminal_fragt_die_massnahme_mit_vorgaben_und_vorhandenen_kennungen(kleinstadt):
     lauf = im_terminal(kleinstadt.wurzel, ["massnahme", *ohne(ohne(SPIELPLATZ, "--status"), "--gremium")], [
+        "",               # titel_leichte_sprache: optional, Enter leaves it out
         "",               # status: Enter takes „geplant“
         "begleitgremium",  # gremium
     ])

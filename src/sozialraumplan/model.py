@@ -130,6 +130,7 @@ class Leitlinie(Modell):
     statement: Text = Field(alias="leitsatz")
     explanation: Text = Field(alias="erlaeuterung")
     leichte_sprache: Text
+    title_leichte_sprache: Text | None = Field(default=None, alias="titel_leichte_sprache")
     themes: list[Text] = Field(default_factory=list, alias="themen")
 
 
@@ -153,6 +154,7 @@ class Massnahme(Modell):
     stadtteile: list[Kennung] = Field(min_length=1)
     description: Text = Field(alias="beschreibung")
     leichte_sprache: Text
+    title_leichte_sprache: Text | None = Field(default=None, alias="titel_leichte_sprache")
     responsible: Text = Field(alias="verantwortlich")
     participants: list[Text] = Field(default_factory=list, alias="beteiligte")
     period: Zeitraum = Field(alias="zeitraum")
@@ -184,6 +186,7 @@ class Gremium(Modell):
     ebene: Ebene
     description: Text = Field(alias="beschreibung")
     leichte_sprache: Text
+    title_leichte_sprache: Text | None = Field(default=None, alias="titel_leichte_sprache")
     members: list[Text] = Field(default_factory=list, alias="mitglieder")
     tasks: list[Text] = Field(min_length=1, alias="aufgaben")
     turnus: Text

@@ -18,6 +18,7 @@ from ..yamldatei import Pfad, yaml_lesen
 from .maske import maskieren
 
 SCHLUESSEL = "leichte_sprache"
+"""Keys holding Leichte Sprache: `leichte_sprache` and ones ending in it (`titel_leichte_sprache`)."""
 
 # Characters YAML may show in the source but drops from a value: quotes, escapes, indentation.
 _QUELLE_OHNE_WERT = frozenset("\"'\\ \t\n")
@@ -79,7 +80,7 @@ def _ls_werte(daten: Any, pfad: Pfad) -> Iterator[tuple[Pfad, str]]:
     """Paths and strings of all `leichte_sprache` values, in file order."""
     if isinstance(daten, dict):
         for schluessel, wert in daten.items():
-            if schluessel == SCHLUESSEL:
+            if isinstance(schluessel, str) and schluessel.endswith(SCHLUESSEL):
                 yield from _zeichenketten(wert, pfad + (schluessel,))
             else:
                 yield from _ls_werte(wert, pfad + (schluessel,))

@@ -48,6 +48,8 @@ def _sitzung_kennung(werte: Werte, vorhandene: list[str]) -> str:
 BESCHREIBUNG = Feld(("beschreibung",), "Beschreibung", Eingabe.LANGTEXT, "beschreibung")
 LEICHTE_SPRACHE = Feld(("leichte_sprache",), "Dasselbe in Leichter Sprache (ein Satz pro Zeile)",
                        Eingabe.LANGTEXT, "leichte-sprache")
+TITEL_LEICHTE_SPRACHE = Feld(("titel_leichte_sprache",), "Kurzer Titel in Leichter Sprache (freiwillig)",
+                             Eingabe.TEXT, "titel-leichte-sprache")
 
 MASSNAHME = Vorlage(
     art=MASSNAHMEN,
@@ -59,6 +61,7 @@ MASSNAHME = Vorlage(
              Eingabe.KENNUNGEN, "stadtteil", verweis="stadtteil"),
         BESCHREIBUNG,
         LEICHTE_SPRACHE,
+        TITEL_LEICHTE_SPRACHE,
         Feld(("verantwortlich",), "Verantwortlich (Amt oder Stelle)", Eingabe.TEXT, "verantwortlich"),
         Feld(("beteiligte",), "Beteiligte", Eingabe.LISTE, "beteiligt"),
         Feld(("zeitraum", "beginn"), "Beginn (JJJJ-MM)", Eingabe.MONAT, "beginn"),
@@ -85,6 +88,7 @@ GREMIUM = Vorlage(
         Feld(("ebene",), "Ebene der Zusammenarbeit", Eingabe.AUSWAHL, "ebene"),
         BESCHREIBUNG,
         LEICHTE_SPRACHE,
+        TITEL_LEICHTE_SPRACHE,
         Feld(("mitglieder",), "Mitglieder", Eingabe.LISTE, "mitglied"),
         Feld(("aufgaben",), "Aufgaben", Eingabe.LISTE, "aufgabe"),
         Feld(("turnus",), "Wie oft es tagt", Eingabe.TEXT, "turnus"),

@@ -228,9 +228,14 @@ def ziel_pfad(ident: str) -> str:
     return f"{ORDNER}/{leitlinien.ORDNER}/{ident}.md"
 
 
+def _titel(art: str, nummer: int, eigener: str | None) -> str:
+    """„Ziel 4: Armut verhindern“ where the plan gives a title in Leichter Sprache, else „Ziel 4“."""
+    return f"{art} {nummer}: {md_zeile(eigener)}" if eigener else f"{art} {nummer}"
+
+
 def ziel_titel(leitlinie: Leitlinie) -> str:
-    """Leitlinien are „Ziele“ in Leichter Sprache; their titles are too hard to keep."""
-    return f"Ziel {leitlinie.number}"
+    """Leitlinien are „Ziele“ in Leichter Sprache; their own titles are too hard to keep."""
+    return _titel("Ziel", leitlinie.number, leitlinie.title_leichte_sprache)
 
 
 def ziele_seite(plan: Plan) -> Seite:
@@ -254,7 +259,7 @@ def ziel_seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
 
 def vorhaben_titel(plan: Plan, massnahme: Massnahme) -> str:
     """Maßnahmen are „Vorhaben“, numbered in the order of the catalogue."""
-    return f"Vorhaben {plan.massnahmen.index(massnahme) + 1}"
+    return _titel("Vorhaben", plan.massnahmen.index(massnahme) + 1, massnahme.title_leichte_sprache)
 
 
 def vorhaben_seite(plan: Plan) -> Seite:
@@ -285,7 +290,7 @@ def _wo(plan: Plan, massnahme: Massnahme) -> str:
 def gruppen_titel(plan: Plan, gremium: Gremium) -> str:
     """Gremien are „Gruppen“, numbered: their names are long compounds, and each text
     introduces its group in Leichter Sprache."""
-    return f"Gruppe {plan.gremien.index(gremium) + 1}"
+    return _titel("Gruppe", plan.gremien.index(gremium) + 1, gremium.title_leichte_sprache)
 
 
 def gruppen_seite(plan: Plan) -> Seite:
