@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from . import chromium
 from .pruefung import SeitenPruefer, Seitenbefund
-from .tastatur import Rundgang, rundgang
+from .tastatur import Rundgang, Tastatur
 from .webserver import Webserver
 from .website import Website, eine_je_verzeichnis, website_bereitstellen
 
@@ -107,8 +107,8 @@ def tab_oeffnen(browser: Browser, webserver: Webserver, website: Website) -> Ite
 
 
 @pytest.fixture
-def tab(tab_oeffnen: Callable[[str], Page], tastaturseite: str) -> Page:
-    return tab_oeffnen(tastaturseite)
+def tastatur(tab_oeffnen: Callable[[str], Page], tastaturseite: str) -> Tastatur:
+    return Tastatur(tab_oeffnen(tastaturseite))
 
 
 @pytest.fixture(scope="session")
@@ -122,5 +122,5 @@ def tabrundgang(
 ) -> Rundgang:
     """One walk per page with Tab, shared by the tests for visible focus and for focus traps."""
     if tastaturseite not in _rundgaenge:
-        _rundgaenge[tastaturseite] = rundgang(tab_oeffnen(tastaturseite), tastaturseite)
+        _rundgaenge[tastaturseite] = Tastatur(tab_oeffnen(tastaturseite)).rundgang(tastaturseite)
     return _rundgaenge[tastaturseite]

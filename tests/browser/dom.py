@@ -27,3 +27,15 @@ class Element:
         """The markup on one line and cut short: enough to find the element in the page source."""
         zeile = " ".join(self.html.split())
         return f"{self.ziel}: {zeile if len(zeile) <= 160 else zeile[:160] + '…'}"
+
+
+_HOECHSTENS = 10
+"""Elements listed per finding; more only repeat the same cause."""
+
+
+def auflisten(elemente: list[Element], einrueckung: str = "  ") -> str:
+    """One line per element for a failure message, cut off after ten."""
+    zeilen = [f"{einrueckung}- {e}" for e in elemente[:_HOECHSTENS]]
+    if len(elemente) > _HOECHSTENS:
+        zeilen.append(f"{einrueckung}… und {len(elemente) - _HOECHSTENS} weitere")
+    return "\n".join(zeilen)

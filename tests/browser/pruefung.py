@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, Frame, Page, Response
 
 from .chromium import BILDSCHIRM, LOKALE_HOSTS, kontext_oeffnen
-from .dom import ELEMENT_BESCHREIBEN, Element
+from .dom import ELEMENT_BESCHREIBEN, Element, auflisten
 from .webserver import Webserver
 from .website import REPO
 
@@ -158,26 +158,19 @@ class SeitenPruefer:
             self._befund.fehlende_dateien.append(f"{antwort.status} {antwort.url}")
 
 
-_HOECHSTENS = 10
-"""Elements listed per finding; more only repeat the same cause."""
-
-
-def _elemente(elemente: list[Element] | tuple[Element, ...]) -> str:
-    zeilen = [f"      - {e}" for e in elemente[:_HOECHSTENS]]
-    if len(elemente) > _HOECHSTENS:
-        zeilen.append(f"      … und {len(elemente) - _HOECHSTENS} weitere")
-    return "\n".join(zeilen)
+_TIEF = " " * 6
+"""Elements sit below the rule they fail."""
 
 
 def verstoesse_beschreiben(wo: str, verstoesse: list[Verstoss]) -> str:
     teile = [f"{wo}: {len(verstoesse)} axe-Regel(n) verletzt"]
     for v in verstoesse:
-        teile.append(f"  {v.regel} ({v.wirkung}): {v.hilfe}\n{_elemente(v.elemente)}")
+        teile.append(f"  {v.regel} ({v.wirkung}): {v.hilfe}\n{auflisten(list(v.elemente), _TIEF)}")
     return "\n".join(teile)
 
 
 def zu_breit_beschreiben(befund: Seitenbefund) -> str:
     return (
         f"{befund.seite}: bei {SCHMAL['width']} px Fensterbreite ist die Seite {befund.breite_schmal} px breit "
-        f"und muss waagerecht gescrollt werden. Ragen rechts hinaus:\n{_elemente(befund.zu_breit)}"
+        f"und muss waagerecht gescrollt werden. Ragen rechts hinaus:\n{auflisten(befund.zu_breit, _TIEF)}"
     )

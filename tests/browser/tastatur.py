@@ -1,4 +1,5 @@
-"""Keyboard walks: where Tab puts the focus, and whether a sighted keyboard user can see it."""
+"""Keyboard walks: where Tab puts the focus, whether a sighted user can see it and what a
+screen reader calls it."""
 
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ _FOKUS_LESEN = f"""
         element = innen;
     }}
     if (!element || element === document.body || element === document.documentElement) {{
+        window.__fokus = null;
         return null;
     }}
+    // Kept for Chromium's accessibility tree, which names the element (see Tastatur._name).
+    window.__fokus = element;
     // Counted on the top window, so a second visit of the same element is recognised.
     window.__tabBesuche ??= new WeakMap();
     const besuche = (window.__tabBesuche.get(element) ?? 0) + 1;
@@ -61,6 +65,7 @@ class Fokus:
     hat_flaeche: bool
     im_fuss: bool
     besuche: int
+    name: str
 
     @property
     def sichtbar(self) -> bool:
@@ -86,27 +91,46 @@ class Rundgang:
         return next((f for f in self.stationen if f.besuche > 1), None)
 
 
-def fokus(tab: Page) -> Fokus | None:
-    """The focused element, looking into frames; None while the focus rests on the document."""
-    gelesen = tab.evaluate(_FOKUS_LESEN)
-    if gelesen is None:
-        return None
-    return Fokus(**{**gelesen, "element": Element(**gelesen["element"])})
+class Tastatur:
+    """A tab driven by the keyboard, with Chromium's accessibility tree at hand for names."""
 
+    def __init__(self, tab: Page) -> None:
+        self.tab = tab
+        self._cdp = tab.context.new_cdp_session(tab)
 
-def rundgang(tab: Page, seite: str) -> Rundgang:
-    """Walks the page with Tab. It ends when the focus falls back to the document after the last
-    element (the browser would go on to its own toolbar), when an element comes round a second
-    time, or after more presses than the page has elements — no walk through a page without a
-    trap can be longer than that."""
-    grenze = tab.evaluate(_ELEMENTE_ZAEHLEN) + 1
-    stationen: list[Fokus] = []
-    for _ in range(grenze):
-        tab.keyboard.press("Tab")
-        station = fokus(tab)
-        if station is None:
-            return Rundgang(seite, tuple(stationen), True, tab.evaluate(_FUSS_HAT_LINKS))
-        stationen.append(station)
-        if station.besuche > 1:
-            break
-    return Rundgang(seite, tuple(stationen), False, tab.evaluate(_FUSS_HAT_LINKS))
+    def tab_druecken(self) -> Fokus | None:
+        self.tab.keyboard.press("Tab")
+        return self.fokus()
+
+    def fokus(self) -> Fokus | None:
+        """The focused element, looking into frames; None while the focus rests on the document."""
+        gelesen = self.tab.evaluate(_FOKUS_LESEN)
+        if gelesen is None:
+            return None
+        return Fokus(**{**gelesen, "element": Element(**gelesen["element"]), "name": self._name()})
+
+    def _name(self) -> str:
+        """The accessible name Chromium computes for the focused element: what a screen reader says."""
+        objekt = self._cdp.send("Runtime.evaluate", {"expression": "window.__fokus"})["result"]
+        baum = self._cdp.send(
+            "Accessibility.getPartialAXTree", {"objectId": objekt["objectId"], "fetchRelatives": False}
+        )
+        return str(baum["nodes"][0].get("name", {}).get("value", "")).strip()
+
+    def rundgang(self, seite: str) -> Rundgang:
+        """Walks the page with Tab. It ends when the focus falls back to the document after the
+        last element (the browser would go on to its own toolbar), when an element comes round a
+        second time, or after more presses than the page has elements — no walk through a page
+        without a trap can be longer than that."""
+        grenze = self.tab.evaluate(_ELEMENTE_ZAEHLEN) + 1
+        stationen: list[Fokus] = []
+        am_ende = False
+        for _ in range(grenze):
+            station = self.tab_druecken()
+            if station is None:
+                am_ende = True
+                break
+            stationen.append(station)
+            if station.besuche > 1:
+                break
+        return Rundgang(seite, tuple(stationen), am_ende, self.tab.evaluate(_FUSS_HAT_LINKS))
