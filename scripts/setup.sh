@@ -19,12 +19,15 @@ python_env() {
 }
 
 system_packages() {
-    # Debian's Chromium (Playwright's own browser download is not reachable) and
-    # fonts/Pango for WeasyPrint. Only installed when missing.
+    # npm for the site's npm packages; for the tests also Debian's Chromium (Playwright's own
+    # browser download is not reachable), fonts for WeasyPrint and pdftotext. Only what is missing.
     local missing=()
-    command -v chromium >/dev/null || missing+=(chromium)
-    dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
-    dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
+    command -v npm >/dev/null || missing+=(nodejs npm)
+    if [ "$what" = "test" ]; then
+        command -v chromium >/dev/null || missing+=(chromium)
+        dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+        dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
+    fi
     if [ ${#missing[@]} -gt 0 ]; then
         local sudo=""
         [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -42,7 +45,5 @@ node_packages() {
 }
 
 python_env
+system_packages
 node_packages
-if [ "$what" = "test" ]; then
-    system_packages
-fi

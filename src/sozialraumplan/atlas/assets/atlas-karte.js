@@ -1,7 +1,9 @@
 /* Sozialstrukturatlas: helpers for the Leaflet maps that folium writes into the pages.
  * - the hatch pattern for districts without a value (referenced as fill „url(#atlas-schraffur)“),
  * - district names, shown only where the district is wide enough on screen for its name,
- * - the attribution prefix as plain text (no link to an outside host).
+ * - the attribution prefix as plain text (no link to an outside host),
+ * - a name for every district: Leaflet makes each one with a tooltip a Tab stop,
+ * - zoom buttons labelled in German.
  * Everything a map shows is also in the table below it; this script only adds comfort. */
 (function () {
   "use strict";
@@ -47,6 +49,26 @@
     karte.whenReady(zeigen);
   }
 
+  /* The generator escapes the properties for HTML; an attribute wants the plain text. */
+  function klartext(html) {
+    var feld = document.createElement("textarea");
+    feld.innerHTML = html;
+    return feld.value;
+  }
+
+  /* Leaflet (1.9) puts every district with a tooltip into the Tab order so keyboard users can
+     open it; without a name a screen reader announces nothing there (WCAG 4.1.2). The name is
+     what the tooltip shows: district, value, class. */
+  function benennen(ebene) {
+    ebene.eachLayer(function (flaeche) {
+      var element = flaeche.getElement && flaeche.getElement();
+      if (!element) { return; }
+      var p = flaeche.feature.properties;
+      element.setAttribute("role", "img");
+      element.setAttribute("aria-label", klartext(p.name) + ": " + klartext(p.wert) + ", Klasse " + klartext(p.klasse));
+    });
+  }
+
   function einrichten(karte, ebene) {
     muster();
     /* The page layout may still change (fonts, sidebars): keep Leaflet's idea of the size right. */
@@ -54,7 +76,12 @@
       new ResizeObserver(function () { karte.invalidateSize(); }).observe(karte.getContainer());
     }
     karte.attributionControl.setPrefix("Leaflet");
+    if (karte.zoomControl) {
+      karte.removeControl(karte.zoomControl);
+      karte.zoomControl = L.control.zoom({ zoomInTitle: "Karte vergrößern", zoomOutTitle: "Karte verkleinern" }).addTo(karte);
+    }
     namen(karte, ebene);
+    benennen(ebene);
   }
 
   window.atlasKarte = { einrichten: einrichten };
