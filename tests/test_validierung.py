@@ -207,3 +207,35 @@ def test_der_plan_dieses_repositorys_ist_gueltig(capsys):
 def test_markdown_autolink_ist_kein_html(kleinstadt):
     kleinstadt.ersetzen("plan/massnahmen/M001.yml", "Ein offener Treffpunkt", "Siehe <https://example.org/zentrum>")
     assert befunde(kleinstadt) == []
+
+
+def test_tippfehler_und_regelverstoss_in_einer_datei_werden_beide_richtig_gemeldet(kleinstadt):
+    kleinstadt.ersetzen("plan/massnahmen/M001.yml", "prioritaet: hoch", "priorität: hoch")
+    kleinstadt.ersetzen("plan/massnahmen/M001.yml", 'ende: "2026-12"', 'ende: "2024-12"')
+    gefunden = befunde(kleinstadt)
+    assert len(gefunden) == 2, gefunden
+    assert any("Unbekannte Angabe „priorität“ — meinten Sie „prioritaet“?" in b for b in gefunden)
+    assert any("„zeitraum“: Das Ende liegt vor dem Beginn" in b for b in gefunden)
+
+
+def test_eigene_meldungen_eines_aufrufers(kleinstadt):
+    from pydantic import BaseModel, ValidationError, model_validator
+
+    from sozialraumplan.meldungen import uebersetzen
+    from sozialraumplan.yamldatei import yaml_lesen
+
+    class Einstellung(BaseModel):
+        klassen: int
+
+        @model_validator(mode="after")
+        def _hoechstens_sieben(self):
+            if self.klassen > 7:
+                raise ValueError("zu_viele_klassen")
+            return self
+
+    dokument, _ = yaml_lesen("data/atlas.yml", b"klassen: 9\n")
+    with pytest.raises(ValidationError) as fehler:
+        Einstellung.model_validate(dokument.daten)
+    [befund] = uebersetzen(fehler.value, dokument, Einstellung,
+                           {"zu_viele_klassen": ("Höchstens sieben Klassen", "wählen Sie 2 bis 7")})
+    assert str(befund) == "data/atlas.yml:1:1: Höchstens sieben Klassen — wählen Sie 2 bis 7"

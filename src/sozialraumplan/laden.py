@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Generic, TypeVar
@@ -67,8 +68,8 @@ class Rohplan:
     befunde: list[Befund] = field(default_factory=list)
 
 
-def einzeldatei(quelle: Quelle, pfad: str, modell: type[M], befunde: list[Befund]) -> Geladen[M] | None:
-    """Parse and validate one YAML file; findings go to `befunde`."""
+def dokument_lesen(quelle: Quelle, pfad: str, befunde: list[Befund]) -> YamlDokument | None:
+    """The YAML of one file if it exists, parses and is a mapping; else None and findings."""
     inhalt = quelle.lesen(pfad)
     if inhalt is None:
         befunde.append(Befund(pfad, 1, 1, "Die Datei fehlt", "legen Sie sie an (siehe Vorlage im README)"))
@@ -81,11 +82,24 @@ def einzeldatei(quelle: Quelle, pfad: str, modell: type[M], befunde: list[Befund
         befunde.append(Befund(pfad, 1, 1, "Die Datei enthält keine Angaben der Form „schlüssel: wert“",
                               "vergleichen Sie den Aufbau mit einer anderen Datei im selben Ordner"))
         return None
+    return dokument
+
+
+def validieren(modell: type[M], dokument: YamlDokument, befunde: list[Befund],
+               eigene: Mapping[str, tuple[str, str]] | None = None) -> M | None:
+    """The document as `modell`, or None with German findings (`eigene`: see `uebersetzen`)."""
     try:
-        return Geladen(modell.model_validate(dokument.daten), dokument)
+        return modell.model_validate(dokument.daten)
     except ValidationError as fehler:
-        befunde.extend(uebersetzen(fehler, dokument, modell))
+        befunde.extend(uebersetzen(fehler, dokument, modell, eigene))
         return None
+
+
+def einzeldatei(quelle: Quelle, pfad: str, modell: type[M], befunde: list[Befund]) -> Geladen[M] | None:
+    """Parse and validate one YAML file; findings go to `befunde`."""
+    dokument = dokument_lesen(quelle, pfad, befunde)
+    wert = validieren(modell, dokument, befunde) if dokument is not None else None
+    return Geladen(wert, dokument) if wert is not None else None
 
 
 def _ordner_laden(quelle: Quelle, art: Art, befunde: list[Befund]) -> list[Geladen]:

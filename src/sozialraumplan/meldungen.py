@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -65,13 +66,16 @@ def vorschlag(wert: str, moeglich: list[str]) -> str:
 
 
 def uebersetzen(
-    fehler: ValidationError, dokument: YamlDokument, modell: type[BaseModel]
+    fehler: ValidationError, dokument: YamlDokument, modell: type[BaseModel],
+    eigene: Mapping[str, tuple[str, str]] | None = None,
 ) -> list[Befund]:
     """One finding per pydantic error, placed on the YAML line it concerns.
 
     A misspelt key shows up twice in pydantic (unknown key, missing key); the editor made one
     mistake, so the "missing" finding is dropped when the unknown key suggests that very name.
+    `eigene` adds messages for a caller's own validator codes (`raise ValueError("code")`).
     """
+    texte = {**_EIGENE_FEHLER, **(eigene or {})}
     eintraege = fehler.errors()
     vertippt = set()
     for eintrag in eintraege:
@@ -91,12 +95,13 @@ def uebersetzen(
             zeile, spalte = dokument.zeile_mit(pfad, _TEXTMUSTER[str(eintrag["ctx"]["error"])])
         else:
             zeile, spalte = dokument.position(pfad)
-        meldung, hinweis = _text(art, eintrag, pfad, modell)
+        meldung, hinweis = _text(art, eintrag, pfad, modell, texte)
         befunde.append(Befund(dokument.datei, zeile, spalte, meldung, hinweis))
     return befunde
 
 
-def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel]) -> tuple[str, str]:
+def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel],
+          eigene: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
     feld = ".".join(str(t) for t in pfad) or "Datei"
     name = str(pfad[-1]) if pfad else "Datei"
     eingabe = eintrag.get("input")
@@ -112,9 +117,10 @@ def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel]) -> tuple[
                 f"schreiben Sie die Zahl mit Punkt („{eingabe.replace(',', '.')}“) bzw. als ganze Zahl")
     if art == "value_error":
         grund = str(ctx.get("error", ""))
-        if grund in _EIGENE_FEHLER:
-            meldung, hinweis = _EIGENE_FEHLER[grund]
-            return f"„{feld}“: {meldung}", hinweis
+        if grund in eigene:
+            meldung, hinweis = eigene[grund]
+            # A rule on the whole file (a model validator) has no field to name.
+            return (f"„{feld}“: {meldung}" if pfad else meldung), hinweis
     if art == "enum":
         erwartet = [w.strip(" '") for w in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
         erwartet = [w for w in erwartet if w]

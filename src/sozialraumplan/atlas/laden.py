@@ -6,11 +6,11 @@ only through the `Quelle`, so the same checks run on the working tree and on a g
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..befund import Befund, PlanUngueltig, Schwere, nur_fehler
-from ..laden import einzeldatei
-from ..meldungen import uebersetzen, vorschlag
+from ..laden import dokument_lesen, validieren
+from ..meldungen import vorschlag
 from ..model import Plan
 from ..quelle import Quelle
 from ..yamldatei import YamlDokument
@@ -39,36 +39,13 @@ _EIGENE_FEHLER = {
 }
 
 
-def _validieren(modell: type[BaseModel], dokument: YamlDokument, befunde: list[Befund]):
-    """Validate like `laden.einzeldatei`, with messages for the atlas's own rules."""
-    try:
-        return modell.model_validate(dokument.daten)
-    except ValidationError as fehler:
-        for eintrag, befund in zip(fehler.errors(), uebersetzen(fehler, dokument, modell)):
-            grund = str((eintrag.get("ctx") or {}).get("error", ""))
-            if eintrag["type"] == "value_error" and grund in _EIGENE_FEHLER:
-                meldung, hinweis = _EIGENE_FEHLER[grund]
-                feld = ".".join(str(t) for t in eintrag["loc"])
-                befund = Befund(befund.datei, befund.zeile, befund.spalte,
-                                f"„{feld}“: {meldung}" if feld else meldung, hinweis)
-            befunde.append(befund)
-        return None
-
-
 def yaml_einlesen(quelle: Quelle, pfad: str, modell: type[BaseModel], befunde: list[Befund]):
-    """A YAML file of the atlas, validated; None (with findings) when it is broken."""
-    rohe: list[Befund] = []
-    geladen = einzeldatei(quelle, pfad, _Roh, rohe)  # syntax and „is a mapping“ checks only
-    befunde.extend(rohe)
-    if geladen is None:
+    """A YAML file of the atlas, validated; the value is None (with findings) when it is broken,
+    the document None when the file cannot even be read as YAML."""
+    dokument = dokument_lesen(quelle, pfad, befunde)
+    if dokument is None:
         return None, None
-    return _validieren(modell, geladen.dokument, befunde), geladen.dokument
-
-
-class _Roh(BaseModel):
-    """Accepts any mapping: lets `einzeldatei` do the file and syntax checks."""
-
-    model_config = {"extra": "allow"}
+    return validieren(modell, dokument, befunde, _EIGENE_FEHLER), dokument
 
 
 def atlas_vorhanden(quelle: Quelle) -> bool:
