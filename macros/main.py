@@ -10,6 +10,7 @@ from pathlib import Path
 from sozialraumplan.atlas.makros import makros_binden
 from sozialraumplan.barrierefreiheit import startseite_erlaeuterungen
 from sozialraumplan.render import massnahmen
+from sozialraumplan.render.pfade import relativ
 from sozialraumplan.render.text import datum, leichte_sprache_absatz, md
 from sozialraumplan.website import website_bauen
 
@@ -38,8 +39,7 @@ def define_env(env) -> None:
         auswahl = [m for m in plan.massnahmen
                    if (leitlinie is None or leitlinie in m.leitlinien)
                    and (stadtteil is None or stadtteil in m.stadtteile)]
-        tiefe = "../" * seite.count("/")
-        return massnahmen.katalog(plan, auswahl, basis=f"{tiefe}{massnahmen.ORDNER}/")
+        return massnahmen.katalog(plan, auswahl, basis=relativ(f"{massnahmen.ORDNER}/", seite))
 
     @env.macro
     def erlaeuterungen_barrierefreiheit() -> str:

@@ -32,11 +32,11 @@ def bestand_pruefen(quelle: Quelle) -> tuple[Bestand | None, list[Befund]]:
     plan, befunde = plan_pruefen(quelle)
     erklaerung, eigene = erklaerung_pruefen(quelle)
     befunde += eigene
-    atlas = None
-    if plan is not None and atlas_vorhanden(quelle):
+    atlas, mit_atlas = None, atlas_vorhanden(quelle)
+    if plan is not None and mit_atlas:
         atlas, eigene = atlas_pruefen(quelle, plan)
         befunde += eigene
-    if plan is None or erklaerung is None or nur_fehler(befunde) or (atlas is None and atlas_vorhanden(quelle)):
+    if plan is None or erklaerung is None or nur_fehler(befunde) or (mit_atlas and atlas is None):
         return None, sorted(befunde)
     return Bestand(plan, erklaerung, atlas), sorted(befunde)
 

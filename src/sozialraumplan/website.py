@@ -19,7 +19,7 @@ from .barrierefreiheit import abschnitte as barrierefreiheit_abschnitte
 from .befund import Befund, PlanUngueltig
 from .bestand import Bestand, bestand_laden
 from .git_historie import letzte_aenderungen
-from .laden import PLAN_DATEI
+from .laden import PLAN_DATEI, dokument_lesen
 from .model import Plan
 from .quelle import Ordner
 from .diff.seite import aenderungen_seite
@@ -103,9 +103,9 @@ def _aenderungen(wurzel: Path, plan: Plan) -> Seite:
     try:
         return aenderungen_seite(wurzel, plan, plan.info.compare_base)
     except RevisionUnbekannt as fehler:
-        zeilen = (wurzel / PLAN_DATEI).read_text(encoding="utf-8").splitlines()
-        zeile = next((i for i, z in enumerate(zeilen, 1) if z.startswith("vergleich_mit:")), 1)
-        raise PlanUngueltig([Befund(PLAN_DATEI, zeile, 1, str(fehler),
+        dokument = dokument_lesen(Ordner(wurzel), PLAN_DATEI, [])  # valid: the plan has loaded
+        zeile, spalte = dokument.position(("vergleich_mit",), schluessel=True) if dokument else (1, 1)
+        raise PlanUngueltig([Befund(PLAN_DATEI, zeile, spalte, str(fehler),
                                     "nennen Sie einen vorhandenen Tag oder löschen Sie „vergleich_mit“")]) from None
 
 
