@@ -8,8 +8,10 @@ site: setup-site
 	.venv/bin/mkdocs build --strict -d .site-neu
 	rm -rf site && mv .site-neu site
 
+# The live preview; PORT=8001 when 8000 is taken. A broken plan shows its findings in the browser.
+PORT ?= 8000
 serve: setup-site
-	.venv/bin/mkdocs serve
+	.venv/bin/python scripts/vorschau.py $(PORT)
 
 test: setup-test
 	.venv/bin/python -m pytest

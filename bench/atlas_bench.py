@@ -9,7 +9,7 @@ For every city it copies the site (mkdocs.yml, docs/, macros/, overrides/) next 
 
 - the full build (`mkdocs build`, with the plan, the atlas, macros and hooks),
 - a plain mkdocs-material build of the same Markdown (the generated pages written as files, no
-  macros plugin, no hooks) – the Erfurt target is full ≤ 1,3 × plain,
+  macros, no hooks) – the Erfurt target is full ≤ 1,3 × plain,
 - pages, and the largest map page: raw, gzip, and gzip „first visit“ (the page plus every local
   stylesheet and script it loads).
 
@@ -173,7 +173,7 @@ def _bauen(wurzel: Path, ausgabe: Path) -> tuple[float, float]:
 
 
 def _schlicht_vorbereiten(wurzel: Path, ziel: Path) -> None:
-    """The same Markdown as plain files, with mkdocs.yml minus macros, hooks and nav."""
+    """The same Markdown as plain files, with mkdocs.yml minus hooks and nav (so no macros)."""
     website = website_bauen(wurzel)
     shutil.copytree(wurzel / "docs", ziel / "docs")
     for seite in website.seiten():
@@ -185,7 +185,6 @@ def _schlicht_vorbereiten(wurzel: Path, ziel: Path) -> None:
         datei.parent.mkdir(parents=True, exist_ok=True)
         datei.write_bytes(extra.inhalt)
     config = (wurzel / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", config)
     config = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
     config = re.sub(r"\nnav:\n(?:  - .*\n)+", "\n", config)
     config = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config)

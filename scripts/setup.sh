@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything the project needs on a fresh machine; safe to run again.
-#   scripts/setup.sh site   – Python environment and npm packages for building the site
-#   scripts/setup.sh test   – additionally Chromium, fonts and PDF tools for the test suite
+#   scripts/setup.sh site   – the Python environment for building the site
+#   scripts/setup.sh test   – additionally Chromium, axe-core (npm), fonts and PDF tools for the test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-site}"
@@ -19,11 +19,11 @@ python_env() {
 }
 
 system_packages() {
-    # npm for the site's npm packages; for the tests also Debian's Chromium (Playwright's own
-    # browser download is not reachable), fonts for WeasyPrint and pdftotext. Only what is missing.
+    # For the tests: npm for axe-core, Debian's Chromium (Playwright's own browser download is
+    # not reachable), fonts for WeasyPrint and pdftotext. Only what is missing.
     local missing=()
-    command -v npm >/dev/null || missing+=(nodejs npm)
     if [ "$what" = "test" ]; then
+        command -v npm >/dev/null || missing+=(nodejs npm)
         command -v chromium >/dev/null || missing+=(chromium)
         dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
         dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
@@ -37,8 +37,7 @@ system_packages() {
 }
 
 node_packages() {
-    # Mermaid (served from the site itself, never a CDN) and axe-core for the accessibility
-    # checks, from the npm registry, exactly as locked.
+    # axe-core for the accessibility checks, from the npm registry, exactly as locked.
     if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
         npm ci --silent --no-audit --no-fund
     fi
@@ -46,4 +45,6 @@ node_packages() {
 
 python_env
 system_packages
-node_packages
+if [ "$what" = "test" ]; then
+    node_packages
+fi

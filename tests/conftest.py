@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -202,7 +203,6 @@ def website_kopieren(ziel: Path) -> None:
     for ordner in ("docs", "macros", "overrides"):
         shutil.copytree(REPO / ordner, ziel / ordner, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__"))
-    (ziel / "node_modules").symlink_to(REPO / "node_modules")
 
 
 STICHTAG_EPOCHE = "1751241600"
@@ -232,3 +232,12 @@ def plan_und_statement(ordner):
     """Plan and accessibility statement, loaded the way the build loads them."""
     bestand = bestand_laden(Ordner(ordner.wurzel))
     return bestand.plan, bestand.erklaerung
+
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+def lesbar(markdown: str) -> str:
+    """Generated Markdown as a reader sees its words: plan values are written as plain text with
+    their Markdown characters backslash-escaped (`v2025\\.1`), which the reader never sees."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", markdown)

@@ -1,7 +1,10 @@
-"""Maps: local assets only, no zoom lock, stable bytes, and HTML that survives Markdown."""
+"""Maps: the page carries data, never code; local assets only; stable bytes; HTML that survives
+Markdown and the sanitiser."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
 
@@ -11,24 +14,30 @@ import pytest
 from conftest import REPO
 from sozialraumplan.atlas import atlas_dateien, atlas_laden
 from sozialraumplan.atlas.bausteine import index_abschnitt, indikator_abschnitt
-from folium.elements import JSCSSMixin
-
-from sozialraumplan.atlas.karte import Flaeche, elemente, karte_bauen
+from sozialraumplan.atlas.karte import Flaeche, karte
 from sozialraumplan.atlas.kontext import Kontext
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner
+from sozialraumplan.render.bereinigen import bereinigen
 
 SEITE = "atlas/indikatoren/altersarmut.md"
-MARKDOWN_ERWEITERUNGEN = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details"]
+MARKDOWN_ERWEITERUNGEN = ["abbr", "admonition", "md_in_html", "tables", "toc", "pymdownx.details"]
 # an address that makes the browser fetch something: src/href/url()/import/fetch/tile templates
 LADEN_VON_AUSSEN = re.compile(
-    r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import|fetch\(|tileLayer\(""", re.I)
+    r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import|fetch\(""", re.I)
+XML_NAMENSRAUM = re.compile(rb'"http://www\.w3\.org/2000/svg"')
+"""The SVG namespace is a name, not an address anything is loaded from."""
 
 
 def auenfeld() -> Kontext:
     quelle = Ordner(REPO / "tests/fixtures/zweitstadt")
     plan = plan_laden(quelle)
     return Kontext(plan, atlas_laden(quelle, plan))
+
+
+def kartendaten(text: str) -> list[dict]:
+    """The JSON of every map in a piece of HTML, as the script reads it."""
+    return [json.loads(html.unescape(d)) for d in re.findall(r'data-karte="([^"]*)"', text)]
 
 
 @pytest.fixture(scope="module")
@@ -46,27 +55,32 @@ def test_gleiche_daten_ergeben_gleiche_bytes(abschnitt):
     assert indikator_abschnitt(zweiter, SEITE, zweiter.atlas.indikator("altersarmut"), 2024) == abschnitt
 
 
-def test_element_ids_kommen_aus_dem_kartenschluessel(abschnitt):
-    namen = set(re.findall(r"\b(?:map|geo_json|geo_json_tooltip)_[A-Za-z0-9_]+", abschnitt))
-    assert namen and all("altersarmut_2024_" in n for n in namen)
-    assert not re.search(r"_[0-9a-f]{32}\b", abschnitt)
+def test_die_seite_enthaelt_kein_skript_nur_daten(abschnitt):
+    assert "<script" not in abschnitt and "L.map(" not in abschnitt
+    [daten] = kartendaten(abschnitt)
+    assert daten["titel"] == "Altersarmut 2024" and daten["klassenTitel"] == "Klasse"
+    assert 'id="kartenflaeche-altersarmut-2024"' in abschnitt
+
+
+def test_namen_mit_code_bleiben_daten(kontext):
+    """A district name that would end a string, a template literal or the script is just text."""
+    name = "Hafen`${alert(1)}`</script><img src=x onerror=alert(2)>\"'\\\u2028"
+    kontext_mit_namen = Kontext(kontext.plan, kontext.atlas)
+    kontext_mit_namen.namen["hafen"] = name
+    text = karte(kontext_mit_namen, "probe", "Probe", {"hafen": Flaeche("1", "1", "#ffffcc")}, "Klasse",
+                 tabelle_id="t")
+    assert "<script" not in text and "<img" not in text
+    [daten] = kartendaten(text)
+    assert daten["flaechen"]["features"][0]["properties"]["name"] == name
+    assert kartendaten(bereinigen(text)) == [daten]  # the sanitiser keeps the map's data as it is
 
 
 def test_keine_adresse_ausserhalb_und_kein_cdn(abschnitt):
     assert not LADEN_VON_AUSSEN.search(abschnitt)
     assert "cdn" not in abschnitt.lower() and "jquery" not in abschnitt.lower()
     # the only outside address may be a link for readers (licence), never a resource
-    for adresse in re.findall(r"https?://[^\s\"'<)]+", abschnitt):
+    for adresse in re.findall(r"https?://[^\s\"'<)&]+", abschnitt):
         assert f'href="{adresse}"' in abschnitt and "<a " in abschnitt
-
-
-def test_folium_listen_zeigen_auf_lokale_dateien(kontext):
-    m = karte_bauen(kontext, SEITE, "probe", "Probe", {"hafen": Flaeche("1", "1", "#ffffcc")}, "Klasse")
-    assert dict(m.default_js) == {"leaflet": "../../assets/atlas/leaflet/leaflet.js",
-                                  "atlas_karte": "../../assets/atlas/atlas-karte.js"}
-    listen = [url for element in elemente(m.get_root()) if isinstance(element, JSCSSMixin)
-              for _, url in (*element.default_js, *element.default_css)]
-    assert listen and all(url.startswith("../../assets/atlas/") for url in listen)
 
 
 def test_kein_viewport_und_kein_zoomverbot(abschnitt):
@@ -85,39 +99,51 @@ def test_karte_hat_ueberschrift_zusammenfassung_legende_und_tabelle(abschnitt):
     assert 'role="region" aria-label="Karte: Altersarmut 2024"' in abschnitt
 
 
+def test_legende_farben_ohne_style_attribut(abschnitt):
+    """Colour swatches are SVG fills: the Content-Security-Policy allows no `style` attribute."""
+    assert "style=" not in abschnitt
+    assert re.search(r'<svg class="atlas-farbfeld"[^>]*><rect width="14" height="10" fill="#[0-9a-f]{6}">', abschnitt)
+
+
 def test_fehlende_werte_schraffiert_nie_schwarz(abschnitt):
-    assert '"fillColor": "url(#atlas-schraffur)"' in abschnitt
-    assert not re.search(r'"fillColor": "#(?:000|000000)"', abschnitt)
+    [daten] = kartendaten(abschnitt)
+    farben = [f["properties"]["farbe"] for f in daten["flaechen"]["features"]]
+    assert None in farben and daten["fehlt"] == "url(#atlas-schraffur)"
+    assert not {"#000", "#000000"} & set(farben)
 
 
 def test_tooltip_mit_name_wert_einheit_und_klasse(abschnitt):
-    assert '["name", "wert", "klasse"]' in abschnitt
-    assert '["Stadtteil", "Altersarmut 2024", "Klasse"]' in abschnitt
-    assert '"name": "Hafen"' in abschnitt and '"wert": "12,1\\u00a0%"' in abschnitt
+    [daten] = kartendaten(abschnitt)
+    hafen = next(f["properties"] for f in daten["flaechen"]["features"] if f["id"] == "hafen")
+    assert hafen["name"] == "Hafen" and hafen["wert"] == "12,1\u00a0%" and hafen["klasse"]
 
 
 def test_koordinaten_sind_gerundet_und_grenzen_einmal_vereinfacht(kontext, abschnitt):
-    zahlen = re.findall(r"\[(-?\d+\.\d+), (-?\d+\.\d+)\]", abschnitt)
-    assert zahlen and all(len(x.split(".")[1]) <= 5 and len(y.split(".")[1]) <= 5 for x, y in zahlen)
+    [daten] = kartendaten(abschnitt)
+    zahlen = re.findall(r"-?\d+\.(\d+)", json.dumps([f["geometry"] for f in daten["flaechen"]["features"]]))
+    assert zahlen and all(len(nachkomma) <= 5 for nachkomma in zahlen)
     assert kontext.kartengrenzen is kontext.kartengrenzen  # computed once, then shared
 
 
 def test_multipolygon_erscheint_auf_der_karte(abschnitt):
-    assert '"type": "MultiPolygon"' in abschnitt
+    [daten] = kartendaten(abschnitt)
+    assert "MultiPolygon" in {f["geometry"]["type"] for f in daten["flaechen"]["features"]}
 
 
 def test_markdown_laesst_den_kartenblock_unveraendert(abschnitt):
-    html = markdown.markdown(abschnitt, extensions=MARKDOWN_ERWEITERUNGEN)
-    skript = re.search(r"<script>\n(.*?)\n</script>", abschnitt, re.S).group(1)
-    assert skript in html
-    assert "<p><script" not in html and "&lt;div" not in html
+    ausgabe = markdown.markdown(abschnitt, extensions=MARKDOWN_ERWEITERUNGEN)
+    kartenblock = re.search(r'<div class="atlas-karte".*?</div></div>', abschnitt, re.S).group(0)
+    assert kartenblock in ausgabe and "&lt;div" not in ausgabe
+    assert kartendaten(bereinigen(ausgabe)) == kartendaten(abschnitt)
 
 
 def test_indexkarte_zeigt_standorte_und_attribution(kontext):
     text = index_abschnitt(kontext, "atlas/bedarfsermittlung.md", standorte=True)
-    assert text.count("L.marker(") == 2
-    assert '"title": "Quartiersarbeit Hafen (Quartiers- und Sozialraumarbeit, Beispiel)"' in text
-    assert "Bezirksgrenzen: Stadt Auenfeld (erfunden)" in text
+    [daten] = kartendaten(text)
+    assert [s["titel"] for s in daten["standorte"]] == [
+        "Quartiersarbeit Hafen (Quartiers- und Sozialraumarbeit, Beispiel)",
+        next(s["titel"] for s in daten["standorte"] if "Hafen" not in s["titel"])]
+    assert daten["namensnennung"] == "Bezirksgrenzen: Stadt Auenfeld (erfunden)"
     assert "Standorte: Beispiele, nicht die tatsächlichen Standorte." in text
 
 
@@ -126,10 +152,19 @@ def test_assets_sind_lokal_und_ohne_quelltextkarte(kontext):
     leaflet = dateien["assets/atlas/leaflet/leaflet.js"]
     assert leaflet.startswith(b"/* @preserve\n * Leaflet 1.9.3") and b"sourceMappingURL" not in leaflet
     assert "assets/atlas/leaflet/images/layers.png" in dateien
-    for pfad in ("assets/atlas/atlas-karte.js", "assets/atlas/atlas.css", "assets/atlas/leaflet/leaflet.css"):
-        assert not LADEN_VON_AUSSEN.search(dateien[pfad].decode()), pfad
-    for eigene in ("assets/atlas/atlas-karte.js", "assets/atlas/atlas.css"):
-        assert not re.search(rb"https?://", dateien[eigene]), eigene
+    assert not LADEN_VON_AUSSEN.search(dateien["assets/atlas/leaflet/leaflet.css"].decode())
+    eigene = REPO / "src/sozialraumplan/atlas/assets"
+    for datei in ("atlas-karte.js", "atlas.css"):
+        inhalt = (eigene / datei).read_bytes()
+        assert not LADEN_VON_AUSSEN.search(inhalt.decode()), datei
+        assert not re.search(rb"https?://", XML_NAMENSRAUM.sub(b"", inhalt)), datei
+
+
+def test_skript_setzt_texte_nur_als_text():
+    """The map script never turns data into markup or code."""
+    skript = (REPO / "src/sozialraumplan/atlas/assets/atlas-karte.js").read_text(encoding="utf-8")
+    assert "eval(" not in skript and "new Function" not in skript and "setAttribute(\"style\"" not in skript
+    assert skript.count(".innerHTML") == 1 and "return text(inhalt).innerHTML;" in skript
 
 
 def test_eigener_kachelserver_nur_wenn_konfiguriert(tmp_path):
@@ -142,6 +177,7 @@ def test_eigener_kachelserver_nur_wenn_konfiguriert(tmp_path):
     quelle = Ordner(ziel)
     plan = plan_laden(quelle)
     mit = Kontext(plan, atlas_laden(quelle, plan))
-    text = indikator_abschnitt(mit, SEITE, mit.atlas.indikator("altersarmut"), 2024)
-    assert 'L.tileLayer(\n"/kacheln/{z}/{x}/{y}.png"' in text
-    assert "tileLayer" not in indikator_abschnitt(auenfeld(), SEITE, auenfeld().atlas.indikator("altersarmut"), 2024)
+    [daten] = kartendaten(indikator_abschnitt(mit, SEITE, mit.atlas.indikator("altersarmut"), 2024))
+    assert daten["kacheln"] == {"adresse": "/kacheln/{z}/{x}/{y}.png", "namensnennung": "Stadt Auenfeld", "maxZoom": 18}
+    [ohne] = kartendaten(indikator_abschnitt(auenfeld(), SEITE, auenfeld().atlas.indikator("altersarmut"), 2024))
+    assert ohne["kacheln"] is None

@@ -19,6 +19,7 @@ import json
 import pytest
 
 from fixtures.diff.planrepo import WERTE_2024, Planrepo, atlas_schreiben
+from conftest import lesbar
 from sozialraumplan.cli import main
 from sozialraumplan.diff import als_html, als_json, als_markdown, stand_aus_revision, vergleichen
 
@@ -88,7 +89,7 @@ def repo(kleinstadt) -> Planrepo:
 def diff_ausgabe(repo: Planrepo, capsys, *argumente: str) -> tuple[int, str, str]:
     code = main(["--wurzel", str(repo.wurzel), "diff", *argumente])
     ausgabe = capsys.readouterr()
-    return code, ausgabe.out, ausgabe.err
+    return code, lesbar(ausgabe.out) if "json" not in argumente else ausgabe.out, ausgabe.err
 
 
 def test_zusammenfassung_zum_vorlesen(repo):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import lesbar
 from fixtures.diff.planrepo import Planrepo
 from sozialraumplan.diff import aenderungen_seite
 from sozialraumplan.git_quelle import RevisionUnbekannt
@@ -25,7 +26,7 @@ def test_ohne_git_ein_hinweis(kleinstadt):
 def test_ohne_tag_ein_hinweis(kleinstadt):
     repo = Planrepo(kleinstadt)
     repo.fassung("Erster Entwurf")
-    markdown = seite(repo).markdown
+    markdown = lesbar(seite(repo).markdown)
     assert "noch keine frühere veröffentlichte Fassung" in markdown
     assert "einem Tag wie „v2026.1“" in markdown
 
@@ -37,8 +38,8 @@ def test_vergleicht_den_gebauten_stand_mit_dem_letzten_tag(kleinstadt):
     repo.fassung("Zweite Fortschreibung", tag="v2026.1")
     repo.ersetzen("plan/massnahmen/M001.yml", "fortschritt: 40", "fortschritt: 50")  # not committed: built anyway
 
-    markdown = seite(repo).markdown
-    assert markdown.startswith("---\nrender_macros: false\n---\n\n# Änderungen\n\n")
+    markdown = lesbar(seite(repo).markdown)
+    assert markdown.startswith("# Änderungen\n\n")
     assert "Was sich in dieser Fassung („Entwurf 2026“) gegenüber der Fassung v2025.1 geändert hat." in markdown
     assert "**Zusammenfassung:** 2 Maßnahmen geändert; Angaben zum Plan geändert; kein Stadtteil wechselt die Indexklasse." in markdown
     assert "- Status: geplant → in Umsetzung" in markdown
@@ -50,7 +51,7 @@ def test_konfigurierte_basis(kleinstadt):
     repo.loeschen("plan/massnahmen/M002.yml")
     repo.fassung("Zweite", tag="v2026.1")
     repo.fassung("Dritte", tag="v2027.1")
-    markdown = seite(repo, basis="v2025.1").markdown
+    markdown = lesbar(seite(repo, basis="v2025.1").markdown)
     assert "gegenüber der Fassung v2025.1" in markdown
     assert "**M002 – Sozialatlas fortschreiben**" in markdown
     with pytest.raises(RevisionUnbekannt):

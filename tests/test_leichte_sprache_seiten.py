@@ -26,7 +26,8 @@ def test_jede_seite_in_leichter_sprache_ist_gekennzeichnet_und_entsprechend_gese
     assert "Die Texte folgen den Regeln für Leichte Sprache." in html
     assert '<div class="srp-leichte-sprache">' in html
     tiefe = seite.count("/")
-    assert f'<link rel="stylesheet" href="{"../" * tiefe}leichte-sprache.css">' in html
+    ganze_seite = (site / f"leichte-sprache/{seite}.html").read_text(encoding="utf-8")
+    assert f'<link rel="stylesheet" href="{"../" * tiefe}leichte-sprache.css">' in ganze_seite
 
 
 def test_stylesheet_setzt_grosse_schrift_linksbuendig_ohne_silbentrennung(site):
@@ -90,7 +91,7 @@ def test_woerterbuch_nur_wenn_ein_begriff_leichte_sprache_hat(site, musterstadt)
     plan, _ = plan_und_statement(musterstadt)
     seiten = {s.pfad: s for s in leichte_sprache_abschnitt(plan).seiten}
     woerter = seiten["leichte-sprache/woerterbuch.md"].markdown
-    assert "## Quartiers- und Sozialraumarbeit" in woerter and "Hier helfen Fach-Leute den Nachbarn." in woerter
+    assert "## Quartiers\\- und Sozialraumarbeit" in woerter and "Hier helfen Fach-Leute den Nachbarn." in woerter
     assert "](../glossar.md)" in woerter
     assert ls_pfad_fuer(plan, "glossar.md") == "leichte-sprache/woerterbuch.md"
 
@@ -119,7 +120,8 @@ def test_standardseiten_finden_ihre_seite_in_leichter_sprache(musterstadt):
     assert ls_pfad_fuer(plan, "sitzungen.md") is None
     assert ls_pfad_fuer(plan, "glossar.md") is None  # no term of Musterstadt has Leichte Sprache
     assert ls_verweis(plan, "massnahmen/M001.md") == (
-        "[Diese Seite in Leichter Sprache](../leichte-sprache/massnahmen.md#M001){ .srp-ls-verweis }\n\n")
+        '<p class="srp-ls-verweis" markdown>[Diese Seite in Leichter Sprache]'
+        "(../leichte-sprache/massnahmen.md#M001)</p>\n\n")
     assert ls_verweis(plan, "sitzungen.md") is None
 
 
@@ -137,8 +139,8 @@ def test_ueberschriften_nutzen_den_titel_in_leichter_sprache_wenn_es_ihn_gibt(mu
     seiten = {s.pfad: s.markdown for s in leichte_sprache_abschnitt(plan).seiten}
     assert "## [Ziel 1](L1.md)" in seiten["leichte-sprache/leitlinien/index.md"]
     assert "## [Ziel 2: Armut verhindern](L2.md)" in seiten["leichte-sprache/leitlinien/index.md"]
-    assert "## Vorhaben 1: Ein Haus für alle { #M001 }" in seiten["leichte-sprache/massnahmen.md"]
-    assert "## Vorhaben 2 { #M002 }" in seiten["leichte-sprache/massnahmen.md"]
+    assert '<section id="M001" markdown>\n\n## Vorhaben 1: Ein Haus für alle\n' in seiten["leichte-sprache/massnahmen.md"]
+    assert '<section id="M002" markdown>\n\n## Vorhaben 2\n' in seiten["leichte-sprache/massnahmen.md"]
 
 
 def test_titel_in_leichter_sprache_wird_vom_linter_geprueft(tmp_path):

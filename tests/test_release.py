@@ -12,6 +12,7 @@ import zipfile
 
 import pytest
 
+from conftest import lesbar
 from fixtures.diff.planrepo import Planrepo
 from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden
@@ -67,7 +68,7 @@ def test_die_aenderungen_gelten_seit_dem_vorigen_tag(repo):
     repo.fassung("Zweite Fortschreibung", tag="v2026.1")
     plan = plan_laden(Ordner(repo.wurzel))
     markdown, daten = aenderungen(repo.wurzel, plan, fassung_ermitteln(repo.wurzel, "v2026.1"))
-    assert markdown.startswith("# Änderungen von v2025.1 zu v2026.1\n")
+    assert lesbar(markdown).startswith("# Änderungen von v2025.1 zu v2026.1\n")
     assert [m["id"] for m in json.loads(daten)["massnahme"]["entfallen"]] == ["M002"]
 
 
@@ -78,7 +79,7 @@ def test_die_vergleichsbasis_aus_plan_yml_gilt_auch_fuer_das_release(repo):
     repo.fassung("Dritte", tag="v2027.1")
     plan = plan_laden(Ordner(repo.wurzel))
     markdown, _ = aenderungen(repo.wurzel, plan, fassung_ermitteln(repo.wurzel, "v2027.1"))
-    assert markdown.startswith("# Änderungen von v2025.1 zu v2027.1\n")
+    assert lesbar(markdown).startswith("# Änderungen von v2025.1 zu v2027.1\n")
 
 
 def test_dateinamen_aus_dem_stadtnamen():

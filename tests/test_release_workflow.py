@@ -1,9 +1,11 @@
 """The tag workflow `.github/workflows/release.yml`, read as data and its release step run for real.
 
-Pushing `v<Jahr>.<n>` runs the tests, then `sozialraumplan release`, publishes a GitHub Release
-with the files and the changes as notes, and deploys the site with mike (version = tag, alias
-„aktuell“; main as „entwurf“). GitHub cannot run here: the release step's own script runs in
-bash in a tagged test repository, and the files it writes are opened and checked.
+Pushing `v<Jahr>.<n>` on main runs the tests, then `sozialraumplan release`, builds the site with
+mike (version = tag, alias „aktuell“) into a local gh-pages branch, and only then, in jobs that
+hold the write token but install and build nothing, publishes a GitHub Release with the files and
+the changes as notes and pushes gh-pages. GitHub cannot run here: the steps' own scripts run in
+bash in a tagged test repository (a bare repository stands in for GitHub), and what they write is
+opened and checked.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -22,7 +25,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import website_kopieren
+from conftest import lesbar, website_kopieren
 from fixtures.diff.planrepo import WEITERE_LEITLINIEN, Planrepo
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,21 +43,26 @@ def schritt(job: str, name: str) -> dict:
     return next(s for s in workflow()["jobs"][job]["steps"] if s.get("name") == name)
 
 
-def schritt_ausfuehren(job: str, name: str, wurzel: Path, **umgebung: str) -> subprocess.CompletedProcess:
-    """Run a step's `run:` script in bash as GitHub would (values from `env:` set as given)."""
+def schritt_ausfuehren(job: str, name: str, wurzel: Path, laeufer: dict[str, str] | None = None,
+                       **umgebung: str) -> subprocess.CompletedProcess:
+    """Run a step's `run:` script in bash as GitHub would: values from `env:` as given, the runner's
+    own variables (`GITHUB_SHA`, …) from `laeufer`, git without the machine's configuration."""
     s = schritt(job, name)
     assert set(s.get("env", {})) == set(umgebung), "the test sets exactly the step's variables"
     return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", s["run"]], cwd=wurzel,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **umgebung}, capture_output=True, text=True)
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+                               "GIT_CONFIG_NOSYSTEM": "1", **(laeufer or {}), **umgebung},
+                          capture_output=True, text=True)
 
 
 # --- The workflow as a reviewer reads it -------------------------------------------------------
 
 
-def test_ausloeser_tags_der_form_v_jahr_nummer_und_main():
-    ausloeser = workflow()["on"]["push"]
-    assert ausloeser["branches"] == ["main"]
-    [muster] = ausloeser["tags"]
+def test_ausloeser_nur_tags_der_form_v_jahr_nummer():
+    """The draft of main is published by ci.yml, after its checks."""
+    ausloeser = workflow()["on"]
+    assert set(ausloeser) == {"push"} and set(ausloeser["push"]) == {"tags"}
+    [muster] = ausloeser["push"]["tags"]
     for tag in ("v2026.1", "v2026.12"):
         assert fnmatch.fnmatchcase(tag, muster), tag
     for tag in ("2026.1", "v26.1", "v2026", "vorschau"):
@@ -68,10 +76,12 @@ def test_rechte_so_wenig_wie_moeglich():
     assert jobs["release-dateien"]["permissions"] == {"contents": "read"}
     assert jobs["github-release"]["permissions"] == {"contents": "write"}
     assert jobs["website"]["permissions"] == {"contents": "write"}
-    # the job that creates the release runs no code of the repository
-    schritte = jobs["github-release"]["steps"]
-    assert not any(s.get("uses", "").startswith("actions/checkout@") for s in schritte)
-    assert not any("make" in s.get("run", "") or ".venv" in s.get("run", "") for s in schritte)
+    # the jobs that write run no code of the repository: they only download what release-dateien built
+    for job in ("github-release", "website"):
+        assert jobs[job]["needs"] == "release-dateien" and "container" not in jobs[job]
+        schritte = jobs[job]["steps"]
+        assert not any(s.get("uses", "").startswith("actions/checkout@") for s in schritte)
+        assert not any("make" in s.get("run", "") or ".venv" in s.get("run", "") for s in schritte)
 
 
 def test_actions_auf_commits_festgelegt_mit_version_im_kommentar():
@@ -88,10 +98,12 @@ def test_werte_aus_dem_ereignis_nur_ueber_umgebungsvariablen():
     assert not any("${{" in skript for skript in skripte)
 
 
-def test_erst_die_tests_dann_das_release_aus_dem_vollen_verlauf():
+def test_erst_main_pruefen_dann_die_tests_dann_das_release_aus_dem_vollen_verlauf():
     schritte = workflow()["jobs"]["release-dateien"]["steps"]
     namen = [s.get("name") for s in schritte]
-    assert namen.index("Tests") < namen.index("Release-Dateien erzeugen")
+    assert namen.index("Prüfen, dass der Tag auf main liegt") < namen.index("Tests") < namen.index(
+        "Release-Dateien erzeugen") < namen.index("Website streng bauen") < namen.index(
+        "Website mit mike bauen, ohne sie zu veröffentlichen")
     assert schritt("release-dateien", "Tests")["run"] == "make test"
     holen = next(s for s in schritte if s.get("uses", "").startswith("actions/checkout@"))
     assert holen["with"] == {"fetch-depth": 0, "persist-credentials": False}
@@ -107,12 +119,58 @@ def test_das_release_traegt_die_dateien_und_die_aenderungen_als_text():
     assert ablegen["with"]["name"] == holen["with"]["name"] and ablegen["with"]["path"] == "dist/"
 
 
-def test_mike_veroeffentlicht_den_tag_als_aktuell_und_main_als_entwurf():
-    skript = schritt("website", "Website mit mike veröffentlichen")["run"]
-    assert '.venv/bin/mike deploy --push --update-aliases "$TAG" aktuell' in skript
-    assert ".venv/bin/mike set-default --push aktuell" in skript
-    assert ".venv/bin/mike deploy --push entwurf" in skript
-    assert "needs.release-dateien.result == 'success'" in workflow()["jobs"]["website"]["if"]
+def test_mike_baut_den_tag_als_aktuell_streng_geprueft_und_ohne_schreibrecht():
+    bauen = schritt("release-dateien", "Website mit mike bauen, ohne sie zu veröffentlichen")
+    assert 'mike deploy --allow-empty --update-aliases "$TAG" aktuell' in bauen["run"]
+    assert "mike set-default --allow-empty aktuell" in bauen["run"]
+    assert "--push" not in bauen["run"]
+    streng = schritt("release-dateien", "Website streng bauen")
+    assert streng["run"] == "make site" and streng["env"].items() <= bauen["env"].items()
+    ablegen = schritt("release-dateien", "Website ablegen")
+    assert ablegen["with"]["name"] == schritt("website", "Website holen")["with"]["name"]
+
+
+# --- Only a tag on main is published --------------------------------------------------------------
+
+
+def git(wurzel: Path, *argumente: str) -> str:
+    return subprocess.run(["git", "-C", str(wurzel), *argumente], check=True, capture_output=True, text=True,
+                          env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+                               "GIT_AUTHOR_NAME": "Sozialplanung", "GIT_AUTHOR_EMAIL": "sozialplanung@example.org",
+                               "GIT_COMMITTER_NAME": "Sozialplanung",
+                               "GIT_COMMITTER_EMAIL": "sozialplanung@example.org"}).stdout.strip()
+
+
+@pytest.fixture
+def main_und_nebenzweig(tmp_path) -> tuple[Path, str, str]:
+    """A checkout as actions/checkout leaves it: origin/main, and a commit on a side branch."""
+    wurzel = tmp_path / "plan"
+    wurzel.mkdir()
+    git(wurzel, "init", "--quiet", "--initial-branch=main")
+    git(wurzel, "commit", "--quiet", "--allow-empty", "-m", "Erste Fortschreibung")
+    auf_main = git(wurzel, "rev-parse", "HEAD")
+    git(wurzel, "update-ref", "refs/remotes/origin/main", auf_main)
+    git(wurzel, "switch", "--quiet", "-c", "eigenmaechtig")
+    git(wurzel, "commit", "--quiet", "--allow-empty", "-m", "Nicht beschlossen")
+    return wurzel, auf_main, git(wurzel, "rev-parse", "HEAD")
+
+
+def test_ein_tag_auf_main_wird_veroeffentlicht(main_und_nebenzweig):
+    wurzel, auf_main, _ = main_und_nebenzweig
+    lauf = schritt_ausfuehren("release-dateien", "Prüfen, dass der Tag auf main liegt", wurzel,
+                              laeufer={"GITHUB_SHA": auf_main})
+    assert lauf.returncode == 0, lauf.stdout + lauf.stderr
+
+
+def test_ein_tag_neben_main_bricht_den_lauf_ab(main_und_nebenzweig):
+    wurzel, _, daneben = main_und_nebenzweig
+    lauf = schritt_ausfuehren("release-dateien", "Prüfen, dass der Tag auf main liegt", wurzel,
+                              laeufer={"GITHUB_SHA": daneben})
+    assert lauf.returncode == 1
+    assert "::error::Der Tag zeigt auf einen Commit, der nicht auf main liegt." in lauf.stdout
+    # every other job waits for this one
+    jobs = workflow()["jobs"]
+    assert all(jobs[job]["needs"] == "release-dateien" for job in jobs if job != "release-dateien")
 
 
 # --- The release step, run in a tagged repository ----------------------------------------------
@@ -153,7 +211,7 @@ def test_alle_release_dateien(veroeffentlicht):
 
 
 def test_die_aenderungen_seit_dem_vorigen_tag_als_markdown_und_json(veroeffentlicht):
-    markdown = datei(veroeffentlicht, "-aenderungen.md").read_text(encoding="utf-8")
+    markdown = lesbar(datei(veroeffentlicht, "-aenderungen.md").read_text(encoding="utf-8"))
     assert markdown.startswith("# Änderungen von v2025.1 zu v2026.1\n")
     assert ("**Zusammenfassung:** 1 Maßnahme geändert; Angaben zum Plan geändert; "
             "kein Stadtteil wechselt die Indexklasse.") in markdown
@@ -194,3 +252,65 @@ def test_offene_daten(veroeffentlicht):
     assert "arbeitslosenquote" in werte and "nord" in werte
     karte = json.loads(datei(veroeffentlicht, "-stadtteile.geojson").read_text(encoding="utf-8"))
     assert karte["type"] == "FeatureCollection" and len(karte["features"]) == 2
+
+
+# --- The site: built by mike without write rights, pushed by the job that has them --------------
+
+
+MIKE_UMGEBUNG = {"TAG": "v2026.1", "SOZIALRAUMPLAN_VERSIONEN": "mike",
+                 "SOZIALRAUMPLAN_ADRESSE": "https://sozialraumplan.example.org/"}
+
+
+def pushen(arbeitsordner: Path, laeufer: dict[str, str]) -> subprocess.CompletedProcess:
+    """The publishing job: the bundle in its workspace, pushed with a token only this step sees."""
+    return schritt_ausfuehren("website", "gh-pages pushen", arbeitsordner, laeufer=laeufer, GH_TOKEN="token-zum-testen")
+
+
+def bauen_und_ablegen(repo: Path, tmp_path_factory) -> Path:
+    """The mike step in release-dateien, then its bundle moved into a fresh workspace of the publishing job."""
+    lauf = schritt_ausfuehren("release-dateien", "Website mit mike bauen, ohne sie zu veröffentlichen", repo,
+                              **MIKE_UMGEBUNG)
+    assert lauf.returncode == 0, lauf.stderr
+    arbeitsordner = tmp_path_factory.mktemp("website-job")
+    shutil.move(repo / "gh-pages.bundle", arbeitsordner / "gh-pages.bundle")
+    return arbeitsordner
+
+
+@pytest.fixture(scope="module")
+def gh_pages(veroeffentlicht, tmp_path_factory) -> tuple[Path, dict[str, str], Path]:
+    """A bare repository stands in for GitHub; the tagged plan's site is built and pushed there once.
+    Returns it, the runner variables that point at it, and the plan repository."""
+    repo = veroeffentlicht.parent
+    server = tmp_path_factory.mktemp("github")
+    ziel = server / "musterstadt" / "plan.git"
+    git(server, "init", "--quiet", "--bare", str(ziel))
+    git(repo, "remote", "add", "origin", str(ziel))
+    laeufer = {"GITHUB_SERVER_URL": f"file://{server}", "GITHUB_REPOSITORY": "musterstadt/plan"}
+    lauf = pushen(bauen_und_ablegen(repo, tmp_path_factory), laeufer)
+    assert lauf.returncode == 0, lauf.stderr
+    assert "token-zum-testen" not in lauf.stdout + lauf.stderr
+    return ziel, laeufer, repo
+
+
+def test_die_website_liegt_versioniert_auf_gh_pages(gh_pages):
+    ziel, _, _ = gh_pages
+    versionen = json.loads(git(ziel, "show", "gh-pages:versions.json"))
+    assert versionen == [{"version": "v2026.1", "title": "v2026.1", "aliases": ["aktuell"]}]
+    dateien = git(ziel, "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
+    assert "v2026.1/index.html" in dateien and "v2026.1/massnahmen/M002.html" in dateien
+    assert "aktuell/" in git(ziel, "show", "gh-pages:index.html")  # the root leads to the default version
+
+
+def test_ein_veralteter_bau_ueberschreibt_keine_neuere_veroeffentlichung(gh_pages, tmp_path_factory):
+    ziel, laeufer, repo = gh_pages
+    git(repo, "fetch", "--quiet", "origin", "+refs/heads/gh-pages:refs/remotes/origin/gh-pages")
+    arbeitsordner = bauen_und_ablegen(repo, tmp_path_factory)  # built on the published state …
+    baum = git(ziel, "rev-parse", "gh-pages^{tree}")
+    neuer = git(ziel, "commit-tree", baum, "-p", "gh-pages", "-m", "Deployed to entwurf")
+    git(ziel, "update-ref", "refs/heads/gh-pages", neuer)  # … which main's draft has moved on meanwhile
+
+    lauf = pushen(arbeitsordner, laeufer)
+
+    assert lauf.returncode == 1
+    assert "::error::gh-pages hat sich seit dem Bau geändert. Bitte den Lauf neu starten." in lauf.stdout
+    assert git(ziel, "rev-parse", "gh-pages") == neuer

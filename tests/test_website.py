@@ -67,11 +67,13 @@ def test_leitlinienseite_listet_ihre_massnahmen(musterstadt_site):
     assert "M002.html" not in l1
 
 
-def test_organigramm_als_mermaid_mit_textfassung_und_lokalem_skript(musterstadt_site):
-    gremien = lesen(musterstadt_site, "gremien/index.html")
-    assert 'class="mermaid"' in gremien and "g_arbeitskreis --&gt; g_begleitgremium" in gremien
-    assert '<script src="../assets/javascripts/mermaid.min.js">' in gremien
-    assert (musterstadt_site / "assets/javascripts/mermaid.min.js").stat().st_size > 100_000
+def test_organigramm_als_svg_mit_textfassung_ohne_skript(musterstadt_site):
+    gremien = inhalt(musterstadt_site, "gremien/index.html")
+    svg = gremien.split('<figure class="srp-organigramm">', 1)[1].split("</figure>", 1)[0]
+    assert svg.startswith('<svg viewBox="0 0 ') and 'role="img"' in svg
+    assert "<title" in svg and "Berichtswege" in svg
+    assert svg.count("<polygon") == 1  # one reporting line: Arbeitskreis → Begleitgremium
+    assert ">Begleitgremium</tspan>" in svg and "<script" not in gremien and "mermaid" not in gremien
     assert "Verbindungen als Text" in gremien
 
 
@@ -157,7 +159,8 @@ def test_handgeschriebene_seite_darf_keine_erzeugte_ueberdecken(kleinstadt, tmp_
     website_kopieren(kleinstadt.wurzel)
     kleinstadt.schreiben("docs/massnahmen/M001.md", "# Von Hand\n")
     ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
-    assert ergebnis.returncode != 0 and "docs/massnahmen/M001.md wird aus plan/ erzeugt" in ergebnis.stderr
+    assert ergebnis.returncode != 0
+    assert "docs/massnahmen/M001.md:1:1: Diese Seite wird aus plan/ oder data/ erzeugt" in ergebnis.stderr
 
 
 def test_downloads_enthalten_den_plan_als_json_und_csv(musterstadt_site):
@@ -190,3 +193,14 @@ def test_pruefliste_gibt_es_auch_als_json(musterstadt_site):
     assert daten["faellig"] == [{"id": "M002", "titel": "Sozialatlas fortschreiben", "zuletzt_geprueft": "2023-01-15",
                                  "tage_seit_pruefung": 897, "gremium": "arbeitskreis",
                                  "datei": "plan/massnahmen/M002.yml"}]
+
+
+def test_warnungen_erscheinen_im_bau_und_zaehlen_streng(kleinstadt, tmp_path):
+    """A warning `validate` shows is printed by the build too, through mkdocs' logger, so the
+    strict build of `make site` counts it."""
+    kleinstadt.ersetzen("plan/massnahmen/M002.yml", "stadtteile: [gesamtstadt]", "stadtteile: [gesamtstadt, nord]")
+    website_kopieren(kleinstadt.wurzel)
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert "WARNING -  plan/massnahmen/M002.yml:4:" in ergebnis.stderr
+    assert "„gesamtstadt“ und einzelne Stadtteile sind zugleich angegeben" in ergebnis.stderr
+    assert ergebnis.returncode != 0  # make site builds beside site/ and keeps the old one

@@ -24,7 +24,7 @@ from .laden import einzeldatei
 from .model import Modell, Plan, Text
 from .quelle import Quelle
 from .render import leichte_sprache as ls
-from .render.text import datum, h, kopf, md, md_zeile
+from .render.text import datum, h, kopf, md, klartext_md
 from .seiten import Abschnitt, Seite
 
 DATEI = "plan/barrierefreiheit.yml"
@@ -176,9 +176,9 @@ def barrierefreiheit_seiten(plan: Plan, erklaerung: Erklaerung) -> list[Seite]:
 def erklaerung_seite(plan: Plan, e: Erklaerung) -> Seite:
     text = kopf("Erklärung zur Barrierefreiheit")
     text += ls.ls_verweis(plan, SEITE) or ""
-    text += (f"Der Herausgeber – {md_zeile(plan.info.publisher)} – ist bemüht, diese Website "
-             f"barrierefrei zugänglich zu machen. Maßgeblich sind {md_zeile(e.legal_basis)}.\n\n"
-             f"Diese Erklärung gilt für {md_zeile(e.scope)}.\n\n")
+    text += (f"Der Herausgeber – {klartext_md(plan.info.publisher)} – ist bemüht, diese Website "
+             f"barrierefrei zugänglich zu machen. Maßgeblich sind {klartext_md(e.legal_basis)}.\n\n"
+             f"Diese Erklärung gilt für {klartext_md(e.scope)}.\n\n")
     text += "## Stand der Vereinbarkeit mit den Anforderungen\n\n"
     text += {
         Konformitaet.VOLLSTAENDIG: "Diese Website ist mit den Anforderungen **vollständig vereinbar**.",
@@ -190,21 +190,21 @@ def erklaerung_seite(plan: Plan, e: Erklaerung) -> Seite:
     if e.barriers:
         text += "## Nicht barrierefreie Inhalte\n\n"
         for b in e.barriers:
-            text += (f"### {md_zeile(b.content)}\n\n**Grund:** {md(b.reason.strip())}\n\n"
+            text += (f"### {klartext_md(b.content)}\n\n**Grund:** {md(b.reason.strip())}\n\n"
                      f"**Barrierefreie Alternative:** {md(b.alternative.strip())}\n\n")
     text += "## Erstellung dieser Erklärung\n\n"
     text += (f"- Erstellt am {datum(e.created)}\n- Zuletzt überprüft am {datum(e.last_reviewed)}\n"
-             f"- Methode: {md_zeile(e.method.description)}\n\n")
+             f"- Methode: {klartext_md(e.method.description)}\n\n")
     text += "## Feedback und Kontaktangaben\n\n"
     text += ("Sie können uns Mängel bei der Barrierefreiheit dieser Website melden und Informationen "
              "erfragen, die nicht barrierefrei dargestellt sind:\n\n"
              f"- über das Formular [„Barriere melden“]({e.feedback.form}) – dafür ist ein kostenloses Konto "
              "bei GitHub nötig; ohne Konto schreiben Sie uns bitte eine E-Mail,\n"
              f"- per E-Mail an [{e.feedback.email}](mailto:{e.feedback.email})")
-    text += f",\n- per Telefon: {md_zeile(e.feedback.phone)}\n\n" if e.feedback.phone else "\n\n"
+    text += f",\n- per Telefon: {klartext_md(e.feedback.phone)}\n\n" if e.feedback.phone else "\n\n"
     text += "## Durchsetzungsverfahren\n\n"
     text += (f"{md(e.enforcement.explanation.strip())}\n\n"
-             f"[{md_zeile(e.enforcement.body)}]({e.enforcement.address})\n\n")
+             f"[{klartext_md(e.enforcement.body)}]({e.enforcement.address})\n\n")
     return Seite(SEITE, "Erklärung zur Barrierefreiheit", text, quelle=DATEI,
                  zuletzt_geprueft=e.last_reviewed.isoformat())
 
@@ -250,7 +250,7 @@ def rueckmeldung_leichte_sprache(e: Erklaerung) -> str:
     text += (f"- E-Mail: [{e.feedback.email}](mailto:{e.feedback.email})\n"
              f"- Formular: [Barriere melden]({e.feedback.form})\n\n")
     if e.feedback.phone:
-        text += ls.zeilen(TELEFON) + f"- Telefon: {md_zeile(e.feedback.phone)}\n\n"
+        text += ls.zeilen(TELEFON) + f"- Telefon: {klartext_md(e.feedback.phone)}\n\n"
     return text
 
 
@@ -262,8 +262,7 @@ def startseite_erlaeuterungen(plan: Plan, e: Erklaerung, docs: Path) -> str:
     Deutscher Gebärdensprache, but only when the configured file is really there.
     """
     video = gebaerdensprache_video(e.sign_language, docs) if e.sign_language else ""
-    text = f'<link rel="stylesheet" href="{ls.STIL}">\n\n'
-    text += '<section class="srp-bitv srp-leichte-sprache" markdown>\n\n'
+    text = '<section class="srp-bitv srp-leichte-sprache" markdown>\n\n'
     text += "## Leichte Sprache und Gebärden-Sprache\n\n" if video else "## Leichte Sprache\n\n"
     text += video + ls.kennzeichen()
     text += "### Was steht auf dieser Internet-Seite?\n\n" + ls.inhalt_kurz()

@@ -1,5 +1,6 @@
 """Everything a site is built from, loaded and checked in one go: plan, accessibility
-statement and (where `data/` has one) the Sozialstrukturatlas.
+statement and (where `data/` has one) the Sozialstrukturatlas with the settings of its example
+values — and that no symbolic link stands where the site reads from.
 
 `sozialraumplan validate` and the site build both go through `bestand_pruefen`, so the
 command an editor runs checks exactly what the build will refuse.
@@ -9,13 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .atlas.laden import atlas_pruefen, atlas_vorhanden
+from .atlas.laden import VORGABEN, atlas_pruefen, atlas_vorhanden, beispielvorgaben_pruefen
 from .atlas.modell import Atlas
 from .barrierefreiheit import Erklaerung, erklaerung_pruefen
 from .befund import Befund, PlanUngueltig, nur_fehler
 from .laden import plan_pruefen
 from .model import Plan
 from .quelle import Quelle
+
+
+EIGENE_ORDNER = ("plan", "data", "docs")
+"""The folders editors write and the site is built from: no symbolic link may stand in them."""
 
 
 @dataclass(frozen=True)
@@ -29,16 +34,29 @@ class Bestand:
 
 def bestand_pruefen(quelle: Quelle) -> tuple[Bestand | None, list[Befund]]:
     """All findings of all inputs; the Bestand is None when any of them has an error."""
-    plan, befunde = plan_pruefen(quelle)
+    befunde = verknuepfungen_pruefen(quelle)
+    plan, eigene = plan_pruefen(quelle)
+    befunde += eigene
     erklaerung, eigene = erklaerung_pruefen(quelle)
     befunde += eigene
     atlas, mit_atlas = None, atlas_vorhanden(quelle)
     if plan is not None and mit_atlas:
         atlas, eigene = atlas_pruefen(quelle, plan)
         befunde += eigene
+    elif plan is not None and quelle.lesen(VORGABEN) is not None:
+        # without an atlas nothing uses the example settings, but a broken file is still one
+        beispielvorgaben_pruefen(quelle, list(plan.stadtteile), None, befunde)
     if plan is None or erklaerung is None or nur_fehler(befunde) or (mit_atlas and atlas is None):
         return None, sorted(befunde)
     return Bestand(plan, erklaerung, atlas), sorted(befunde)
+
+
+def verknuepfungen_pruefen(quelle: Quelle) -> list[Befund]:
+    """A finding for every symbolic link in plan/, data/ and docs/: the site would publish whatever
+    the link points to on the machine that builds it (a password file, another repository)."""
+    return [Befund(pfad, 1, 1, f"„{pfad}“ ist eine symbolische Verknüpfung",
+                   "ersetzen Sie sie durch eine echte Datei (oder einen echten Ordner) mit dem Inhalt")
+            for ordner in EIGENE_ORDNER for pfad in quelle.verknuepfungen(ordner)]
 
 
 def bestand_laden(quelle: Quelle) -> Bestand:

@@ -8,14 +8,13 @@ always gives the same bytes, which keeps release files comparable.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from pydantic import BaseModel
 
 from .atlas import Atlas, atlas_dateien, atlas_laden, atlas_vorhanden, verweise
+from .csv_ausgabe import Zelle, csv_text
 from .model import Massnahme, Plan
 from .quelle import Quelle
 
@@ -56,17 +55,20 @@ def _spalten(modell: type[BaseModel], praefix: str = "") -> list[str]:
     return spalten
 
 
-def _zelle(wert: Any) -> str:
+def _zelle(wert: Any) -> Zelle:
+    """Numbers stay numbers (the CSV writer must not mistake them for text); the rest is text."""
     if isinstance(wert, list):
-        return LISTENTRENNER.join(_zelle(w) for w in wert)
+        return LISTENTRENNER.join(str(_zelle(w)) for w in wert)
     if isinstance(wert, bool):
         return "ja" if wert else "nein"
+    if isinstance(wert, (int, float)):
+        return wert
     return "" if wert is None else str(wert).strip()
 
 
-def _flach(daten: dict[str, Any], praefix: str = "") -> dict[str, str]:
+def _flach(daten: dict[str, Any], praefix: str = "") -> dict[str, Zelle]:
     """Nested sections become `zeitraum_beginn`; lists become one cell."""
-    zeile: dict[str, str] = {}
+    zeile: dict[str, Zelle] = {}
     for schluessel, wert in daten.items():
         if isinstance(wert, dict):
             zeile.update(_flach(wert, f"{praefix}{schluessel}_"))
@@ -77,14 +79,13 @@ def _flach(daten: dict[str, Any], praefix: str = "") -> dict[str, str]:
 
 def massnahmen_csv(plan: Plan) -> str:
     """One row per Maßnahme; columns in the order of the YAML fields, then the district names."""
-    puffer = io.StringIO()
-    schreiber = csv.DictWriter(puffer, fieldnames=_spalten(Massnahme) + ["stadtteile_namen"], lineterminator="\n")
-    schreiber.writeheader()
+    spalten = _spalten(Massnahme) + ["stadtteile_namen"]
+    zeilen = []
     for m in plan.massnahmen:
         zeile = _flach(m.model_dump(mode="json", by_alias=True))
         zeile["stadtteile_namen"] = _zelle([plan.stadtteil_name(s) for s in m.stadtteile])
-        schreiber.writerow(zeile)
-    return puffer.getvalue()
+        zeilen.append([zeile[spalte] for spalte in spalten])
+    return csv_text(spalten, zeilen)
 
 
 ATLAS_DATEIEN = {

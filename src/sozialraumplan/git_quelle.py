@@ -35,7 +35,8 @@ def git(wurzel: Path | str, *argumente: str) -> str:
     if lauf.returncode != 0:
         grund = lauf.stderr.decode("utf-8", "replace").strip() or f"Exit-Code {lauf.returncode}"
         raise GitFehler(f"„git {' '.join(argumente)}“ ist fehlgeschlagen: {grund}")
-    return lauf.stdout.decode("utf-8")
+    # "replace": a file name that is not UTF-8 (possible in any commit) must not crash the reader
+    return lauf.stdout.decode("utf-8", "replace")
 
 
 def ist_git_repository(wurzel: Path | str) -> bool:
@@ -67,13 +68,14 @@ class GitQuelle:
         self.wurzel = Path(wurzel)
         self.revision = revision
         self.commit = commit_von(self.wurzel, revision)
-        self._objekte = self._baum_lesen()
+        self._objekte, self._verknuepfungen = self._baum_lesen()
         self._prozess: subprocess.Popen[bytes] | None = None
 
-    def _baum_lesen(self) -> dict[str, str]:
-        """Path → blob id of every regular file in the revision (symlinks and submodules are skipped)."""
+    def _baum_lesen(self) -> tuple[dict[str, str], list[str]]:
+        """Path → blob id of every regular file in the revision, and the paths of its symbolic
+        links (mode 120000: never read, only reported). Submodules are skipped."""
         ausgabe = git(self.wurzel, "ls-tree", "-r", "-z", self.commit)
-        objekte = {}
+        objekte, verknuepfungen = {}, []
         for eintrag in ausgabe.split("\0"):
             if not eintrag:
                 continue
@@ -81,14 +83,20 @@ class GitQuelle:
             modus, art, objekt = kopf.split(" ")
             if art == "blob" and modus in ("100644", "100755"):
                 objekte[pfad] = objekt
-        return objekte
+            elif modus == "120000":
+                verknuepfungen.append(pfad)
+        return objekte, sorted(verknuepfungen)
 
     def dateien(self, ordner: str) -> list[str]:
         ordner = ordner.rstrip("/")
         return sorted(p for p in self._objekte if str(PurePosixPath(p).parent) == ordner)
 
+    def verknuepfungen(self, ordner: str) -> list[str]:
+        ordner = ordner.rstrip("/")
+        return [p for p in self._verknuepfungen if p == ordner or p.startswith(ordner + "/")]
+
     def lesen(self, pfad: str) -> bytes | None:
-        objekt = self._objekte.get(pfad)
+        objekt = self._objekte.get(pfad)  # only paths of the tree: `..` or `/etc/…` are simply not there
         if objekt is None:
             return None
         prozess = self._cat_file()

@@ -20,7 +20,7 @@ from .befund import Befund, PlanUngueltig, nur_fehler
 from .meldungen import uebersetzen
 from .model import Gremium, Glossar, Leitlinie, Massnahme, Plan, PlanInfo, Sitzung, Stadtteil
 from .pruefung import querverweise_pruefen
-from .quelle import Quelle
+from .quelle import Quelle, zu_gross
 from .yamldatei import YamlDokument, yaml_lesen
 
 M = TypeVar("M", bound=BaseModel)
@@ -127,6 +127,10 @@ def stadtteile_lesen(quelle: Quelle, befunde: list[Befund]) -> tuple[list[Stadtt
         befunde.append(Befund(STADTTEILE_DATEI, 1, 1, "Die Liste der Stadtteile fehlt",
                               "legen Sie eine CSV-Datei mit den Spalten id,nummer,name an"))
         return [], {}
+    zu_viel = zu_gross(STADTTEILE_DATEI, inhalt, "csv")
+    if zu_viel is not None:
+        befunde.append(zu_viel)
+        return [], {}
     try:
         text = inhalt.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -134,6 +138,16 @@ def stadtteile_lesen(quelle: Quelle, befunde: list[Befund]) -> tuple[list[Stadtt
                               "speichern Sie sie mit der Kodierung UTF-8"))
         return [], {}
     leser = csv.DictReader(io.StringIO(text))
+    try:
+        return _stadtteile(leser, befunde)
+    except csv.Error:  # a cell over the csv module's size limit: almost always a quote never closed
+        befunde.append(Befund(STADTTEILE_DATEI, max(leser.line_num, 1), 1, "Eine Zelle ist zu lang oder nicht lesbar",
+                              "meist fehlt ein schließendes Anführungszeichen; prüfen Sie die "
+                              "Anführungszeichen ab dieser Zeile"))
+        return [], {}
+
+
+def _stadtteile(leser: csv.DictReader, befunde: list[Befund]) -> tuple[list[Stadtteil], dict[str, int]]:
     fehlend = {"id", "nummer", "name"} - set(leser.fieldnames or [])
     if fehlend:
         befunde.append(Befund(STADTTEILE_DATEI, 1, 1, "Es fehlen Spalten: " + ", ".join(sorted(fehlend)),

@@ -121,7 +121,7 @@ def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel],
             meldung, hinweis = eigene[grund]
             # A rule on the whole file (a model validator) has no field to name.
             return (f"„{feld}“: {meldung}" if pfad else meldung), hinweis
-    if art == "enum":
+    if art in ("enum", "literal_error"):
         erwartet = [w.strip(" '") for w in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
         erwartet = [w for w in erwartet if w]
         tipp = vorschlag(str(eingabe), erwartet)
@@ -129,6 +129,13 @@ def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel],
                 (tipp + " " if tipp else "") + "erlaubt sind: " + ", ".join(erwartet))
     if art in ("int_parsing", "int_type", "int_from_float"):
         return f"„{feld}“ muss eine ganze Zahl sein, nicht „{eingabe}“", "schreiben Sie z. B. 40"
+    if art == "int_parsing_size":
+        return f"„{feld}“: Die Zahl ist zu groß", "prüfen Sie die Zahl; so große Werte kommen im Plan nicht vor"
+    if art == "finite_number":
+        return (f"„{feld}“: „{eingabe}“ ist keine endliche Zahl",
+                "schreiben Sie eine gewöhnliche Zahl wie 1.5; .inf und .nan sind nicht erlaubt")
+    if art in ("float_parsing", "float_type"):
+        return f"„{feld}“ muss eine Zahl sein, nicht „{eingabe}“", "schreiben Sie z. B. 1.5 (mit Punkt)"
     if art in ("bool_parsing", "bool_type"):
         return f"„{feld}“ muss true oder false sein", "schreiben Sie true oder false"
     if art.startswith("date") or art.startswith("datetime"):
@@ -142,6 +149,10 @@ def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel],
                 "Kennungen bestehen nur aus Buchstaben ohne Umlaute, Ziffern, - und _")
     if art in ("string_too_short", "too_short"):
         return f"„{feld}“ ist leer", "tragen Sie mindestens einen Wert ein"
+    if art == "string_too_long":
+        return f"„{feld}“ ist zu lang", f"erlaubt sind höchstens {ctx.get('max_length')} Zeichen"
+    if art == "too_long":
+        return f"„{feld}“ hat zu viele Einträge", f"erlaubt sind höchstens {ctx.get('max_length')}"
     if art in ("string_type",):
         return f"„{feld}“ muss ein Text sein", "setzen Sie den Wert in Anführungszeichen"
     if art in ("list_type", "tuple_type"):

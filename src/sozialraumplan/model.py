@@ -49,9 +49,11 @@ JahrMonat = Annotated[str, AfterValidator(_jahr_monat)]
 
 
 class Modell(BaseModel):
-    """Common settings: German keys by alias, unknown keys are errors, values are frozen."""
+    """Common settings: German keys by alias, unknown keys are errors, values are frozen, and
+    numbers are finite (`.inf` or `.nan` would turn every computed figure into „nan“)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=False,
+                              allow_inf_nan=False)
 
 
 class Status(str, Enum):
@@ -125,7 +127,7 @@ class Leitlinie(Modell):
     """One sozialpolitische Leitlinie."""
 
     id: Kennung
-    number: int = Field(alias="nummer", ge=1)
+    number: int = Field(alias="nummer", ge=1, le=999)
     title: Text = Field(alias="titel")
     statement: Text = Field(alias="leitsatz")
     explanation: Text = Field(alias="erlaeuterung")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .atlas import atlas_abschnitte, atlas_dateien
 from .barrierefreiheit import abschnitte as barrierefreiheit_abschnitte
-from .befund import Befund, PlanUngueltig
-from .bestand import Bestand, bestand_laden
+from .befund import Befund, PlanUngueltig, Schwere
+from .bestand import Bestand, bestand_pruefen
 from .git_historie import letzte_aenderungen
 from .laden import PLAN_DATEI, dokument_lesen
 from .model import Plan
@@ -30,8 +30,16 @@ from .render.leichte_sprache import ls_verweis
 from .render.text import datum, h
 from .seiten import Abschnitt, Datei, Seite
 
-ASSETS = ("assets/sozialraumplan.css", "assets/massnahmen-katalog.js")
-"""Stylesheet and script of the generated pages, shipped inside the package."""
+ASSETS = {
+    "assets/sozialraumplan.css": "assets/sozialraumplan.css",
+    "assets/massnahmen-katalog.js": "assets/massnahmen-katalog.js",
+    "assets/tastatur.js": "assets/tastatur.js",
+    "assets/atlas/atlas.css": "atlas/assets/atlas.css",
+    "assets/atlas/atlas-karte.js": "atlas/assets/atlas-karte.js",
+}
+"""Site path → package path of the stylesheets and scripts every page loads (mkdocs.yml lists
+them), shipped inside the package; also for a city without an atlas, where the map script
+finds no map and does nothing."""
 ATLAS_START = "atlas/index.md"
 
 
@@ -45,6 +53,8 @@ class Website:
     dateien: list[Datei] = field(default_factory=list)
     abkuerzungen: str = ""
     letzte_aenderungen: dict[str, dt.date] = field(default_factory=dict)
+    warnungen: list[Befund] = field(default_factory=list)
+    """Findings that do not stop publishing; the build prints them."""
 
     @property
     def plan(self) -> Plan:
@@ -59,9 +69,8 @@ class Website:
         text = seite.markdown
         verweis = ls_verweis(self.plan, seite.pfad)
         if verweis:
-            kopf, trenner, rest = text.partition("\n# ")
-            titel, _, koerper = rest.partition("\n")
-            text = f"{kopf}{trenner}{titel}\n\n{verweis}{koerper.lstrip()}" if trenner else verweis + text
+            titel, _, koerper = text.partition("\n")
+            text = f"{titel}\n\n{verweis}{koerper.lstrip()}" if titel.startswith("# ") else verweis + text
         return text + self.fusszeile(seite)
 
     def fusszeile(self, seite: Seite) -> str:
@@ -112,7 +121,7 @@ def _aenderungen(wurzel: Path, plan: Plan) -> Seite:
 def paket_dateien() -> list[Datei]:
     """The package's own assets (CSS, JS) as site files."""
     basis = resources.files("sozialraumplan")
-    return [Datei(pfad, basis.joinpath(pfad).read_bytes()) for pfad in ASSETS]
+    return [Datei(pfad, basis.joinpath(paket).read_bytes()) for pfad, paket in ASSETS.items()]
 
 
 def website_bauen(wurzel: Path | str) -> Website:
@@ -136,7 +145,9 @@ def _fingerabdruck(wurzel: Path) -> tuple:
 
 @functools.lru_cache(maxsize=2)
 def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
-    bestand = bestand_laden(Ordner(wurzel))
+    bestand, befunde = bestand_pruefen(Ordner(wurzel))
+    if bestand is None:
+        raise PlanUngueltig(befunde)
     plan, atlas = bestand.plan, bestand.atlas
     downloads, dateien = plan_downloads(plan)
     dateien.append(massnahmen.pruefung_json(plan, tag))
@@ -156,4 +167,5 @@ def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
         dateien=paket_dateien() + dateien,
         abkuerzungen=verzeichnisse.abkuerzungen(plan),
         letzte_aenderungen=letzte_aenderungen(wurzel),
+        warnungen=[b for b in befunde if b.schwere is Schwere.WARNUNG],
     )

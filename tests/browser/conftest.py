@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from . import chromium
-from .pruefung import SeitenPruefer, Seitenbefund
+from .pruefung import SeitenPruefer, Seitenbefund, axe_laden
 from .tastatur import Rundgang, Tastatur
 from .webserver import Webserver
 from .website import Website, eine_je_verzeichnis, website_bereitstellen
@@ -41,7 +41,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "tastaturseite" in metafunc.fixturenames:
         karten = eine_je_verzeichnis(website.karten_seiten()) or [
             pytest.param(
-                None, marks=pytest.mark.skip(reason="Die Website hat noch keine Seite mit einer folium-Karte.")
+                None, marks=pytest.mark.skip(reason="Die Website hat noch keine Seite mit einer Karte.")
             )
         ]
         metafunc.parametrize("tastaturseite", ["index.html", MASSNAHMENKATALOG, *karten])
@@ -98,6 +98,7 @@ def tab_oeffnen(browser: Browser, webserver: Webserver, website: Website) -> Ite
             pytest.fail(f"{seite} fehlt in der gebauten Website.", pytrace=False)
         kontexte.append(chromium.kontext_oeffnen(browser, []))
         geoeffnet = kontexte[-1].new_page()
+        axe_laden(geoeffnet)
         geoeffnet.goto(webserver.url(seite))
         return geoeffnet
 

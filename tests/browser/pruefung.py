@@ -6,11 +6,10 @@ import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Frame, Page, Response
+from playwright.sync_api import Browser, Page, Response
 
-from .chromium import BILDSCHIRM, LOKALE_HOSTS, kontext_oeffnen
+from .chromium import BILDSCHIRM, csp_verstoesse, kontext_oeffnen
 from .dom import ELEMENT_BESCHREIBEN, Element, auflisten
 from .webserver import Webserver
 from .website import REPO
@@ -90,14 +89,9 @@ class Seitenbefund:
     externe_anfragen: list[str] = field(default_factory=list)
     fehlende_dateien: list[str] = field(default_factory=list)
     skriptfehler: list[str] = field(default_factory=list)
+    csp_verstoesse: list[str] = field(default_factory=list)
     breite_schmal: int = 0
     zu_breit: list[Element] = field(default_factory=list)
-
-
-def _lokal(rahmen: Frame) -> bool:
-    """Frames axe can run in: our own pages and inline (srcdoc/blank) frames, not blocked ones."""
-    adresse = urlsplit(rahmen.url)
-    return adresse.scheme == "about" or adresse.hostname in LOKALE_HOSTS
 
 
 @functools.cache
@@ -106,11 +100,15 @@ def _gebietsschema() -> object:
     return json.loads(AXE_DEUTSCH.read_text(encoding="utf-8"))
 
 
+def axe_laden(tab: Page) -> None:
+    """axe-core into every page the tab opens from now on, as an init script: the browser's own
+    tools run it, so the page's Content-Security-Policy stays in force (a `<script>` tag added
+    to the page would be refused by it, and bypassing the policy would hide real violations)."""
+    tab.add_init_script(path=AXE)
+
+
 def axe_ausfuehren(tab: Page) -> list[Verstoss]:
-    """Runs axe-core on the page as it is now, in every frame of our own."""
-    for rahmen in tab.frames:
-        if _lokal(rahmen):
-            rahmen.add_script_tag(path=AXE)
+    """Runs axe-core (see `axe_laden`) on the page as it is now."""
     return [
         Verstoss(v["regel"], v["wirkung"], v["hilfe"], tuple(Element(**e) for e in v["elemente"]))
         for v in tab.evaluate(_AXE_AUSFUEHREN, [WCAG_STUFEN, _gebietsschema()])
@@ -128,6 +126,7 @@ class SeitenPruefer:
         self._blockiert: list[str] = []
         self._kontext = kontext_oeffnen(browser, self._blockiert)
         self._tab = self._kontext.new_page()
+        axe_laden(self._tab)
         self._befund = Seitenbefund("")
         self._tab.on("pageerror", lambda fehler: self._befund.skriptfehler.append(str(fehler)))
         self._tab.on("response", self._antwort_pruefen)
@@ -139,6 +138,7 @@ class SeitenPruefer:
         antwort = self._tab.goto(self.webserver.url(seite))
         befund.status = antwort.status if antwort else None
         befund.verstoesse = axe_ausfuehren(self._tab)
+        befund.csp_verstoesse = csp_verstoesse(self._tab)
         self._tab.set_viewport_size(SCHMAL)
         messung = self._tab.evaluate(_BREITE_MESSEN)
         befund.breite_schmal = messung["breite"]

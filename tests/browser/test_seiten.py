@@ -26,6 +26,13 @@ def test_keine_anfragen_an_fremde_server(befund: Seitenbefund) -> None:
         pytest.fail(f"{befund.seite} lädt von fremden Servern (blockiert):\n{blockiert}", pytrace=False)
 
 
+def test_keine_verstoesse_gegen_die_inhaltsrichtlinie(befund: Seitenbefund) -> None:
+    """Every script and style the page runs is the site's own: the browser refused nothing."""
+    if befund.csp_verstoesse:
+        liste = "\n".join(f"  - {v}" for v in befund.csp_verstoesse)
+        pytest.fail(f"{befund.seite} verletzt ihre Content-Security-Policy:\n{liste}", pytrace=False)
+
+
 def test_seite_laedt_vollstaendig_und_fehlerfrei(befund: Seitenbefund) -> None:
     erwartet = 404 if befund.seite == FEHLERSEITE else 200
     probleme = [f"  - Antwort {befund.status} statt {erwartet}"] if befund.status != erwartet else []

@@ -21,7 +21,7 @@ FEHLERSEITE = "404.html"
 
 _KANONISCH = re.compile(r'<link\s+rel="canonical"\s+href="([^"]*)"')
 _IFRAME_QUELLE = re.compile(r'<iframe\b[^>]*\bsrc="([^"]+)"', re.IGNORECASE)
-_KARTE = 'class="folium-map'
+_KARTE = 'class="atlas-karte-flaeche'
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Website:
         return (self.verzeichnis / seite).read_text(encoding="utf-8")
 
     def karten_seiten(self) -> tuple[str, ...]:
-        """Pages a reader opens that show a folium map, inline or in an iframe.
+        """Pages a reader opens that show an atlas map, inline or in an iframe.
 
         A map file that only exists to be framed by another page is not listed itself: the
         keyboard walk belongs on the page around it."""

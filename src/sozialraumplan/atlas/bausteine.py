@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import GESAMTSTADT
-from ..render.text import h, kopf, md, md_zeile
+from ..render.text import h, kopf, md, klartext_md
 from ..seiten import Seite
 from . import verweise
-from .farben import palette
+from .farben import farbfeld, palette
 from .index import STELLEN as INDEX_STELLEN
 from .index import Stufe
-from .karte import Flaeche, asset_links, karte
+from .karte import Flaeche, karte
 from .klassen import Einteilung, Klasse, einteilen
 from .kontext import Kontext
 from .modell import Indikator, Richtung, Standort, Standortart
@@ -26,9 +26,10 @@ from .zahlen import aenderungseinheit, mit_einheit, zahl_text
 KEINE_ANGABE = "keine Angabe"
 
 
-def seite_bauen(pfad: str, titel: str, text: str, quelle: str | None, karte: bool = True) -> Seite:
-    """A generated page: front matter and title, the atlas's stylesheet (and map scripts), the text."""
-    return Seite(pfad, titel, kopf(titel) + asset_links(pfad, karte) + "\n\n" + text, quelle)
+def seite_bauen(pfad: str, titel: str, text: str, quelle: str | None) -> Seite:
+    """A generated page: front matter and title, then the text (stylesheet and map script are
+    the site's own, on every page)."""
+    return Seite(pfad, titel, kopf(titel) + text, quelle)
 
 
 def zelle(wert: float | None, indikator: Indikator) -> str:
@@ -117,7 +118,7 @@ def legende(bild: Klassenbild, einheit: str, stellen: int, standorte: bool = Fal
         return f'<span class="atlas-anzahl">({n} {"Stadtteil" if n == 1 else "Stadtteile"})</span>'
 
     eintraege = [
-        f'<li><span class="atlas-farbfeld" style="background:{farbe}"></span>'
+        f"<li>{farbfeld(farbe)}"
         f"{h(klasse.beschriftung(einheit, stellen))} {anzahl(bild.anzahl.get(klasse.nummer, 0))}</li>"
         for klasse, farbe in zip(bild.einteilung.klassen, bild.farben)
     ]
@@ -149,7 +150,7 @@ def abbildung(karte_html: str, legende_html: str, quelle_html: str) -> str:
 
 
 def ueberschrift(ebene: int, text: str) -> str:
-    return f"{'#' * ebene} {md_zeile(text)}"
+    return f"{'#' * ebene} {klartext_md(text)}"
 
 
 # --- Indikatoren -------------------------------------------------------------------------------
@@ -230,7 +231,7 @@ def indikator_abschnitt(kontext: Kontext, seite: str, indikator: Indikator, jahr
     text = zusammenfassung(kontext, werte, lambda w: mit_einheit(w, indikator.einheit, indikator.nachkommastellen),
                            jahr, stadt_satz(kontext, indikator, jahr), f"„{indikator.name}“")
     beispiel = kontext.atlas.beispiel(indikator.id)
-    karten_html = karte(kontext, seite, kennung, titel, flaechen, "Klasse", tabelle_id=f"tabelle-{kennung}")
+    karten_html = karte(kontext, kennung, titel, flaechen, "Klasse", tabelle_id=f"tabelle-{kennung}")
     return "\n\n".join([
         ueberschrift(ebene, f"Karte: {titel}"), md(text),
         abbildung(karten_html, legende(bild, indikator.einheit, indikator.nachkommastellen),
@@ -302,7 +303,7 @@ def index_abschnitt(kontext: Kontext, seite: str, ebene: int = 2, standorte: boo
     flaechen, bild = _stufe_flaechen(kontext, index.status, "bedarf")
     orte = kontext.atlas.standorte if standorte else ()
     titel = f"{index.einstellungen.name} {index.jahr}"
-    karten_html = karte(kontext, seite, f"sozialindex-{index.jahr}{'-standorte' if standorte else ''}", titel,
+    karten_html = karte(kontext, f"sozialindex-{index.jahr}{'-standorte' if standorte else ''}", titel,
                         flaechen, "Status" if index.dynamik else "Klasse", tabelle_id=index_tabelle_id(kontext),
                         standorte=orte)
     teile = [ueberschrift(ebene, f"Karte: {titel}"), md(index_zusammenfassung(kontext)),
@@ -323,7 +324,7 @@ def dynamik_abschnitt(kontext: Kontext, seite: str, ebene: int = 2) -> str:
     werte = {s: w.wert for s, w in index.dynamik.werte.items()}
     text = zusammenfassung(kontext, werte, index_text, index.jahr, None, "der Dynamik")
     text += " Positive Werte bedeuten: Der Bedarf ist stärker gewachsen als im Durchschnitt der Stadtteile."
-    karten_html = karte(kontext, seite, f"dynamik-{von}-{index.jahr}", titel, flaechen, "Dynamik",
+    karten_html = karte(kontext, f"dynamik-{von}-{index.jahr}", titel, flaechen, "Dynamik",
                         tabelle_id=index_tabelle_id(kontext))
     return "\n\n".join([
         ueberschrift(ebene, f"Karte: {titel}"), md(text),
@@ -401,10 +402,10 @@ def profil_kurz(kontext: Kontext, seite: str, stadtteil: str) -> str:
     """A district in short, for any page: index sentence, indicator table, link to the profile."""
     ziel = verweise.md_link(seite, verweise.stadtteil_seite(stadtteil))
     return (f"{index_satz(kontext, stadtteil)}\n\n{profil_tabelle(kontext, seite, stadtteil)}\n\n"
-            f"[Zum Profil von {md_zeile(kontext.namen[stadtteil])}]({ziel})")
+            f"[Zum Profil von {klartext_md(kontext.namen[stadtteil])}]({ziel})")
 
 
 def stadtteil_verweis(kontext: Kontext, seite: str, stadtteil: str) -> str:
     if stadtteil == GESAMTSTADT:
         return "Gesamtstadt"
-    return f"[{md_zeile(kontext.namen[stadtteil])}]({verweise.md_link(seite, verweise.stadtteil_seite(stadtteil))})"
+    return f"[{klartext_md(kontext.namen[stadtteil])}]({verweise.md_link(seite, verweise.stadtteil_seite(stadtteil))})"

@@ -19,77 +19,20 @@ import csv
 import io
 import sys
 from pathlib import Path
-from typing import Annotated
 
 import numpy as np
-from pydantic import Field
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..befund import PlanUngueltig, nur_fehler
 from ..laden import stadtteile_lesen
-from ..model import GESAMTSTADT, Modell, Stadtteil, Text
+from ..model import GESAMTSTADT, Stadtteil
 from ..quelle import Ordner
 from .geometrie import flaeche_km2, grenzen_lesen
-from .laden import EINSTELLUNGEN, INDIKATOREN, yaml_einlesen
-from .modell import AtlasEinstellungen, Indikator, IndikatorenDatei, Standortart
+from .laden import EINSTELLUNGEN, INDIKATOREN, beispielvorgaben_pruefen, yaml_einlesen
+from .modell import AtlasEinstellungen, BeispielVorgaben, Indikator, IndikatorenDatei
 from .standorte import ankerwerte_lesen
 from .zahlen import zahl_text
-
-VORGABEN = "data/beispieldaten.yml"
-
-
-class Vorgabe(Modell):
-    """How one indicator is generated: from the latent need, or as a mean per settlement type."""
-
-    bereich: tuple[float, float] | None = None
-    """Value at need 0 and at need 1 (a falling range for indicators where less means more need)."""
-    je_typ: dict[str, float] | None = None
-    trend: float = 0.0
-    """Relative change per year of the whole city."""
-    streuung: Annotated[float, Field(ge=0, le=1)] = 0.08
-    geheim_unter: int | None = None
-    """No value where fewer people than this live (statistical secrecy)."""
-
-
-class StandortVorgabe(Modell):
-    id: str
-    name: Text
-    art: Standortart
-    stadtteil: str
-    traeger: Text
-
-
-class Anker(Modell):
-    """Which real figures fix the population of the districts they cover."""
-
-    merkmal: Text
-    stichtag: str
-    jahr: int
-
-
-class BeispielVorgaben(Modell):
-    """`data/beispieldaten.yml`."""
-
-    saat: int
-    jahre: list[int] = Field(min_length=1)
-    ziel: str
-    standorte_ziel: str | None = None
-    standardtyp: str
-    typen: dict[str, list[str]] = Field(default_factory=dict)
-    einwohner: dict[str, int]
-    """Inhabitants per settlement type in the anchor year."""
-    wachstum: float = 0.0
-    einwohner_anker: Anker | None = None
-    belastung: dict[str, tuple[float, float]]
-    """Mean and spread of the latent need per settlement type."""
-    indikatoren: dict[str, Vorgabe]
-    einwohner_indikator: str = "einwohner"
-    standorte: list[StandortVorgabe] = Field(default_factory=list)
-
-
-def _typ(vorgaben: BeispielVorgaben, stadtteil: str) -> str:
-    return next((t for t, ids in vorgaben.typen.items() if stadtteil in ids), vorgaben.standardtyp)
 
 
 def _einwohner(vorgaben: BeispielVorgaben, stadtteile: list[Stadtteil], flaechen: dict[str, float],
@@ -98,7 +41,7 @@ def _einwohner(vorgaben: BeispielVorgaben, stadtteile: list[Stadtteil], flaechen
     type's total is shared by area (with noise)."""
     ergebnis: dict[str, float] = {}
     for typ, summe in vorgaben.einwohner.items():
-        ids = [s.id for s in stadtteile if _typ(vorgaben, s.id) == typ]
+        ids = [s.id for s in stadtteile if vorgaben.typ(s.id) == typ]
         frei = [i for i in ids if i not in anker]
         gewichte = np.array([flaechen[i] ** 0.6 for i in frei]) * rng.lognormal(0, 0.35, len(frei))
         rest = max(summe - sum(anker[i] for i in ids if i in anker), 0.0)
@@ -118,7 +61,7 @@ def beispielwerte(vorgaben: BeispielVorgaben, stadtteile: list[Stadtteil], indik
     ankerjahr = vorgaben.einwohner_anker.jahr if vorgaben.einwohner_anker else vorgaben.jahre[0]
     belastung = {}
     for i in ids:
-        mittel, streuung = vorgaben.belastung[_typ(vorgaben, i)]
+        mittel, streuung = vorgaben.belastung[vorgaben.typ(i)]
         belastung[i] = float(np.clip(rng.normal(mittel, streuung), 0.0, 1.0))
     drift = {i: rng.normal(0.0, 0.025) for i in ids}
     einwohner = {(i, t): basis[i] * (1 + vorgaben.wachstum) ** (t - ankerjahr) * rng.normal(1.0, 0.004)
@@ -140,7 +83,7 @@ def beispielwerte(vorgaben: BeispielVorgaben, stadtteile: list[Stadtteil], indik
                     a, b = vorgabe.bereich
                     kern = a + (b - a) * belastung[i]
                 else:
-                    kern = (vorgabe.je_typ or {})[_typ(vorgaben, i)] * eigen[i]
+                    kern = (vorgabe.je_typ or {})[vorgaben.typ(i)] * eigen[i]
                 for t in vorgaben.jahre:
                     faktor = (1 + vorgabe.trend + drift[i]) ** (t - t0) * rng.normal(1.0, vorgabe.streuung)
                     geheim = vorgabe.geheim_unter is not None and einwohner[(i, t)] < vorgabe.geheim_unter
@@ -202,9 +145,9 @@ def erzeugen(wurzel: Path) -> list[str]:
     """Write the example files named in `data/beispieldaten.yml`; returns their paths."""
     quelle, befunde = Ordner(wurzel), []
     stadtteile, _ = stadtteile_lesen(quelle, befunde)
-    vorgaben, _ = yaml_einlesen(quelle, VORGABEN, BeispielVorgaben, befunde)
     einstellungen, _ = yaml_einlesen(quelle, EINSTELLUNGEN, AtlasEinstellungen, befunde)
     katalog, _ = yaml_einlesen(quelle, INDIKATOREN, IndikatorenDatei, befunde)
+    vorgaben = beispielvorgaben_pruefen(quelle, stadtteile, katalog.indikatoren if katalog else None, befunde)
     if nur_fehler(befunde) or vorgaben is None or einstellungen is None or katalog is None:
         raise PlanUngueltig(befunde)
     grenzen = grenzen_lesen(quelle, einstellungen.geometrie, stadtteile, befunde)

@@ -9,7 +9,13 @@ from __future__ import annotations
 import math
 
 from ..render.text import h
+from .farben import farbfeld
 from .zahlen import zahl_text
+
+LINIE = "#253494"
+"""The city's value over the years."""
+BAND = "#a1dab4"
+"""The range of the districts' values."""
 
 BREITE, HOEHE = 560, 240
 LINKS, RECHTS, OBEN, UNTEN = 56, 16, 16, 36
@@ -57,15 +63,14 @@ def zeitreihe(kennung: str, titel: str, beschreibung: str, jahre: list[int], sta
     band = [(i, s) for i, s in enumerate(spanne) if s is not None]
     if band:
         punkte = [f"{x(i):.1f},{y(s[1]):.1f}" for i, s in band] + [f"{x(i):.1f},{y(s[0]):.1f}" for i, s in reversed(band)]
-        teile.append(f'<polygon points="{" ".join(punkte)}" fill="#a1dab4" fill-opacity="0.5" stroke="#41b6c4"/>')
+        teile.append(f'<polygon points="{" ".join(punkte)}" fill="{BAND}" fill-opacity="0.5" stroke="#41b6c4"/>')
     linie = [(i, w) for i, w in enumerate(stadt) if w is not None]
     if linie:
-        teile.append('<polyline fill="none" stroke="#253494" stroke-width="2.5" points="'
+        teile.append(f'<polyline fill="none" stroke="{LINIE}" stroke-width="2.5" points="'
                      + " ".join(f"{x(i):.1f},{y(w):.1f}" for i, w in linie) + '"/>')
-        teile += [f'<circle cx="{x(i):.1f}" cy="{y(w):.1f}" r="4" fill="#253494"/>' for i, w in linie]
+        teile += [f'<circle cx="{x(i):.1f}" cy="{y(w):.1f}" r="4" fill="{LINIE}"/>' for i, w in linie]
     teile.append(f'<text x="{LINKS}" y="{OBEN - 4}" text-anchor="start">{h(einheit)}</text>')
     teile.append("</svg>")
-    legende = ('<ul class="atlas-legende"><li><span class="atlas-farbfeld" style="background:#253494"></span>'
-               'Gesamtstadt</li><li><span class="atlas-farbfeld" style="background:#a1dab4"></span>'
+    legende = (f'<ul class="atlas-legende"><li>{farbfeld(LINIE)}Gesamtstadt</li><li>{farbfeld(BAND)}'
                "Spanne der Stadtteile (niedrigster bis höchster Wert)</li></ul>")
     return f'<figure class="atlas-diagramm">{"".join(teile)}<figcaption>{legende}</figcaption></figure>'

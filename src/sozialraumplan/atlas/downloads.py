@@ -4,15 +4,13 @@ script and stylesheet). Nothing is fetched from another host."""
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
-from importlib import resources
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from ..csv_ausgabe import csv_bytes
 from ..model import GESAMTSTADT
 from ..render.text import h
 from ..seiten import Datei
@@ -31,19 +29,12 @@ DOWNLOADS_BESCHREIBUNG = (
 )
 
 
-def _csv(zeilen: list[list[object]], kopf: list[str]) -> bytes:
-    puffer = io.StringIO()
-    schreiber = csv.writer(puffer, lineterminator="\n")
-    schreiber.writerow(kopf)
-    schreiber.writerows(zeilen)
-    return puffer.getvalue().encode("utf-8")
-
-
-def _zahl(wert: float | None) -> str:
-    """Machine-readable: dot decimal, no grouping, integers without „.0“."""
+def _zahl(wert: float | None) -> int | float | str:
+    """Machine-readable: dot decimal, no grouping, integers without „.0“. A number, not its text,
+    so that the CSV writer knows a negative value is no formula."""
     if wert is None:
         return ""
-    return str(int(wert)) if float(wert).is_integer() else repr(round(wert, 6))
+    return int(wert) if float(wert).is_integer() else float(round(wert, 6))
 
 
 def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
@@ -56,6 +47,10 @@ def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
         zeilen.append([w.stadtteil, nummern.get(w.stadtteil, ""), name, w.indikator, indikator.name, w.jahr,
                        _zahl(w.wert), indikator.einheit, "Beispieldaten" if w.beispiel else "amtlich"])
     return zeilen
+
+
+def _werte_csv(kontext: Kontext, werte: list[Wert]) -> bytes:
+    return csv_bytes(WERTE_SPALTEN, _werte_zeilen(kontext, werte))
 
 
 @functools.lru_cache(maxsize=2)
@@ -85,7 +80,7 @@ def _index_csv(kontext: Kontext) -> bytes:
         zeile += [_zahl(index.je_jahr[j].get(w.stadtteil)) for j in jahre]
         zeile.append("Beispieldaten" if kontext.atlas.beispiel() else "amtlich")
         zeilen.append(zeile)
-    return _csv(zeilen, kopf)
+    return csv_bytes(kopf, zeilen)
 
 
 def _geojson(kontext: Kontext) -> bytes:
@@ -129,7 +124,7 @@ def _standorte_geojson(kontext: Kontext) -> bytes:
 def download_dateien(kontext: Kontext) -> list[Datei]:
     """All download files: everything, per indicator, per district, the index, the map layers."""
     alle = list(kontext.atlas.werte.values())
-    dateien = [Datei(verweise.WERTE_CSV, _csv(_werte_zeilen(kontext, alle), WERTE_SPALTEN)),
+    dateien = [Datei(verweise.WERTE_CSV, _werte_csv(kontext, alle)),
                Datei(verweise.INDEX_CSV, _index_csv(kontext)),
                Datei(verweise.GEOJSON, _geojson(kontext))]
     if kontext.atlas.standorte:
@@ -139,15 +134,16 @@ def download_dateien(kontext: Kontext) -> list[Datei]:
     for w in alle:
         je_indikator.setdefault(w.indikator, []).append(w)
         je_stadtteil.setdefault(w.stadtteil, []).append(w)
-    dateien += [Datei(verweise.indikator_csv(i.id), _csv(_werte_zeilen(kontext, je_indikator.get(i.id, [])), WERTE_SPALTEN))
+    dateien += [Datei(verweise.indikator_csv(i.id), _werte_csv(kontext, je_indikator.get(i.id, [])))
                 for i in kontext.atlas.indikatoren]
-    dateien += [Datei(verweise.stadtteil_csv(s), _csv(_werte_zeilen(kontext, je_stadtteil.get(s, [])), WERTE_SPALTEN))
+    dateien += [Datei(verweise.stadtteil_csv(s), _werte_csv(kontext, je_stadtteil.get(s, [])))
                 for s in kontext.ids]
     return dateien
 
 
 def asset_dateien() -> list[Datei]:
-    """Leaflet (without its source-map comment: the map file is not shipped) and the atlas's own files."""
+    """Leaflet (without its source-map comment: the map file is not shipped); the map script
+    loads it on pages with a map. The atlas's own script and stylesheet are the site's (`website.ASSETS`)."""
     leaflet = Path(xstatic_leaflet.BASE_DIR)
     skript = b"\n".join(z for z in (leaflet / "leaflet.js").read_bytes().splitlines()
                         if not z.startswith(b"//# sourceMappingURL"))
@@ -155,9 +151,6 @@ def asset_dateien() -> list[Datei]:
                Datei(verweise.LEAFLET_CSS, (leaflet / "leaflet.css").read_bytes())]
     dateien += [Datei(f"{verweise.ASSETS}/leaflet/images/{bild.name}", bild.read_bytes())
                 for bild in sorted((leaflet / "images").iterdir()) if bild.suffix == ".png"]
-    eigene = resources.files("sozialraumplan.atlas") / "assets"
-    dateien += [Datei(verweise.KARTE_JS, (eigene / "atlas-karte.js").read_bytes()),
-                Datei(verweise.ATLAS_CSS, (eigene / "atlas.css").read_bytes())]
     return dateien
 
 

@@ -42,3 +42,10 @@ def palette(art: str, anzahl: int) -> tuple[str, ...]:
     if anzahl == 1:
         return (farben[3][1],)
     return farben[min(anzahl, max(farben))]
+
+
+def farbfeld(farbe: str) -> str:
+    """A colour swatch for legends: an SVG square with the colour as its fill (a presentation
+    attribute, which the pages' Content-Security-Policy allows; a `style` attribute it would not)."""
+    return (f'<svg class="atlas-farbfeld" viewBox="0 0 14 10" aria-hidden="true" focusable="false">'
+            f'<rect width="14" height="10" fill="{farbe}"></rect></svg>')

@@ -9,8 +9,10 @@ the district id or number in `data/stadtteile.csv`.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
+from collections.abc import Callable
 
 import numpy as np
 import shapely
@@ -21,7 +23,7 @@ from shapely.validation import explain_validity
 from ..befund import Befund, Schwere
 from ..meldungen import vorschlag
 from ..model import Stadtteil
-from ..quelle import Quelle
+from ..quelle import Quelle, zu_gross
 from .modell import Geometrie
 from .modell import schluessel as stadtteil_schluessel
 
@@ -33,33 +35,56 @@ METER_JE_GRAD = 111_320.0
 FLAECHENARTEN = ("Polygon", "MultiPolygon")
 
 
-class _Ort:
-    """Maps character offsets of the file to 1-based line and column."""
+class _Stellen:
+    """Line and column of each feature, for findings. Worked out only when the first finding asks
+    for one: a second pass over a large valid file would cost more than reading it."""
 
-    def __init__(self, text: str) -> None:
-        self.anfaenge = [0] + [i + 1 for i, zeichen in enumerate(text) if zeichen == "\n"]
+    def __init__(self, text: str, anzahl: int) -> None:
+        self.text, self.anzahl = text, anzahl
+        self._anfaenge: list[int] | None = None
+        self._versaetze: list[int] = []
 
-    def __call__(self, versatz: int) -> tuple[int, int]:
-        zeile = bisect.bisect_right(self.anfaenge, versatz)
-        return zeile, versatz - self.anfaenge[zeile - 1] + 1
+    def __call__(self, nummer: int) -> tuple[int, int]:
+        if self._anfaenge is None:
+            self._anfaenge = [0] + [t.end() for t in re.finditer("\n", self.text)]
+            self._versaetze = _feature_positionen(self.text, self.anzahl)
+        versatz = self._versaetze[nummer]
+        zeile = bisect.bisect_right(self._anfaenge, versatz)
+        return zeile, versatz - self._anfaenge[zeile - 1] + 1
 
 
-def _feature_positionen(text: str, features: list) -> list[int]:
-    """Offset of each feature in the text (0 where it cannot be found), for findings with a line."""
+def _feature_positionen(text: str, anzahl: int) -> list[int]:
+    """Offset of each feature in the text (0 where it cannot be found)."""
     treffer = re.search(r'"features"\s*:\s*\[', text)
     if treffer is None:
-        return [0] * len(features)
+        return [0] * anzahl
     decoder, pos, positionen = json.JSONDecoder(), treffer.end(), []
-    for _ in features:
+    for _ in range(anzahl):
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1
         try:
             _, ende = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError:
-            return [0] * len(features)
+        except (ValueError, RecursionError):  # JSONDecodeError, or what parsed before fails now
+            return [0] * anzahl
         positionen.append(pos)
         pos = ende
     return positionen
+
+
+class _KeineZahl(ValueError):
+    """NaN, Infinity or a number too long to be a coordinate or an id."""
+
+
+def _keine_konstante(text: str) -> float:
+    raise _KeineZahl(text)
+
+
+def _ganzzahl(text: str) -> int:
+    # Python refuses integers of more than 4300 digits with a ValueError; none of them is an id.
+    # (A float too large reads as infinity and fails the WGS84 check of its feature.)
+    if len(text.lstrip("-")) > 20:
+        raise _KeineZahl(text[:20] + "…")
+    return int(text)
 
 
 def grenzen_lesen(
@@ -72,9 +97,13 @@ def grenzen_lesen(
         befunde.append(Befund(pfad, 1, 1, "Die Datei mit den Stadtteilgrenzen fehlt",
                               "legen Sie eine GeoJSON-Datei an oder korrigieren Sie „geometrie.datei“ in data/atlas.yml"))
         return {}
+    zu_viel = zu_gross(pfad, inhalt, "geojson")
+    if zu_viel is not None:
+        befunde.append(zu_viel)
+        return {}
     try:
         text = inhalt.decode("utf-8-sig")
-        daten = json.loads(text)
+        daten = json.loads(text, parse_constant=_keine_konstante, parse_int=_ganzzahl)
     except UnicodeDecodeError:
         befunde.append(Befund(pfad, 1, 1, "Die Datei ist nicht in UTF-8 gespeichert", "speichern Sie sie als UTF-8"))
         return {}
@@ -82,23 +111,31 @@ def grenzen_lesen(
         befunde.append(Befund(pfad, fehler.lineno, fehler.colno, f"Die Datei ist kein gültiges JSON ({fehler.msg})",
                               "prüfen Sie Klammern, Kommas und Anführungszeichen an dieser Stelle"))
         return {}
+    except _KeineZahl as fehler:
+        befunde.append(Befund(pfad, 1, 1, f"Die Datei enthält „{fehler}“, keine gewöhnliche Zahl",
+                              "Koordinaten und Kennungen sind endliche Zahlen mit höchstens 20 Ziffern; "
+                              "prüfen Sie das Programm, das die Datei geschrieben hat"))
+        return {}
+    except RecursionError:
+        befunde.append(Befund(pfad, 1, 1, "Die Klammern der Datei sind zu tief verschachtelt",
+                              "eine GeoJSON-Datei braucht nur wenige Ebenen; prüfen Sie die Datei mit einem GIS-Programm"))
+        return {}
     if not isinstance(daten, dict) or daten.get("type") != "FeatureCollection" or not isinstance(
             daten.get("features"), list):
         befunde.append(Befund(pfad, 1, 1, "Die Datei ist keine GeoJSON-FeatureCollection",
                               "erwartet wird {\"type\": \"FeatureCollection\", \"features\": [...]}"))
         return {}
-    ort = _Ort(text)
-    positionen = _feature_positionen(text, daten["features"])
+    orte = _Stellen(text, len(daten["features"]))
     schluessel = {stadtteil_schluessel(s, einstellung.bezug): s.id for s in stadtteile}
     grenzen: dict[str, BaseGeometry] = {}
-    for feature, versatz in zip(daten["features"], positionen):
-        zeile, spalte = ort(versatz)
-        gefunden = _feature_lesen(feature, einstellung, schluessel, pfad, zeile, spalte, befunde)
+    for nummer, feature in enumerate(daten["features"]):
+        stelle = functools.partial(orte, nummer)
+        gefunden = _feature_lesen(feature, einstellung, schluessel, pfad, stelle, befunde)
         if gefunden is None:
             continue
         ident, geometrie = gefunden
         if ident in grenzen:
-            befunde.append(Befund(pfad, zeile, spalte, f"Der Stadtteil „{ident}“ hat mehr als eine Grenze",
+            befunde.append(Befund(pfad, *stelle(), f"Der Stadtteil „{ident}“ hat mehr als eine Grenze",
                                   "fassen Sie die Flächen zu einem MultiPolygon zusammen"))
             continue
         grenzen[ident] = geometrie
@@ -111,14 +148,15 @@ def grenzen_lesen(
 
 
 def _feature_lesen(feature: object, einstellung: Geometrie, schluessel: dict[str, str], pfad: str,
-                   zeile: int, spalte: int, befunde: list[Befund]) -> tuple[str, BaseGeometry] | None:
+                   stelle: Callable[[], tuple[int, int]], befunde: list[Befund]) -> tuple[str, BaseGeometry] | None:
     def fehler(meldung: str, hinweis: str, schwere: Schwere = Schwere.FEHLER) -> None:
-        befunde.append(Befund(pfad, zeile, spalte, meldung, hinweis, schwere))
+        befunde.append(Befund(pfad, *stelle(), meldung, hinweis, schwere))
 
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         fehler("Ein Eintrag in „features“ ist kein Feature", "jeder Eintrag braucht \"type\": \"Feature\"")
         return None
-    eigenschaften = feature.get("properties") or {}
+    eigenschaften = feature.get("properties")
+    eigenschaften = eigenschaften if isinstance(eigenschaften, dict) else {}
     roh = eigenschaften.get(einstellung.merkmal, feature.get("id") if einstellung.merkmal == "id" else None)
     if roh is None:
         fehler(f"Dem Feature fehlt die Eigenschaft „{einstellung.merkmal}“",
@@ -131,14 +169,15 @@ def _feature_lesen(feature: object, einstellung: Geometrie, schluessel: dict[str
                (tipp + " " if tipp else "") + f"„{einstellung.merkmal}“ muss eine {einstellung.bezug} aus "
                "data/stadtteile.csv enthalten")
         return None
-    art = (feature.get("geometry") or {}).get("type")
+    geometrie_roh = feature.get("geometry")
+    art = geometrie_roh.get("type") if isinstance(geometrie_roh, dict) else None
     if art not in FLAECHENARTEN:
         fehler(f"Die Grenze von „{key}“ ist kein Polygon oder MultiPolygon ({art or 'keine Geometrie'})",
                "speichern Sie die Stadtteile als Flächen")
         return None
     try:
-        geometrie = shape(feature["geometry"])
-    except (ValueError, TypeError, IndexError, AttributeError, shapely.errors.GEOSException):
+        geometrie = shape(geometrie_roh)
+    except Exception:  # shapely builds from any nesting of lists; its errors are no documented set
         fehler(f"Die Koordinaten der Grenze von „{key}“ sind unvollständig oder falsch verschachtelt",
                "prüfen Sie die Datei mit einem GIS-Programm")
         return None
@@ -147,24 +186,46 @@ def _feature_lesen(feature: object, einstellung: Geometrie, schluessel: dict[str
         fehler(f"Die Koordinaten von „{key}“ sind keine geografischen Längen und Breiten (WGS84)",
                "wandeln Sie die Datei nach WGS84 um (EPSG:4326), z. B. ogr2ogr -t_srs EPSG:4326 ziel.geojson quelle.shp")
         return None
-    if not geometrie.is_valid:
+    gueltig = geometrie.is_valid
+    flaeche = geometrie if gueltig else _repariert(geometrie)
+    if flaeche.is_empty or flaeche.area == 0:  # an empty district would break every map
+        fehler(f"Die Grenze von „{key}“ umschließt keine Fläche",
+               "eine Grenze braucht mindestens drei verschiedene Punkte, die nicht auf einer Linie liegen")
+        return None
+    if not gueltig:
         fehler(f"Die Grenze von „{key}“ ist geometrisch ungültig ({explain_validity(geometrie)})",
                "sie wird für die Karten automatisch repariert; korrigieren Sie die Quelle, wenn möglich",
                Schwere.WARNUNG)
     return schluessel[key], geometrie
 
 
+def _repariert(geometrie: BaseGeometry) -> BaseGeometry:
+    """An invalid boundary as the maps repair it: its areas only, collapsed parts dropped."""
+    return shapely.make_valid(geometrie, method="structure", keep_collapsed=False)
+
+
 def kartengrenzen(grenzen: dict[str, BaseGeometry], vereinfachung_m: float) -> dict[str, BaseGeometry]:
     """The boundaries for maps: repaired, gaps and overlaps cleaned, shared borders simplified
     together (so neighbours still meet), coordinates rounded (see `stellen`)."""
     ids = sorted(grenzen)
-    repariert = [g if g.is_valid else shapely.make_valid(g, method="structure", keep_collapsed=False)
-                 for g in (grenzen[i] for i in ids)]
+    repariert = [g if g.is_valid else _repariert(g) for g in (grenzen[i] for i in ids)]
     bereinigt = shapely.coverage_clean(repariert, gap_width=vereinfachung_m / METER_JE_GRAD)
     if vereinfachung_m > 0:
         bereinigt = shapely.coverage_simplify(bereinigt, vereinfachung_m / METER_JE_GRAD)
     gerundet = [shapely.transform(g, lambda xy: np.round(xy, stellen(vereinfachung_m))) for g in bereinigt]
     return dict(zip(ids, gerundet))
+
+
+def verschwindende_grenzen(grenzen: dict[str, BaseGeometry], vereinfachung_m: float) -> list[str]:
+    """Districts whose map boundary would be empty (wholly inside other districts): what validation
+    must refuse, since every map labels and frames every district."""
+    if not grenzen:
+        return []
+    try:
+        karten = kartengrenzen(grenzen, vereinfachung_m)
+    except shapely.errors.GEOSException:
+        return sorted(grenzen)
+    return [ident for ident, geometrie in karten.items() if geometrie.is_empty]
 
 
 def beschriftungspunkt(geometrie: BaseGeometry, stellen: int) -> tuple[float, float]:

@@ -11,17 +11,19 @@ from pydantic import BaseModel
 from ..befund import Befund, PlanUngueltig, Schwere, nur_fehler
 from ..laden import dokument_lesen, validieren
 from ..meldungen import vorschlag
-from ..model import Plan
+from ..model import Plan, Stadtteil
 from ..quelle import Quelle
 from ..yamldatei import YamlDokument
-from .geometrie import grenzen_lesen
+from .geometrie import grenzen_lesen, verschwindende_grenzen
 from .index import sozialindex_berechnen
-from .modell import Atlas, AtlasEinstellungen, IndikatorenDatei, Richtung, Wert
+from .modell import Atlas, AtlasEinstellungen, BeispielVorgaben, Indikator, IndikatorenDatei, Richtung, Wert
 from .standorte import ankerwerte_lesen, standorte_lesen
 from .werte import werte_lesen
 
 EINSTELLUNGEN = "data/atlas.yml"
 INDIKATOREN = "data/indikatoren.yml"
+VORGABEN = "data/beispieldaten.yml"
+"""Settings of the example value generator (`atlas/beispieldaten.py`); optional."""
 
 _EIGENE_FEHLER = {
     "schwellen_ohne_grenzen": ("Für Klassen nach Schwellen fehlen die „grenzen“",
@@ -36,6 +38,13 @@ _EIGENE_FEHLER = {
                       "ergänzen Sie z. B. dynamik: {von: 2022}"),
     "hoher_bedarf_zu_gross": ("„hoher_bedarf_ab“ ist größer als die Zahl der Klassen",
                               "wählen Sie eine Klassennummer zwischen 1 und der Zahl der Klassen"),
+    "datei_pfad": ("Der Pfad muss eine Datei im Ordner data/ nennen",
+                   "schreiben Sie den Pfad ab dem Repository, z. B. data/werte/werte.csv, ohne „..“, "
+                   "ohne „/“ oder Laufwerk am Anfang, ohne „\\“ und ohne Leerzeichen"),
+    "bereich_oder_je_typ": ("Geben Sie entweder „bereich“ oder „je_typ“ an",
+                            "bereich: [Wert bei geringem Bedarf, Wert bei hohem Bedarf] oder je_typ: {typ: Mittelwert}"),
+    "jahre_nicht_aufsteigend": ("Die Jahre müssen aufsteigend sortiert sein und dürfen sich nicht wiederholen",
+                                "z. B. jahre: [2022, 2023, 2024]"),
 }
 
 
@@ -61,12 +70,18 @@ def atlas_pruefen(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund
     stadtteile = list(plan.stadtteile)
     if katalog is not None:
         befunde += _katalog_pruefen(katalog, dok_ind)
+    if quelle.lesen(VORGABEN) is not None:
+        beispielvorgaben_pruefen(quelle, stadtteile, katalog.indikatoren if katalog else None, befunde)
     if einstellungen is None or katalog is None:
         return None, sorted(befunde)
     werte: dict[tuple[str, str, int], Wert] = {}
     for datei in einstellungen.werte:
         werte_lesen(quelle, datei, stadtteile, katalog.indikatoren, werte, befunde)
     grenzen = grenzen_lesen(quelle, einstellungen.geometrie, stadtteile, befunde)
+    namen = {s.id: s.name for s in stadtteile}
+    befunde += [Befund(einstellungen.geometrie.datei, 1, 1, f"Die Grenze von „{namen[i]}“ verschwindet auf den Karten",
+                       "sie liegt ganz in anderen Stadtteilen; prüfen Sie, ob zwei Stadtteile dieselbe Grenze haben")
+                for i in verschwindende_grenzen(grenzen, einstellungen.karte.vereinfachung_m)]
     standorte = (standorte_lesen(quelle, einstellungen.standorte, stadtteile, grenzen, befunde)
                  if einstellungen.standorte else ())
     anker = ankerwerte_lesen(quelle, einstellungen.ankerwerte, stadtteile, befunde) if einstellungen.ankerwerte else ()
@@ -90,6 +105,58 @@ def atlas_laden(quelle: Quelle, plan: Plan) -> Atlas:
     if atlas is None:
         raise PlanUngueltig(befunde)
     return atlas
+
+
+def beispielvorgaben_pruefen(quelle: Quelle, stadtteile: list[Stadtteil], indikatoren: list[Indikator] | None,
+                             befunde: list[Befund]) -> BeispielVorgaben | None:
+    """`data/beispieldaten.yml`, checked against the districts and (when known) the indicators, so
+    that the generator never stops halfway; None (with findings) when it is broken."""
+    vorgaben, dokument = yaml_einlesen(quelle, VORGABEN, BeispielVorgaben, befunde)
+    if vorgaben is None:
+        return None
+    eigene = _vorgaben_abgleichen(vorgaben, dokument, sorted(s.id for s in stadtteile),
+                                  None if indikatoren is None else sorted(i.id for i in indikatoren))
+    befunde += eigene
+    return None if nur_fehler(eigene) else vorgaben
+
+
+def _vorgaben_abgleichen(vorgaben: BeispielVorgaben, dokument: YamlDokument, ids: list[str],
+                         bekannt: list[str] | None) -> list[Befund]:
+    """Districts and indicators the settings name must exist; every settlement type a district
+    has needs its inhabitants, its need and each `je_typ` mean (else the generator fails)."""
+    befunde: list[Befund] = []
+
+    def befund(pfad: tuple, meldung: str, hinweis: str, *, schluessel: bool = False) -> None:
+        befunde.append(Befund(VORGABEN, *dokument.position(pfad, schluessel=schluessel), meldung, hinweis))
+
+    def unbekannt(pfad: tuple, was: str, wert: str, gueltig: list[str], quelle: str, **art) -> None:
+        tipp = vorschlag(wert, gueltig)
+        befund(pfad, f"Den {was} „{wert}“ gibt es nicht",
+               (tipp + " " if tipp else "") + f"gültige Kennungen stehen in {quelle}", **art)
+
+    for typ, liste in vorgaben.typen.items():
+        for n, stadtteil in enumerate(liste):
+            if stadtteil not in ids:
+                unbekannt(("typen", typ, n), "Stadtteil", stadtteil, ids, "data/stadtteile.csv")
+    typen = sorted({vorgaben.typ(s) for s in ids})
+    pflicht = [(("einwohner",), vorgaben.einwohner), (("belastung",), vorgaben.belastung)] + [
+        (("indikatoren", i, "je_typ"), v.je_typ) for i, v in vorgaben.indikatoren.items() if v.je_typ is not None]
+    for pfad, tabelle in pflicht:
+        for typ in (t for t in typen if t not in tabelle):
+            befund(pfad, f"„{'.'.join(map(str, pfad))}“: es fehlt der Siedlungstyp „{typ}“",
+                   f"ergänzen Sie „{typ}: …“; jeder Typ aus „standardtyp“ und „typen“ braucht eine Angabe")
+    for ident in vorgaben.indikatoren:
+        if bekannt is not None and ident not in bekannt:
+            unbekannt(("indikatoren", ident), "Indikator", ident, bekannt, "data/indikatoren.yml", schluessel=True)
+    gesehen = set()
+    for n, standort in enumerate(vorgaben.standorte):
+        if standort.stadtteil not in ids:
+            unbekannt(("standorte", n, "stadtteil"), "Stadtteil", standort.stadtteil, ids, "data/stadtteile.csv")
+        if standort.id in gesehen:
+            befund(("standorte", n, "id"), f"Den Standort „{standort.id}“ gibt es zweimal",
+                   "jede Kennung darf nur einmal vorkommen")
+        gesehen.add(standort.id)
+    return befunde
 
 
 def _katalog_pruefen(katalog: IndikatorenDatei, dokument: YamlDokument) -> list[Befund]:

@@ -7,22 +7,21 @@ per build and registers the result:
     for name, funktion in makros.items():
         env.macro(funktion, name)
 
-A macro returns Markdown with raw HTML blocks. Stylesheet and map scripts are added on the first
-macro of a page that needs them. A wrong argument raises `MakroFehler` with a German message.
+A macro returns Markdown with raw HTML blocks; the atlas's stylesheet and map script are the
+site's own, on every page. A wrong argument raises `MakroFehler` with a German message.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..meldungen import vorschlag
 from ..model import Plan
 from ..render.text import h, md
 from . import verweise
 from . import bausteine
-from .karte import asset_links
 from .kontext import Kontext, kontext_fuer
 from .modell import Atlas, Indikator, Standortart
 from .tabelle import Spalte, tabelle
@@ -37,16 +36,6 @@ class MakroKontext:
     kontext: Kontext
     seite: Callable[[], str]
     """Path of the page being rendered, below `docs/` (e.g. `themen/armut.md`)."""
-    eingebunden: dict[str, set[str]] = field(default_factory=dict)
-    """Per page: the asset links already on it."""
-
-    def assets(self, karte: bool) -> str:
-        """The stylesheet and script links the current page still lacks, before the macro's output."""
-        seite = self.seite()
-        schon = self.eingebunden.setdefault(seite, set())
-        neu = [z for z in asset_links(seite, karte).split("\n") if z not in schon]
-        schon.update(neu)
-        return "\n".join(neu) + "\n\n" if neu else ""
 
     def indikator(self, ident: str) -> Indikator:
         bekannt = {i.id: i for i in self.kontext.atlas.indikatoren}
@@ -83,13 +72,13 @@ def indikator_tabelle(m: MakroKontext, indikator: str, jahr: int | None = None,
     """Table of one indicator and year (default: the latest), optionally only some districts."""
     ind = m.indikator(indikator)
     auswahl = [m.stadtteil(s) for s in stadtteile] if stadtteile else None
-    return _block(m.assets(False) + bausteine.indikator_tabelle(m.kontext, m.seite(), ind, m.jahr(ind, jahr), auswahl))
+    return _block(bausteine.indikator_tabelle(m.kontext, m.seite(), ind, m.jahr(ind, jahr), auswahl))
 
 
 def indikator_karte(m: MakroKontext, indikator: str, jahr: int | None = None, ebene: int = 2) -> str:
     """Heading, summary, map, legend and table of one indicator."""
     ind = m.indikator(indikator)
-    return _block(m.assets(True) + bausteine.indikator_abschnitt(m.kontext, m.seite(), ind, m.jahr(ind, jahr), ebene))
+    return _block(bausteine.indikator_abschnitt(m.kontext, m.seite(), ind, m.jahr(ind, jahr), ebene))
 
 
 def indikator_wert(m: MakroKontext, indikator: str, stadtteil: str = "gesamtstadt", jahr: int | None = None) -> str:
@@ -118,18 +107,18 @@ def indikator_steckbrief(m: MakroKontext, indikator: str) -> str:
 
 def sozialindex_karte(m: MakroKontext, ebene: int = 2, standorte: bool = False) -> str:
     """Heading, summary, map and table of the Sozialindex (with the sites if `standorte=True`)."""
-    return _block(m.assets(True) + bausteine.index_abschnitt(m.kontext, m.seite(), ebene=ebene, standorte=standorte))
+    return _block(bausteine.index_abschnitt(m.kontext, m.seite(), ebene=ebene, standorte=standorte))
 
 
 def sozialindex_tabelle(m: MakroKontext, stadtteile: list[str] | None = None) -> str:
     """The index table by rank, optionally only some districts."""
     auswahl = [m.stadtteil(s) for s in stadtteile] if stadtteile else None
-    return _block(m.assets(False) + bausteine.index_tabelle(m.kontext, m.seite(), auswahl))
+    return _block(bausteine.index_tabelle(m.kontext, m.seite(), auswahl))
 
 
 def stadtteil_profil(m: MakroKontext, stadtteil: str) -> str:
     """A district in short: index class and all indicators against the city, with a link to its profile."""
-    return _block(m.assets(False) + bausteine.profil_kurz(m.kontext, m.seite(), m.stadtteil(stadtteil)))
+    return _block(bausteine.profil_kurz(m.kontext, m.seite(), m.stadtteil(stadtteil)))
 
 
 def standorte_tabelle(m: MakroKontext, stadtteil: str | None = None, art: str | None = None) -> str:
@@ -144,7 +133,7 @@ def standorte_tabelle(m: MakroKontext, stadtteil: str | None = None, art: str | 
     zeilen = [[h(o.name), h(o.art.label),
                f'<a href="{h(verweise.url(seite, verweise.stadtteil_seite(o.stadtteil)))}">{h(kontext.namen[o.stadtteil])}</a>',
                h(o.traeger), "ja" if o.beispiel else "nein"] for o in orte]
-    return _block(m.assets(False) + tabelle(
+    return _block(tabelle(
         f"tabelle-standorte-{auswahl or 'alle'}-{art or 'alle'}", "Standorte der Quartiers- und Sozialraumarbeit "
         "und Stadtteilzentren", [Spalte("Standort"), Spalte("Art"), Spalte("Stadtteil"), Spalte("Träger"),
                                  Spalte("Beispiel")], zeilen))

@@ -3,7 +3,7 @@ worked example taken from the data (so the example always matches the published 
 
 from __future__ import annotations
 
-from ..render.text import h, md, md_zeile
+from ..render.text import h, md, klartext_md
 from ..seiten import Seite
 from . import verweise
 from .bausteine import beispiel_hinweis, index_text, klassenbild, seite_bauen
@@ -109,7 +109,7 @@ def methode_seite(kontext: Kontext) -> Seite:
     )
     beispiel = _beispiel_stadtteil(kontext)
     if beispiel is not None:
-        text += (f"## Rechenbeispiel: {md_zeile(kontext.namen[beispiel.stadtteil])} {index.jahr}\n\n"
+        text += (f"## Rechenbeispiel: {klartext_md(kontext.namen[beispiel.stadtteil])} {index.jahr}\n\n"
                  f"Die Zahlen stammen aus den Daten dieses Atlas. Gezeigt ist der Stadtteil mit dem höchsten {name}; "
                  "Zwischenergebnisse sind gerundet.\n\n")
         text += rechenbeispiel(kontext, index.status, beispiel.stadtteil, "rechenbeispiel", "Wert")
@@ -128,7 +128,7 @@ def methode_seite(kontext: Kontext) -> Seite:
         "- Er ersetzt nicht das Wissen der Menschen vor Ort: Die Bedarfsermittlung verbindet ihn mit den "
         "Erfahrungen der Quartiers- und Sozialraumarbeit, der Ortsteilräte und der Fachplanungen.\n"
     )
-    return seite_bauen(seite, titel, text, kontext.atlas.quellen["einstellungen"], karte=False)
+    return seite_bauen(seite, titel, text, kontext.atlas.quellen["einstellungen"])
 
 
 def _dynamik_text(kontext: Kontext, beispiel: Indexwert | None) -> str:
@@ -150,6 +150,6 @@ def _dynamik_text(kontext: Kontext, beispiel: Indexwert | None) -> str:
         "Monitoring Soziale Stadtentwicklung, das Status- und Dynamikklassen kombiniert.\n\n"
     )
     if beispiel is not None and index.dynamik.werte[beispiel.stadtteil].wert is not None:
-        text += f"### Rechenbeispiel Dynamik: {md_zeile(kontext.namen[beispiel.stadtteil])}\n\n"
+        text += f"### Rechenbeispiel Dynamik: {klartext_md(kontext.namen[beispiel.stadtteil])}\n\n"
         text += rechenbeispiel(kontext, index.dynamik, beispiel.stadtteil, "rechenbeispiel-dynamik", "Veränderung")
     return text + _klassen_tabelle(index.dynamik, "klassen-dynamik", f"Klassen der Dynamik {von} bis {index.jahr}") + "\n\n"

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from ..model import GESAMTSTADT, Kennung, Modell, Stadtteil, Text
+from ..quelle import pfad_im_repository
 
 if TYPE_CHECKING:  # only for annotations: loading shapely is not needed to read settings
     from shapely.geometry.base import BaseGeometry
@@ -22,8 +23,24 @@ if TYPE_CHECKING:  # only for annotations: loading shapely is not needed to read
     from .index import Sozialindex
 
 Jahr = Annotated[int, Field(ge=1900, le=2200)]
-Datei = Annotated[str, Field(pattern=r"^data/[^\s]+$")]
-"""A path inside the repository's `data/` folder."""
+
+
+def _datei_in_data(pfad: str) -> str:
+    # The loader reads and the example generator writes these paths: they must not leave data/.
+    if not (pfad.startswith("data/") and pfad_im_repository(pfad)) or any(z.isspace() for z in pfad):
+        raise ValueError("datei_pfad")
+    return pfad
+
+
+Datei = Annotated[str, AfterValidator(_datei_in_data)]
+"""A path inside the repository's `data/` folder (no `..`, no absolute path, no backslash)."""
+Anzahl = Annotated[int, Field(ge=0, le=10**9)]
+"""A count of people or places: a billion is more than any city has."""
+GROESSTER_BETRAG = 1e12
+"""No figure of a city's social statistics comes near a trillion; far below it, sums, squares and
+powers of values stay exact enough and never overflow."""
+Betrag = Annotated[float, Field(ge=-GROESSTER_BETRAG, le=GROESSTER_BETRAG)]
+"""A configured number (a limit, a range, a mean)."""
 Adresse = Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")]
 
 
@@ -58,7 +75,7 @@ class Klassierung(Modell):
 
     art: Literal["quantile", "schwellen"] = "quantile"
     anzahl: Annotated[int, Field(ge=2, le=7)] | None = None
-    grenzen: list[float] | None = None
+    grenzen: list[Betrag] | None = None
     namen: list[Text] | None = None
 
     @model_validator(mode="after")
@@ -99,8 +116,8 @@ class Indikator(Modell):
     """A count (people, places), not a rate: the city's value is the sum of the districts, and a
     district is not compared with it."""
     interpretation: Text | None = None
-    minimum: float | None = None
-    maximum: float | None = None
+    minimum: Betrag | None = None
+    maximum: Betrag | None = None
     klassen: Klassierung | None = None
 
     @property
@@ -160,14 +177,14 @@ class Karte(Modell):
 
 class IndexIndikator(Modell):
     indikator: Kennung
-    gewicht: Annotated[float, Field(gt=0)] = 1.0
+    gewicht: Annotated[float, Field(gt=0, le=100)] = 1.0
 
 
 class Dynamik(Modell):
     """Change classes of the status × dynamics classification."""
 
     von: Jahr
-    grenzen: list[float] = Field(default_factory=lambda: [-1.0, 1.0])
+    grenzen: list[Betrag] = Field(default_factory=lambda: [-1.0, 1.0])
     namen: list[Text] = Field(default_factory=lambda: ["positiv", "stabil", "negativ"])
 
     @model_validator(mode="after")
@@ -186,9 +203,9 @@ class SozialindexEinstellungen(Modell):
     name: Text = "Sozialindex"
     jahr: Jahr | None = None
     indikatoren: list[IndexIndikator] = Field(min_length=1)
-    mindestens: Annotated[int, Field(ge=1)] | None = None
+    mindestens: Annotated[int, Field(ge=1, le=100)] | None = None
     klassen: Klassierung
-    hoher_bedarf_ab: Annotated[int, Field(ge=1)]
+    hoher_bedarf_ab: Annotated[int, Field(ge=1, le=7)]
     dynamik: Dynamik | None = None
 
     @model_validator(mode="after")
@@ -219,6 +236,74 @@ class Standortart(str, Enum):
     @property
     def label(self) -> str:
         return {"qsa": "Quartiers- und Sozialraumarbeit", "stadtteilzentrum": "Stadtteilzentrum"}[self.value]
+
+
+class Vorgabe(Modell):
+    """How one example indicator is generated: from the latent need, or as a mean per settlement type."""
+
+    bereich: tuple[Betrag, Betrag] | None = None
+    """Value at need 0 and at need 1 (a falling range for indicators where less means more need)."""
+    je_typ: dict[str, Betrag] | None = None
+    trend: Annotated[float, Field(ge=-0.5, le=0.5)] = 0.0
+    """Relative change per year of the whole city."""
+    streuung: Annotated[float, Field(ge=0, le=1)] = 0.08
+    geheim_unter: Anzahl | None = None
+    """No value where fewer people than this live (statistical secrecy)."""
+
+    @model_validator(mode="after")
+    def _eine_art(self) -> Vorgabe:
+        if (self.bereich is None) == (self.je_typ is None):
+            raise ValueError("bereich_oder_je_typ")
+        return self
+
+
+class StandortVorgabe(Modell):
+    id: Kennung
+    name: Text
+    art: Standortart
+    stadtteil: Kennung
+    traeger: Text
+
+
+class Anker(Modell):
+    """Which real figures fix the population of the districts they cover."""
+
+    merkmal: Text
+    stichtag: str
+    jahr: Jahr
+
+
+Anteil = Annotated[float, Field(ge=0, le=1)]
+
+
+class BeispielVorgaben(Modell):
+    """`data/beispieldaten.yml`: how the example values and sites are generated."""
+
+    saat: Annotated[int, Field(ge=0, le=2**32 - 1)]
+    jahre: list[Jahr] = Field(min_length=1, max_length=100)
+    ziel: Datei
+    standorte_ziel: Datei | None = None
+    standardtyp: str
+    typen: dict[str, list[Kennung]] = Field(default_factory=dict)
+    einwohner: dict[str, Anzahl]
+    """Inhabitants per settlement type in the anchor year."""
+    wachstum: Annotated[float, Field(ge=-0.5, le=0.5)] = 0.0
+    einwohner_anker: Anker | None = None
+    belastung: dict[str, tuple[Anteil, Anteil]]
+    """Mean and spread of the latent need per settlement type."""
+    indikatoren: dict[str, Vorgabe]
+    einwohner_indikator: str = "einwohner"
+    standorte: list[StandortVorgabe] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _jahre_aufsteigend(self) -> BeispielVorgaben:
+        if any(b <= a for a, b in zip(self.jahre, self.jahre[1:])):
+            raise ValueError("jahre_nicht_aufsteigend")
+        return self
+
+    def typ(self, stadtteil: str) -> str:
+        """The settlement type of a district (the default type when no list names it)."""
+        return next((t for t, ids in self.typen.items() if stadtteil in ids), self.standardtyp)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Massnahme, Status
-from ..render.text import aufzaehlung, datum, h, leichte_sprache_absatz, md, md_zeile
+from ..render.text import aufzaehlung, datum, h, leichte_sprache_absatz, md, klartext_md
 from ..seiten import Abschnitt, Seite
 from . import verweise
 from .bausteine import (KEINE_ANGABE, beschriftung, beispiel_hinweis, dynamik_abschnitt, index_abschnitt,
@@ -62,9 +62,9 @@ def uebersicht(kontext: Kontext) -> Seite:
     text += dynamik_abschnitt(kontext, seite, ebene=2)
     text += "## Indikatoren nach Themenfeldern\n\n"
     for thema, indikatoren in _indikatoren_nach_themen(atlas).items():
-        text += f"### {md_zeile(thema)}\n\n"
-        text += "\n".join(f"- [{md_zeile(i.name)}]({verweise.md_link(seite, verweise.indikator_seite(i.id))}): "
-                          f"{md_zeile(i.definition)}" for i in indikatoren) + "\n\n"
+        text += f"### {klartext_md(thema)}\n\n"
+        text += "\n".join(f"- [{klartext_md(i.name)}]({verweise.md_link(seite, verweise.indikator_seite(i.id))}): "
+                          f"{klartext_md(i.definition)}" for i in indikatoren) + "\n\n"
     text += (f"## Stadtteile\n\nFür jeden Stadtteil gibt es ein [Profil mit allen Indikatoren]"
              f"({verweise.md_link(seite, 'atlas/stadtteile/index.md')}).\n")
     return seite_bauen(seite, atlas.einstellungen.titel, text, atlas.quellen["einstellungen"])
@@ -74,10 +74,10 @@ def indikatoren_uebersicht(kontext: Kontext) -> Seite:
     seite = f"{verweise.ORDNER}/indikatoren/index.md"
     text = "Jedes Indikatorenblatt nennt Definition, Formel und Quelle und zeigt Karte, Tabelle und Zeitreihe.\n\n"
     for thema, indikatoren in _indikatoren_nach_themen(kontext.atlas).items():
-        text += f"## {md_zeile(thema)}\n\n" + "\n".join(
-            f"- [{md_zeile(i.name)}]({verweise.md_link(seite, verweise.indikator_seite(i.id))}) "
-            f"({md_zeile(i.einheit)})" for i in indikatoren) + "\n\n"
-    return seite_bauen(seite, "Indikatoren", text, kontext.atlas.quellen["indikatoren"], karte=False)
+        text += f"## {klartext_md(thema)}\n\n" + "\n".join(
+            f"- [{klartext_md(i.name)}]({verweise.md_link(seite, verweise.indikator_seite(i.id))}) "
+            f"({klartext_md(i.einheit)})" for i in indikatoren) + "\n\n"
+    return seite_bauen(seite, "Indikatoren", text, kontext.atlas.quellen["indikatoren"])
 
 
 def indikatorenblatt(kontext: Kontext, indikator: Indikator) -> Seite:
@@ -102,7 +102,7 @@ def indikatorenblatt(kontext: Kontext, indikator: Indikator) -> Seite:
         text += _zeitreihe_abschnitt(kontext, indikator, jahre)
         text += _einordnung(kontext, indikator, jahre)
     text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(indikator.leichte_sprache) + "\n"
-    return seite_bauen(seite, indikator.name, text, kontext.atlas.quellen["indikatoren"], karte=bool(jahre))
+    return seite_bauen(seite, indikator.name, text, kontext.atlas.quellen["indikatoren"])
 
 
 def _zeitreihe_abschnitt(kontext: Kontext, indikator: Indikator, jahre: list[int]) -> str:
@@ -156,7 +156,7 @@ def stadtteile_uebersicht(kontext: Kontext) -> Seite:
     text = "Jedes Profil zeigt alle Indikatoren im Vergleich zur Gesamtstadt, die Klasse im Sozialindex, "
     text += "die Entwicklung, die Maßnahmen und die Standorte der Quartiers- und Sozialraumarbeit.\n\n"
     text += "\n".join(f"- {stadtteil_verweis(kontext, seite, s)}" for s in kontext.nach_name(kontext.ids)) + "\n"
-    return seite_bauen(seite, "Stadtteilprofile", text, "data/stadtteile.csv", karte=False)
+    return seite_bauen(seite, "Stadtteilprofile", text, "data/stadtteile.csv")
 
 
 def _index_trend(kontext: Kontext, stadtteil: str) -> str:
@@ -175,7 +175,7 @@ def _index_trend(kontext: Kontext, stadtteil: str) -> str:
 
 def _massnahmen_liste(kontext: Kontext, seite: str, massnahmen: list[Massnahme]) -> str:
     return "\n".join(
-        f"- [{md_zeile(m.title)}]({verweise.md_link(seite, verweise.massnahme_seite(m.id))}) – {md(m.status.label)}"
+        f"- [{klartext_md(m.title)}]({verweise.md_link(seite, verweise.massnahme_seite(m.id))}) – {md(m.status.label)}"
         for m in massnahmen)
 
 
@@ -205,7 +205,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
     anker = [a for a in atlas.ankerwerte if a.stadtteil == stadtteil]
     if anker:
         text += "## Veröffentlichte Zahlen\n\n" + _anker_tabelle(name, anker) + "\n\n"
-    return seite_bauen(seite, name, text, "data/stadtteile.csv", karte=False)
+    return seite_bauen(seite, name, text, "data/stadtteile.csv")
 
 
 def _einwohner(kontext: Kontext, stadtteil: str) -> str:
@@ -302,4 +302,4 @@ def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> s
 def downloads_seite(kontext: Kontext) -> Seite:
     seite = verweise.DOWNLOADS
     text = beispiel_hinweis(kontext) + DOWNLOADS_BESCHREIBUNG + "\n\n" + download_liste(kontext, seite) + "\n"
-    return seite_bauen(seite, "Downloads", text, kontext.atlas.quellen["einstellungen"], karte=False)
+    return seite_bauen(seite, "Downloads", text, kontext.atlas.quellen["einstellungen"])

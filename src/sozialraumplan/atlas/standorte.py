@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
@@ -12,9 +13,9 @@ from ..befund import Befund, Schwere
 from ..meldungen import vorschlag
 from ..model import GESAMTSTADT, ID_MUSTER, Stadtteil
 from ..quelle import Quelle
-from .csvdatei import Zeile, csv_lesen
+from .csvdatei import Zeile, csv_lesen, zelle_als_zahl
 from .modell import Ankerwert, Standort, Standortart
-from .zahlen import ZahlFehler, koordinate_lesen, zahl_lesen
+from .zahlen import ZahlFehler, koordinate_lesen
 
 STANDORT_SPALTEN = {"id", "name", "art", "stadtteil", "breite", "laenge", "traeger", "beispiel"}
 ANKER_SPALTEN = {"stadtteil", "merkmal", "wert", "einheit", "stichtag", "quelle"}
@@ -31,7 +32,7 @@ def _stadtteil(zeile: Zeile, erlaubt: set[str], befunde: list[Befund]) -> str | 
     return None
 
 
-def _zahl(zeile: Zeile, spalte: str, befunde: list[Befund], lesen=zahl_lesen) -> float | None:
+def _zahl(zeile: Zeile, spalte: str, befunde: list[Befund], lesen=zelle_als_zahl) -> float | None:
     try:
         zahl = lesen(zeile.zellen[spalte])
     except ZahlFehler as fehler:
@@ -40,6 +41,17 @@ def _zahl(zeile: Zeile, spalte: str, befunde: list[Befund], lesen=zahl_lesen) ->
     if zahl is None:
         befunde.append(zeile.befund(spalte, f"Die Angabe „{spalte}“ fehlt", "tragen Sie eine Zahl ein"))
     return zahl
+
+
+def _grad(grenze: int) -> Callable[[str], float | None]:
+    """A reader of coordinates within ±`grenze` degrees: latitudes beyond 90 are on no map."""
+    def lesen(text: str) -> float | None:
+        zahl = koordinate_lesen(text)
+        if zahl is not None and abs(zahl) > grenze:
+            raise ZahlFehler(f"„{text.strip()}“ liegt nicht zwischen −{grenze} und {grenze} Grad",
+                             "schreiben Sie die Koordinate in WGS84, z. B. 50.97825 und 11.02994")
+        return zahl
+    return lesen
 
 
 def standorte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], grenzen: dict[str, BaseGeometry],
@@ -53,8 +65,8 @@ def standorte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], gren
     for zeile in tabelle.zeilen:
         z = {k: v.strip() for k, v in zeile.zellen.items()}
         stadtteil = _stadtteil(zeile, ids, befunde)
-        breite = _zahl(zeile, "breite", befunde, koordinate_lesen)
-        laenge = _zahl(zeile, "laenge", befunde, koordinate_lesen)
+        breite = _zahl(zeile, "breite", befunde, _grad(90))
+        laenge = _zahl(zeile, "laenge", befunde, _grad(180))
         art = z["art"] if z["art"] in {a.value for a in Standortart} else None
         if art is None:
             befunde.append(zeile.befund("art", f"„{z['art']}“ ist keine Standortart",

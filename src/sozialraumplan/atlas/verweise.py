@@ -19,8 +19,6 @@ BEDARF = f"{ORDNER}/bedarfsermittlung.md"
 DOWNLOADS = f"{ORDNER}/downloads.md"
 LEAFLET_JS = f"{ASSETS}/leaflet/leaflet.js"
 LEAFLET_CSS = f"{ASSETS}/leaflet/leaflet.css"
-KARTE_JS = f"{ASSETS}/atlas-karte.js"
-ATLAS_CSS = f"{ASSETS}/atlas.css"
 
 
 def indikator_seite(ident: str) -> str:

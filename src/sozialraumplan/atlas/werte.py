@@ -21,9 +21,9 @@ from ..befund import Befund
 from ..meldungen import vorschlag
 from ..model import GESAMTSTADT, Stadtteil
 from ..quelle import Quelle
-from .csvdatei import Tabelle, Zeile, csv_lesen
+from .csvdatei import Tabelle, Zeile, csv_lesen, zelle_als_zahl
 from .modell import Indikator, Wert, WerteDatei, schluessel
-from .zahlen import ZahlFehler, zahl_lesen
+from .zahlen import ZahlFehler
 
 _JAHR = re.compile(r"^\d{4}$")
 _NEBENSPALTEN = {"name"}
@@ -66,7 +66,7 @@ def _werte_lesen(
             continue
         indikator = nach_id[ort[1]]
         try:
-            zahl = zahl_lesen(zeile.zellen[wert_spalte], datei.zahlenformat)
+            zahl = zelle_als_zahl(zeile.zellen[wert_spalte], datei.zahlenformat)
         except ZahlFehler as fehler:
             hinweis = fehler.hinweis + (" – oder legen Sie in data/atlas.yml für diese Datei „zahlenformat: "
                                         "deutsch“ bzw. „englisch“ fest" if fehler.mehrdeutig else "")

@@ -21,8 +21,9 @@ from ..quelle import Ordner
 TEAMS_DATEI = ".github/teams.yml"
 CODEOWNERS_DATEI = ".github/CODEOWNERS"
 
-_MUSTER = re.compile(r"^(\*|(/[A-Za-z0-9._-]+)+/)$")
-"""The two forms used: everything, or everything below one folder of the repository."""
+_MUSTER = re.compile(r"^(\*|(/[A-Za-z0-9._-]+)+/?)$")
+"""The forms used: everything (`*`), everything below a folder (`/docs/`), or one file
+(`/mkdocs.yml`), each from the top of the repository."""
 
 _KOPF = f"""\
 # Diese Datei ist erzeugt: `sozialraumplan codeowners` schreibt sie aus {TEAMS_DATEI}.
@@ -31,9 +32,14 @@ _KOPF = f"""\
 
 
 class Zustaendigkeit(Modell):
-    pattern: Text = Field(alias="muster")
+    pattern: Text | list[Text] = Field(alias="muster")
+    """One pattern, or a list of them that share the teams and the reason."""
     teams: list[Kennung] = Field(min_length=1)
     reason: Text = Field(alias="grund")
+
+    @property
+    def patterns(self) -> list[str]:
+        return self.pattern if isinstance(self.pattern, list) else [self.pattern]
 
 
 class Teamkonfiguration(Modell):
@@ -61,10 +67,13 @@ def _regeln_pruefen(geladen: Geladen[Teamkonfiguration]) -> list[Befund]:
     konfig, dokument = geladen.wert, geladen.dokument
     befunde = []
     for nummer, regel in enumerate(konfig.rules):
-        if not _MUSTER.match(regel.pattern):
-            zeile, spalte = dokument.position(("zustaendigkeiten", nummer, "muster"))
-            befunde.append(Befund(dokument.datei, zeile, spalte, f"Das Muster „{regel.pattern}“ ist nicht vorgesehen",
-                                  "schreiben Sie \"*\" für alles oder /ordner/ für einen Ordner"))
+        for stelle, muster in enumerate(regel.patterns):
+            if not _MUSTER.match(muster):
+                pfad = ("zustaendigkeiten", nummer, "muster") + ((stelle,) if isinstance(regel.pattern, list) else ())
+                zeile, spalte = dokument.position(pfad)
+                befunde.append(Befund(dokument.datei, zeile, spalte, f"Das Muster „{muster}“ ist nicht vorgesehen",
+                                      "schreiben Sie \"*\" für alles, /ordner/ für einen Ordner oder /datei für "
+                                      "eine Datei, jeweils von der obersten Ebene des Repositorys aus"))
         for stelle, rolle in enumerate(regel.teams):
             if rolle not in konfig.teams:
                 zeile, spalte = dokument.position(("zustaendigkeiten", nummer, "teams", stelle))
@@ -74,10 +83,11 @@ def _regeln_pruefen(geladen: Geladen[Teamkonfiguration]) -> list[Befund]:
 
 
 def codeowners_text(konfig: Teamkonfiguration) -> str:
-    """CODEOWNERS in the order of the rules, each with its reason as a comment."""
+    """CODEOWNERS in the order of the rules, each with its reason as a comment, one line a pattern."""
     zeilen = [_KOPF]
     for regel in konfig.rules:
-        zeilen += ["", f"# {regel.reason}", " ".join([regel.pattern, *(konfig.handle(t) for t in regel.teams)])]
+        besitzer = [konfig.handle(t) for t in regel.teams]
+        zeilen += ["", f"# {regel.reason}", *(" ".join([muster, *besitzer]) for muster in regel.patterns)]
     return "\n".join(zeilen) + "\n"
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from ..befund import Schwere
+from ..befund import Befund, PlanUngueltig, Schwere
 from ..bestand import bestand_pruefen
 from ..quelle import Ordner
 
@@ -14,13 +15,30 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
     befehl = unterbefehle.add_parser(
         "validate", help="Plan prüfen (Schema, Kennungen, Verweise)",
         description="Prüft alle Dateien in plan/ und data/ (Plan, Erklärung zur Barrierefreiheit, Atlas) "
-                    "und meldet jeden Fehler mit Datei und Zeile.",
+                    "und die Seiten in docs/ mit ihren Makros, genau wie der Bau der Website, und meldet "
+                    "jeden Fehler mit Datei und Zeile.",
     )
     befehl.set_defaults(ausfuehren=ausfuehren)
 
 
+def _website_pruefen(wurzel: Path) -> list[Befund]:
+    """What only the build finds: the generated pages (e.g. the comparison base of „Änderungen“)
+    and the hand-written pages with their macros."""
+    from ..docs_seiten import docs_rendern, repo_adresse  # the site's renderers: only when the data is valid
+    from ..website import website_bauen
+    try:
+        website = website_bauen(wurzel)
+    except PlanUngueltig as fehler:
+        return fehler.befunde
+    return docs_rendern(website, wurzel, repo_adresse(wurzel))[1]
+
+
 def ausfuehren(argumente: argparse.Namespace) -> int:
     bestand, befunde = bestand_pruefen(Ordner(argumente.wurzel))
+    if bestand is not None:
+        befunde = sorted(befunde + _website_pruefen(Path(argumente.wurzel)))
+        if any(b.schwere is Schwere.FEHLER for b in befunde):
+            bestand = None
     for befund in befunde:
         print(befund, file=sys.stderr if befund.schwere is Schwere.FEHLER else sys.stdout)
     if bestand is None:

@@ -7,7 +7,7 @@ section per kind of entity, the plan's own data, and indicators with the Soziali
 from __future__ import annotations
 
 from ..befund import Befund
-from ..render.text import datum, md_zeile
+from ..render.text import datum, klartext_md
 from .anzeige import ARTNAMEN, Anzeige
 from .ergebnis import Vergleich
 from .markdown_eintraege import art_abschnitt, feldliste
@@ -22,14 +22,14 @@ def ueberschrift(vergleich: Vergleich) -> str:
 
 def als_markdown(vergleich: Vergleich) -> str:
     """The full report with its H1."""
-    return f"# {md_zeile(ueberschrift(vergleich))}\n\n{koerper(vergleich)}"
+    return f"# {klartext_md(ueberschrift(vergleich))}\n\n{koerper(vergleich)}"
 
 
 def koerper(vergleich: Vergleich) -> str:
     """Everything below the H1 (the site page puts its own front matter and H1 above)."""
     anzeige = Anzeige(vergleich.basis, vergleich.ziel)
     bloecke = [
-        f"**Zusammenfassung:** {md_zeile(zusammenfassung(vergleich))}",
+        f"**Zusammenfassung:** {klartext_md(zusammenfassung(vergleich))}",
         "Verglichen wurden " + _stand_text(vergleich.basis) + " und " + _stand_text(vergleich.ziel) + ".",
     ]
     hinweise = [s for s in (vergleich.basis, vergleich.ziel) if not s.gueltig]
@@ -43,33 +43,33 @@ def koerper(vergleich: Vergleich) -> str:
     bloecke.append(feldliste(vergleich.plan, anzeige) if vergleich.plan else "Keine Änderungen.")
     bloecke.append("## Indikatoren und Sozialindex")
     if vergleich.indikatoren is None:
-        bloecke.append(f"Die Indikatoren wurden nicht verglichen: {md_zeile(vergleich.indikatoren_grund)}.")
+        bloecke.append(f"Die Indikatoren wurden nicht verglichen: {klartext_md(vergleich.indikatoren_grund)}.")
     else:
         bloecke += indikatoren_abschnitt(vergleich, anzeige)
     return "\n\n".join(bloecke) + "\n"
 
 
 def _stand_text(stand: Stand) -> str:
-    teile = [f"die Fassung **{md_zeile(stand.name)}**"]
+    teile = [f"die Fassung **{klartext_md(stand.name)}**"]
     angaben = []
     if stand.commit:
         angaben.append(f"Commit {stand.commit[:7]}")
     if stand.info is not None:
-        angaben.append(f"{md_zeile(stand.info.fortschreibung)}, Stand {datum(stand.info.stand)}")
+        angaben.append(f"{klartext_md(stand.info.fortschreibung)}, Stand {datum(stand.info.stand)}")
     if angaben:
         teile.append(f"({'; '.join(angaben)})")
     return " ".join(teile)
 
 
 def _ungueltig(stand: Stand) -> str:
-    zeilen = [f"Die Fassung **{md_zeile(stand.name)}** ist nicht gültig ({len(stand.befunde)} Fehler). "
+    zeilen = [f"Die Fassung **{klartext_md(stand.name)}** ist nicht gültig ({len(stand.befunde)} Fehler). "
               "Verglichen wurde, was sich lesen ließ:", ""]
     zeilen += [f"- {_befund(b)}" for b in stand.befunde]
     return "\n".join(zeilen)
 
 
 def _befund(befund: Befund) -> str:
-    text = f"`{befund.datei}:{befund.zeile}:{befund.spalte}` {md_zeile(befund.meldung)}"
-    return text + (f" — {md_zeile(befund.hinweis)}" if befund.hinweis else "")
+    text = f"`{befund.datei}:{befund.zeile}:{befund.spalte}` {klartext_md(befund.meldung)}"
+    return text + (f" — {klartext_md(befund.hinweis)}" if befund.hinweis else "")
 
 

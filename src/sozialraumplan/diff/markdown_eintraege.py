@@ -6,7 +6,7 @@ or strike-through alone, so they read the same aloud as on screen.
 
 from __future__ import annotations
 
-from ..render.text import md_zeile
+from ..render.text import klartext_md
 from .anzeige import ARTNAMEN, Anzeige, feldname
 from .ergebnis import Aenderung, Artvergleich, Feldaenderung
 from .text import Textstelle
@@ -36,8 +36,8 @@ def art_abschnitt(artvergleich: Artvergleich, anzeige: Anzeige, ebene: str) -> l
 
 def _kopf(aenderung: Aenderung) -> str:
     if aenderung.art == "massnahme":
-        return md_zeile(f"{aenderung.id} – {aenderung.titel}")
-    return md_zeile(aenderung.titel)
+        return klartext_md(f"{aenderung.id} – {aenderung.titel}")
+    return klartext_md(aenderung.titel)
 
 
 def _neu(aenderung: Aenderung, anzeige: Anzeige) -> str:
@@ -47,7 +47,7 @@ def _neu(aenderung: Aenderung, anzeige: Anzeige) -> str:
         zeitraum = anzeige.wert("beginn", m.period.begin)
         zeitraum = f"{zeitraum} bis {anzeige.wert('ende', m.period.end)}" if m.period.end else f"ab {zeitraum}"
         stadtteile = ", ".join(anzeige.wert("stadtteile", s) for s in m.stadtteile)
-        zeile += md_zeile(f": {m.status.label}, {zeitraum}; Stadtteile: {stadtteile}")
+        zeile += klartext_md(f": {m.status.label}, {zeitraum}; Stadtteile: {stadtteile}")
     return zeile
 
 
@@ -55,7 +55,7 @@ def _entfallen(aenderung: Aenderung, anzeige: Anzeige) -> str:
     zeile = f"- **{_kopf(aenderung)}**"
     if aenderung.art == "massnahme":
         m = aenderung.wert
-        zeile += " " + md_zeile(f"(zuletzt {m.status.label}, Fortschritt {anzeige.wert('fortschritt', m.progress)})")
+        zeile += " " + klartext_md(f"(zuletzt {m.status.label}, Fortschritt {anzeige.wert('fortschritt', m.progress)})")
     return zeile
 
 
@@ -91,16 +91,16 @@ def _feld(feld: Feldaenderung, anzeige: Anzeige) -> str:
 
 
 def _wert(schluessel: str, wert: object, anzeige: Anzeige) -> str:
-    text = md_zeile(anzeige.wert(schluessel, wert))
+    text = klartext_md(anzeige.wert(schluessel, wert))
     return f"„{text}“" if anzeige.ist_freitext(schluessel, wert) else text
 
 
 def _stelle(stelle: Textstelle) -> str:
-    ort = f" (nach „…{md_zeile(stelle.nach)}“)" if stelle.nach else " (am Anfang)"
+    ort = f" (nach „…{klartext_md(stelle.nach)}“)" if stelle.nach else " (am Anfang)"
     if stelle.neu_gefasst:
-        return f"neu gefasst; bisher: „{md_zeile(stelle.alt)}“; jetzt: „{md_zeile(stelle.neu)}“"
+        return f"neu gefasst; bisher: „{klartext_md(stelle.alt)}“; jetzt: „{klartext_md(stelle.neu)}“"
     if stelle.art == "ersetzt":
-        return f"statt „{md_zeile(stelle.alt)}“ jetzt „{md_zeile(stelle.neu)}“{ort}"
+        return f"statt „{klartext_md(stelle.alt)}“ jetzt „{klartext_md(stelle.neu)}“{ort}"
     if stelle.art == "gestrichen":
-        return f"gestrichen: „{md_zeile(stelle.alt)}“{ort}"
-    return f"ergänzt: „{md_zeile(stelle.neu)}“{ort}"
+        return f"gestrichen: „{klartext_md(stelle.alt)}“{ort}"
+    return f"ergänzt: „{klartext_md(stelle.neu)}“{ort}"

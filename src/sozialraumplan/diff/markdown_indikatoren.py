@@ -6,7 +6,7 @@ announces what each number is; every number carries its unit and, where it matte
 
 from __future__ import annotations
 
-from ..render.text import md_zeile
+from ..render.text import klartext_md
 from .anzeige import Anzeige
 from .ergebnis import Indikatorvergleich, Vergleich, Wertaenderung
 from .markdown_eintraege import art_abschnitt
@@ -15,7 +15,7 @@ from .zusammenfassung import indexklassen_satzteil
 
 def _tabelle(kopf: list[str], zeilen: list[list[str]]) -> str:
     text = ["| " + " | ".join(kopf) + " |", "|" + "---|" * len(kopf)]
-    text += ["| " + " | ".join(md_zeile(z) for z in zeile) + " |" for zeile in zeilen]
+    text += ["| " + " | ".join(klartext_md(z) for z in zeile) + " |" for zeile in zeilen]
     return "\n".join(text)
 
 
@@ -46,7 +46,7 @@ def indikatoren_abschnitt(vergleich: Vergleich, anzeige: Anzeige) -> list[str]:
         bloecke.append("### Alle Veränderungen je Indikator")
         for indikator in dict.fromkeys(w.indikator for w in iv.werte):
             eigene = [w for w in iv.werte if w.indikator == indikator]
-            bloecke.append(f"#### {md_zeile(anzeige.name('indikator', indikator))} ({len(eigene)} Stadtteile)")
+            bloecke.append(f"#### {klartext_md(anzeige.name('indikator', indikator))} ({len(eigene)} Stadtteile)")
             bloecke.append(_wertetabelle(eigene, anzeige, mit_indikator=False))
     return bloecke
 
@@ -55,7 +55,7 @@ def _klassen(iv: Indikatorvergleich, vergleich: Vergleich, anzeige: Anzeige) -> 
     alt, neu = iv.index_jahre
     if iv.klassenwechsel is None:
         fehlt = vergleich.basis.name if alt is None else vergleich.ziel.name
-        return ["### Indexklassen", f"Die Indexklassen wurden nicht verglichen: {md_zeile(fehlt)} hat keinen Sozialindex."]
+        return ["### Indexklassen", f"Die Indexklassen wurden nicht verglichen: {klartext_md(fehlt)} hat keinen Sozialindex."]
     bloecke = [f"### Indexklassen (Sozialindex {alt} und {neu})" if alt != neu else f"### Indexklassen (Sozialindex {neu})"]
     satz = indexklassen_satzteil(len(iv.klassenwechsel))
     bloecke.append(satz[0].upper() + satz[1:] + ("." if not iv.klassenwechsel else ":"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..git_quelle import ist_git_repository, vorige_fassung
 from ..model import Plan
 from ..quelle import Ordner
-from ..render.text import kopf, md_zeile
+from ..render.text import kopf, klartext_md
 from ..seiten import Seite
 from .markdown_ausgabe import koerper
 from .stand import stand_aus_plan, stand_aus_revision
@@ -42,8 +42,8 @@ def aenderungen_seite(repo_root: Path | str, plan: Plan, basis: str | None) -> S
         stand_aus_revision(wurzel, revision),
         stand_aus_plan(plan, plan.info.fortschreibung, Ordner(wurzel)),
     )
-    einleitung = (f"Was sich in dieser Fassung („{md_zeile(plan.info.fortschreibung)}“) gegenüber der "
-                  f"Fassung {md_zeile(revision)} geändert hat.")
+    einleitung = (f"Was sich in dieser Fassung („{klartext_md(plan.info.fortschreibung)}“) gegenüber der "
+                  f"Fassung {klartext_md(revision)} geändert hat.")
     return Seite(PFAD, TITEL, f"{kopf(TITEL)}\n{einleitung}\n\n{koerper(vergleich)}")
 
 

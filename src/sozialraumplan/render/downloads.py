@@ -18,9 +18,9 @@ def plan_downloads(plan: Plan) -> tuple[Seite, list[Datei]]:
     text = kopf("Downloads")
     text += ("Der Plan steht als offene Daten bereit. Die Spalten- und Feldnamen sind dieselben wie in "
              "den Dateien, aus denen diese Website entsteht.\n\n")
-    text += (f"- [Der ganze Plan als JSON](plan.json){{: download }} ({len(dateien[0].inhalt) // 1024 + 1} KB): "
+    text += (f'- <a href="plan.json" download>Der ganze Plan als JSON</a> ({len(dateien[0].inhalt) // 1024 + 1} KB): '
              "Leitlinien, Maßnahmen, Gremien, Sitzungen, Glossar und Stadtteile.\n"
-             f"- [Die Maßnahmen als CSV-Tabelle](massnahmen.csv){{: download }} ({len(plan.massnahmen)} Zeilen, "
+             f'- <a href="massnahmen.csv" download>Die Maßnahmen als CSV-Tabelle</a> ({len(plan.massnahmen)} Zeilen, '
              "UTF-8, Komma als Trenner): für Tabellenkalkulationen.\n\n")
     if plan.info.example_data:
         text += "Die als Beispiel gekennzeichneten Einträge (`beispiel: true`) sind erfunden.\n"

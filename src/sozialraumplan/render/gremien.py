@@ -1,43 +1,13 @@
-"""Gremien: one page each, and an organigram (Mermaid) with an equivalent text list."""
+"""Gremien: one page each, and an organigram (SVG) with an equivalent text list."""
 
 from __future__ import annotations
 
 from ..model import Ebene, Gremium, Plan
 from ..seiten import Seite
-from .text import aufzaehlung, datum, h, kopf, leichte_sprache_absatz, md, md_zeile
+from .organigramm import organigramm_svg
+from .text import aufzaehlung, datum, gross_anfang, h, kopf, leichte_sprache_absatz, md, klartext_md
 
 ORDNER = "gremien"
-MERMAID_SKRIPT = "assets/javascripts/mermaid.min.js"
-"""Mermaid served from the site itself: Material would otherwise fetch it from a CDN."""
-
-
-def _mermaid_text(text: str) -> str:
-    """Mermaid labels in quotes: quotes and brackets would end the label early."""
-    return h(text).replace("&quot;", "#quot;")
-
-
-def organigramm(plan: Plan) -> str:
-    """Mermaid flowchart: one subgraph per Ebene, an arrow for every reporting line."""
-    zeilen = ["flowchart TB"]
-    for ebene in Ebene:
-        mitglieder = [g for g in plan.gremien if g.ebene is ebene]
-        if not mitglieder:
-            continue
-        zeilen.append(f'  subgraph {ebene.value}["{_mermaid_text(_gross(ebene.label))}"]')
-        zeilen += [f'    {_knoten(g)}["{_mermaid_text(g.label)}"]' for g in mitglieder]
-        zeilen.append("  end")
-    for g in plan.gremien:
-        zeilen += [f"  {_knoten(g)} --> {_knoten(plan.gremium(ziel))}" for ziel in g.reports_to]
-    return "\n".join(zeilen)
-
-
-def _gross(text: str) -> str:
-    """First letter upper case, the rest untouched (unlike `str.capitalize`)."""
-    return text[:1].upper() + text[1:]
-
-
-def _knoten(gremium: Gremium) -> str:
-    return "g_" + gremium.id.replace("-", "_")
 
 
 def verbindungen_als_text(plan: Plan) -> str:
@@ -47,12 +17,12 @@ def verbindungen_als_text(plan: Plan) -> str:
         mitglieder = [g for g in plan.gremien if g.ebene is ebene]
         if not mitglieder:
             continue
-        text += f"### {_gross(ebene.label)}\n\n"
+        text += f"### {gross_anfang(ebene.label)}\n\n"
         for g in mitglieder:
-            ziele = [f"[{md_zeile(plan.gremium(z).label)}]({z}.md)" for z in g.reports_to]
-            ziele += [md_zeile(z) for z in g.reports_to_external]
+            ziele = [f"[{klartext_md(plan.gremium(z).label)}]({z}.md)" for z in g.reports_to]
+            ziele += [klartext_md(z) for z in g.reports_to_external]
             weiter = f" – berichtet an: {', '.join(ziele)}" if ziele else ""
-            text += f"- [{md_zeile(g.name)}]({g.id}.md){weiter}\n"
+            text += f"- [{klartext_md(g.name)}]({g.id}.md){weiter}\n"
         text += "\n"
     return text
 
@@ -63,11 +33,10 @@ def uebersicht(plan: Plan) -> Seite:
              "und zwischen beiden. Das Schaubild zeigt, wer an wen berichtet; die Liste darunter "
              "enthält dieselben Angaben als Text.\n\n")
     text += "## Schaubild\n\n"
-    text += (f'<script src="../{MERMAID_SKRIPT}"></script>\n\n'
-             '<figure class="srp-organigramm" aria-describedby="organigramm-text">\n\n'
-             f"``` mermaid\n{organigramm(plan)}\n```\n\n"
-             '<figcaption id="organigramm-text">Schaubild der Gremien; dieselben Angaben stehen '
-             "als Liste im Abschnitt „Verbindungen als Text“.</figcaption>\n</figure>\n\n")
+    text += ('<figure class="srp-organigramm">'
+             f"{organigramm_svg(plan)}"
+             '<figcaption>Schaubild der Gremien; dieselben Angaben stehen '
+             "als Liste im Abschnitt „Verbindungen als Text“.</figcaption></figure>\n\n")
     text += "## Verbindungen als Text\n\n" + verbindungen_als_text(plan)
     return Seite(f"{ORDNER}/index.md", "Gremien", text)
 
@@ -80,20 +49,20 @@ def seite(plan: Plan, g: Gremium) -> Seite:
     if g.members:
         text += "## Mitglieder\n\n" + aufzaehlung(g.members) + "\n\n"
     text += "## Arbeitsweise\n\n| Angabe | Wert |\n| --- | --- |\n"
-    text += f"| Turnus | {md_zeile(g.turnus)} |\n| Lädt ein | {md_zeile(g.convened_by)} |\n"
-    ziele = [f"[{md_zeile(plan.gremium(z).label)}]({z}.md)" for z in g.reports_to]
-    ziele += [md_zeile(z) for z in g.reports_to_external]
+    text += f"| Turnus | {klartext_md(g.turnus)} |\n| Lädt ein | {klartext_md(g.convened_by)} |\n"
+    ziele = [f"[{klartext_md(plan.gremium(z).label)}]({z}.md)" for z in g.reports_to]
+    ziele += [klartext_md(z) for z in g.reports_to_external]
     text += f"| Berichtet an | {', '.join(ziele) or '–'} |\n"
     zuarbeit = [x for x in plan.gremien if g.id in x.reports_to]
     if zuarbeit:
-        text += f"| Erhält Berichte von | {', '.join(f'[{md_zeile(x.label)}]({x.id}.md)' for x in zuarbeit)} |\n"
+        text += f"| Erhält Berichte von | {', '.join(f'[{klartext_md(x.label)}]({x.id}.md)' for x in zuarbeit)} |\n"
     massnahmen = [m for m in plan.massnahmen if m.gremium == g.id]
     if massnahmen:
         text += "\n## Begleitete Maßnahmen\n\n" + "\n".join(
-            f"- [{md_zeile(m.title)}](../massnahmen/{m.id}.md)" for m in massnahmen) + "\n"
+            f"- [{klartext_md(m.title)}](../massnahmen/{m.id}.md)" for m in massnahmen) + "\n"
     sitzungen = plan.sitzungen_for_gremium(g.id)
     if sitzungen:
         text += "\n## Sitzungen\n\n" + "\n".join(
-            f"- [{datum(s.date)}: {md_zeile(s.title)}](../sitzungen.md#{s.id})" for s in sitzungen) + "\n"
+            f"- [{datum(s.date)}: {klartext_md(s.title)}](../sitzungen.md#{s.id})" for s in sitzungen) + "\n"
     text += "\n## In Leichter Sprache\n\n" + leichte_sprache_absatz(g.leichte_sprache) + "\n"
     return Seite(f"{ORDNER}/{g.id}.md", g.name, text, quelle=plan.sources.get(f"gremium:{g.id}"))

@@ -17,12 +17,10 @@ from ..model import GESAMTSTADT, Gremium, Leitlinie, Massnahme, Plan, Status
 from ..seiten import Abschnitt, Seite
 from . import gremien, leitlinien, massnahmen
 from .pfade import relativ
-from .text import kopf, leichte_sprache_absatz, md_zeile
+from .text import abschnitt, kopf, leichte_sprache_absatz, klartext_md
 
 ORDNER = "leichte-sprache"
 STARTSEITE = f"{ORDNER}/index.md"
-STIL = f"{ORDNER}/leichte-sprache.css"
-"""Stylesheet below `docs/`, linked from each page that shows Leichte Sprache."""
 
 ZIELE = f"{ORDNER}/{leitlinien.ORDNER}/index.md"
 VORHABEN = f"{ORDNER}/massnahmen.md"
@@ -157,7 +155,7 @@ def ls_verweis(plan: Plan, pfad: str) -> str | None:
     ziel = ls_pfad_fuer(plan, pfad)
     if ziel is None:
         return None
-    return f"[Diese Seite in Leichter Sprache]({verweis(pfad, ziel)}){{ .srp-ls-verweis }}\n\n"
+    return f'<p class="srp-ls-verweis" markdown>[Diese Seite in Leichter Sprache]({verweis(pfad, ziel)})</p>\n\n'
 
 
 def zeilen(text: str) -> str:
@@ -169,11 +167,10 @@ def seite(pfad: str, titel: str, inhalt: str, *, standard: str | None = None,
           quelle: str | None = None) -> Seite:
     """A page of the section: label, link to Alltags-Sprache, then the content in the LS layout."""
     text = kopf(titel)
-    text += f'<link rel="stylesheet" href="{verweis(pfad, STIL)}">\n\n'
     text += '<div class="srp-leichte-sprache" markdown>\n\n'
     text += kennzeichen()
     if standard:
-        text += f"[{ZURUECK}]({verweis(pfad, standard)}){{ .srp-ls-zurueck }}\n\n"
+        text += f'<p class="srp-ls-zurueck" markdown>[{ZURUECK}]({verweis(pfad, standard)})</p>\n\n'
     text += inhalt + "</div>\n"
     return Seite(pfad, titel, text, quelle=quelle)
 
@@ -213,7 +210,7 @@ def startseite(plan: Plan, seiten: list[Seite]) -> Seite:
     text = "## Was steht auf dieser Internet-Seite?\n\n"
     text += zeilen(plan.info.leichte_sprache) if plan.info.leichte_sprache else inhalt_kurz()
     text += "## Diese Seiten gibt es in Leichter Sprache\n\n"
-    text += "".join(f"- [{md_zeile(s.titel)}]({verweis(STARTSEITE, s.pfad)})\n"
+    text += "".join(f"- [{klartext_md(s.titel)}]({verweis(STARTSEITE, s.pfad)})\n"
                     for s in seiten if s.pfad.count("/") == 1 or s.pfad.endswith("/index.md"))
     text += "\n## So finden Sie sich zurecht\n\n" + navigation()
     return seite(STARTSEITE, "Leichte Sprache", text, standard="index.md")
@@ -230,7 +227,7 @@ def ziel_pfad(ident: str) -> str:
 
 def _titel(art: str, nummer: int, eigener: str | None) -> str:
     """„Ziel 4: Armut verhindern“ where the plan gives a title in Leichter Sprache, else „Ziel 4“."""
-    return f"{art} {nummer}: {md_zeile(eigener)}" if eigener else f"{art} {nummer}"
+    return f"{art} {nummer}: {klartext_md(eigener)}" if eigener else f"{art} {nummer}"
 
 
 def ziel_titel(leitlinie: Leitlinie) -> str:
@@ -265,17 +262,18 @@ def vorhaben_titel(plan: Plan, massnahme: Massnahme) -> str:
 def vorhaben_seite(plan: Plan) -> Seite:
     text = zeilen(VORHABEN_EINLEITUNG)
     for m in plan.massnahmen:
-        text += f"## {vorhaben_titel(plan, m)} {{ #{m.id} }}\n\n"
+        inhalt = f"## {vorhaben_titel(plan, m)}\n\n"
         if m.example:
-            text += zeilen(BEISPIEL)
-        text += zeilen(m.leichte_sprache)
+            inhalt += zeilen(BEISPIEL)
+        inhalt += zeilen(m.leichte_sprache)
         ziele = "".join(f"- [{ziel_titel(plan.leitlinie(l))}]({verweis(VORHABEN, ziel_pfad(l))})\n"
                         for l in m.leitlinien)
-        text += ('<dl class="srp-ls-angaben" markdown>\n'
-                 f"<dt>Wo?</dt>\n{_wo(plan, m)}"
-                 f"<dt>Wie weit ist die Arbeit?</dt>\n<dd>{STATUS[m.status]}</dd>\n"
-                 f'<dt>Das Vorhaben gehört zu:</dt>\n<dd markdown="block">\n{ziele}</dd>\n</dl>\n\n')
-        text += f"[Mehr dazu in Alltags-Sprache]({verweis(VORHABEN, f'{massnahmen.ORDNER}/{m.id}.md')})\n\n"
+        inhalt += ('<dl class="srp-ls-angaben" markdown>\n'
+                   f"<dt>Wo?</dt>\n{_wo(plan, m)}"
+                   f"<dt>Wie weit ist die Arbeit?</dt>\n<dd>{STATUS[m.status]}</dd>\n"
+                   f'<dt>Das Vorhaben gehört zu:</dt>\n<dd markdown="block">\n{ziele}</dd>\n</dl>\n\n')
+        inhalt += f"[Mehr dazu in Alltags-Sprache]({verweis(VORHABEN, f'{massnahmen.ORDNER}/{m.id}.md')})\n\n"
+        text += abschnitt(m.id, inhalt)
     return seite(VORHABEN, "Das macht die Stadt", text, standard=f"{massnahmen.ORDNER}/index.md")
 
 
@@ -283,7 +281,7 @@ def _wo(plan: Plan, massnahme: Massnahme) -> str:
     """Where: the whole town, or a list of district names."""
     if GESAMTSTADT in massnahme.stadtteile:
         return "<dd>In der ganzen Stadt.</dd>\n"
-    namen = "".join(f"- {md_zeile(plan.stadtteil_name(s))}\n" for s in massnahme.stadtteile)
+    namen = "".join(f"- {klartext_md(plan.stadtteil_name(s))}\n" for s in massnahme.stadtteile)
     return f'<dd markdown="block">\n{namen}</dd>\n'
 
 
@@ -296,8 +294,8 @@ def gruppen_titel(plan: Plan, gremium: Gremium) -> str:
 def gruppen_seite(plan: Plan) -> Seite:
     text = zeilen(GRUPPEN_EINLEITUNG)
     for g in plan.gremien:
-        text += f"## {gruppen_titel(plan, g)} {{ #{g.id} }}\n\n" + zeilen(g.leichte_sprache)
-        text += f"[Mehr dazu in Alltags-Sprache]({verweis(GRUPPEN, f'{gremien.ORDNER}/{g.id}.md')})\n\n"
+        text += abschnitt(g.id, f"## {gruppen_titel(plan, g)}\n\n" + zeilen(g.leichte_sprache)
+                          + f"[Mehr dazu in Alltags-Sprache]({verweis(GRUPPEN, f'{gremien.ORDNER}/{g.id}.md')})")
     return seite(GRUPPEN, "Diese Gruppen planen mit", text, standard=f"{gremien.ORDNER}/index.md")
 
 
@@ -313,6 +311,6 @@ def woerter_seite(plan: Plan) -> Seite:
     """Hard words stay as they are and are explained: that is how Leichte Sprache teaches them."""
     text = zeilen(WOERTER_EINLEITUNG)
     for begriff in _begriffe(plan):
-        text += f"## {md_zeile(begriff.term)}\n\n" + zeilen(begriff.leichte_sprache or "")
+        text += f"## {klartext_md(begriff.term)}\n\n" + zeilen(begriff.leichte_sprache or "")
     return seite(WOERTER, "Schwere Wörter einfach erklärt", text, standard="glossar.md",
                  quelle=plan.sources.get("glossar"))

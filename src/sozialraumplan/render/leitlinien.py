@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Leitlinie, Plan
 from ..seiten import Seite
 from .massnahmen import katalog
-from .text import aufzaehlung, kopf, leichte_sprache_absatz, md, md_zeile
+from .text import aufzaehlung, kopf, leichte_sprache_absatz, md, klartext_md
 
 ORDNER = "leitlinien"
 
@@ -16,7 +16,7 @@ def uebersicht(plan: Plan) -> Seite:
              "Jede Maßnahme des Plans dient mindestens einer Leitlinie.\n\n")
     for leitlinie in plan.leitlinien:
         anzahl = len(plan.massnahmen_for_leitlinie(leitlinie.id))
-        text += (f"## {leitlinie.number}. [{md_zeile(leitlinie.title)}]({leitlinie.id}.md)\n\n"
+        text += (f"## {leitlinie.number}. [{klartext_md(leitlinie.title)}]({leitlinie.id}.md)\n\n"
                  f"{md(leitlinie.statement.strip())}\n\n"
                  f"{anzahl} {'Maßnahme' if anzahl == 1 else 'Maßnahmen'}\n\n")
     return Seite(f"{ORDNER}/index.md", "Leitlinien", text)
@@ -24,7 +24,7 @@ def uebersicht(plan: Plan) -> Seite:
 
 def seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
     text = kopf(f"Leitlinie {leitlinie.number}: {leitlinie.title}")
-    text += f'<p class="srp-leitsatz">{md_zeile(leitlinie.statement)}</p>\n\n'
+    text += f'<p class="srp-leitsatz">{klartext_md(leitlinie.statement)}</p>\n\n'
     text += md(leitlinie.explanation.strip()) + "\n\n"
     if leitlinie.themes:
         text += "## Themen aus der Beteiligung\n\n" + aufzaehlung(leitlinie.themes) + "\n\n"

@@ -7,7 +7,7 @@ import json
 
 from ..model import GESAMTSTADT, Massnahme, Plan, Prioritaet, Status
 from ..seiten import Datei, Seite
-from .text import datum, h, kopf, leichte_sprache_absatz, md, md_zeile, monat
+from .text import datum, h, kopf, leichte_sprache_absatz, md, klartext_md, monat
 
 ORDNER = "massnahmen"
 PRUEFFRIST_TAGE = 365
@@ -116,17 +116,17 @@ def massnahme_seite(plan: Plan, m: Massnahme, pruefung_faellig: bool) -> Seite:
         text += ('!!! note "Prüfung fällig"\n    Diese Maßnahme wurde zuletzt am '
                  f"{datum(m.last_reviewed)} geprüft. Das Begleitgremium sollte sie erneut prüfen.\n\n")
     text += md(m.description.strip()) + "\n\n## Steckbrief\n\n"
-    leitlinien = ", ".join(f"[{md_zeile(plan.leitlinie(l).title)}](../leitlinien/{l}.md)" for l in m.leitlinien)
+    leitlinien = ", ".join(f"[{klartext_md(plan.leitlinie(l).title)}](../leitlinien/{l}.md)" for l in m.leitlinien)
     gremium = plan.gremium(m.gremium)
     angaben = [
-        ("Kennung", md_zeile(m.id)),
+        ("Kennung", klartext_md(m.id)),
         ("Leitlinien", leitlinien),
-        ("Stadtteile", md_zeile(_stadtteile_text(plan, m))),
+        ("Stadtteile", klartext_md(_stadtteile_text(plan, m))),
         ("Zeitraum", zeitraum(m)),
-        ("Verantwortlich", md_zeile(m.responsible)),
-        ("Beteiligte", md_zeile(", ".join(m.participants)) if m.participants else "–"),
-        ("Finanzierung", md_zeile(m.funding)),
-        ("Gremium", f"[{md_zeile(gremium.label)}](../gremien/{gremium.id}.md)"),
+        ("Verantwortlich", klartext_md(m.responsible)),
+        ("Beteiligte", klartext_md(", ".join(m.participants)) if m.participants else "–"),
+        ("Finanzierung", klartext_md(m.funding)),
+        ("Gremium", f"[{klartext_md(gremium.label)}](../gremien/{gremium.id}.md)"),
         ("Zuletzt geprüft", datum(m.last_reviewed)),
     ]
     text += "| Angabe | Wert |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in angaben)
@@ -165,11 +165,11 @@ def pruefung_seite(plan: Plan, stichtag: dt.date) -> Seite:
     text = kopf("Prüfung fällig")
     text += (f"Jede Maßnahme soll mindestens alle {PRUEFFRIST_TAGE} Tage vom Begleitgremium geprüft werden. "
              f"Stichtag dieser Liste ist der {datum(stichtag)}. Dieselbe Liste gibt es "
-             "[als JSON-Datei](pruefung.json){: download } für Erinnerungen und Auswertungen.\n\n")
+             '<a href="pruefung.json" download>als JSON-Datei</a> für Erinnerungen und Auswertungen.\n\n')
     if not faellig:
         return Seite(f"{ORDNER}/pruefung.md", "Prüfung fällig", text + "Zurzeit ist keine Prüfung fällig.\n")
     text += "| Maßnahme | Zuletzt geprüft | Tage seitdem | Gremium |\n| --- | --- | ---: | --- |\n"
     for m in faellig:
-        text += (f"| [{md_zeile(m.title)}]({m.id}.md) | {datum(m.last_reviewed)} | "
-                 f"{(stichtag - m.last_reviewed).days} | {md_zeile(plan.gremium(m.gremium).label)} |\n")
+        text += (f"| [{klartext_md(m.title)}]({m.id}.md) | {datum(m.last_reviewed)} | "
+                 f"{(stichtag - m.last_reviewed).days} | {klartext_md(plan.gremium(m.gremium).label)} |\n")
     return Seite(f"{ORDNER}/pruefung.md", "Prüfung fällig", text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
           "September", "Oktober", "November", "Dezember")
@@ -18,14 +19,25 @@ def h(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def klartext_html(text: str) -> str:
+    """Text that may already be HTML-escaped (mkdocs' titles are, front matter is not) as
+    escaped HTML exactly once."""
+    return h(html.unescape(text))
+
+
+_MARKDOWN_ZEICHEN = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+"""The characters Python-Markdown (with tables) lets a backslash escape; `<`, `>` and `&` become entities."""
+
+
+def klartext_md(text: str) -> str:
+    """A value as plain text inside Markdown: one line, every Markdown character backslash-escaped
+    (Markdown shows it literally, also inside link targets), HTML characters as entities."""
+    return h(_MARKDOWN_ZEICHEN.sub(r"\\\1", " ".join(text.split())))
+
+
 def md(text: str) -> str:
     """Markdown text with HTML special characters neutralised; Markdown syntax keeps working."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def md_zeile(text: str) -> str:
-    """Markdown for one line (list item, table cell): no line breaks, no table pipes."""
-    return md(" ".join(text.split())).replace("|", "\\|")
 
 
 def datum(tag: dt.date) -> str:
@@ -39,18 +51,27 @@ def monat(jahr_monat: str) -> str:
     return f"{MONATE[int(nummer) - 1]} {jahr}"
 
 
+def abschnitt(kennung: str, inhalt: str) -> str:
+    """Markdown in a `<section>` with an id that links point to; its heading stays Markdown, so
+    it is in the page's table of contents. (Attribute lists, which could set the id on the
+    heading itself, are switched off: editors' texts must not set attributes.)"""
+    return f'<section id="{h(kennung)}" markdown>\n\n{inhalt.strip()}\n\n</section>\n\n'
+
+
+def gross_anfang(text: str) -> str:
+    """First letter upper case, the rest untouched (unlike `str.capitalize`)."""
+    return text[:1].upper() + text[1:]
+
+
 def aufzaehlung(eintraege: list[str]) -> str:
     """A Markdown bullet list of plain texts."""
-    return "\n".join(f"- {md_zeile(e)}" for e in eintraege)
+    return "\n".join(f"- {klartext_md(e)}" for e in eintraege)
 
 
-def kopf(titel: str, **meta: str) -> str:
-    """Front matter and H1 of a generated page. Generated pages never run through Jinja macros,
-    so a `{{` typed into a plan text stays text."""
-    zeilen = ["---", "render_macros: false"]
-    zeilen += [f"{k}: {v}" for k, v in meta.items()]
-    zeilen += ["---", "", f"# {md_zeile(titel)}", ""]
-    return "\n".join(zeilen)
+def kopf(titel: str) -> str:
+    """The H1 of a generated page: the title as plain text. (Generated pages never run through
+    Jinja, so a `{{` typed into a plan text stays text.)"""
+    return f"# {klartext_md(titel)}\n"
 
 
 def leichte_sprache_absatz(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Plan
 from ..seiten import Seite
-from .text import aufzaehlung, datum, h, kopf, md, md_zeile
+from .text import abschnitt, aufzaehlung, datum, h, kopf, md, klartext_md
 
 
 def sitzungen_seite(plan: Plan) -> Seite:
@@ -12,15 +12,15 @@ def sitzungen_seite(plan: Plan) -> Seite:
     text += "Die Sitzungen der Gremien mit ihren Themen und Ergebnissen, die neuesten zuerst.\n\n"
     for s in sorted(plan.sitzungen, key=lambda s: (s.date, s.id), reverse=True):
         gremium = plan.gremium(s.gremium)
-        text += f"## {datum(s.date)}: {md_zeile(s.title)} {{#{s.id}}}\n\n"
-        ort = f", {md_zeile(s.place)}" if s.place else ""
-        text += f"[{md_zeile(gremium.label)}](gremien/{gremium.id}.md){ort}\n\n"
+        ort = f", {klartext_md(s.place)}" if s.place else ""
+        inhalt = f"## {datum(s.date)}: {klartext_md(s.title)}\n\n[{klartext_md(gremium.label)}](gremien/{gremium.id}.md){ort}\n\n"
         if s.example:
-            text += "*Beispiel: Diese Sitzung wurde für die Vorführung erfunden.*\n\n"
+            inhalt += "*Beispiel: Diese Sitzung wurde für die Vorführung erfunden.*\n\n"
         if s.topics:
-            text += "**Themen**\n\n" + aufzaehlung(s.topics) + "\n\n"
+            inhalt += "**Themen**\n\n" + aufzaehlung(s.topics) + "\n\n"
         if s.results:
-            text += "**Ergebnisse**\n\n" + aufzaehlung(s.results) + "\n\n"
+            inhalt += "**Ergebnisse**\n\n" + aufzaehlung(s.results) + "\n\n"
+        text += abschnitt(s.id, inhalt)
     return Seite("sitzungen.md", "Sitzungen", text)
 
 
@@ -29,9 +29,9 @@ def glossar_seite(plan: Plan) -> Seite:
     text += "Begriffe und Abkürzungen des Plans. Abkürzungen sind auf jeder Seite erklärt, "
     text += "wenn Sie mit der Maus darauf zeigen oder sie mit der Tastatur auswählen.\n\n"
     for begriff in sorted(plan.glossar.terms, key=lambda b: b.term.casefold()):
-        name = md_zeile(begriff.term)
+        name = klartext_md(begriff.term)
         if begriff.abbreviation:
-            name += f" ({md_zeile(begriff.abbreviation)})"
+            name += f" ({klartext_md(begriff.abbreviation)})"
         text += f"## {name}\n\n{md(begriff.explanation.strip())}\n\n"
         if begriff.leichte_sprache:
             text += f'<p class="srp-ls-kurz"><strong>In Leichter Sprache:</strong> {h(" ".join(begriff.leichte_sprache.split()))}</p>\n\n'

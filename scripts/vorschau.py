@@ -1,0 +1,46 @@
+"""`make serve`: the live preview on http://127.0.0.1:PORT, with a German word when the port is taken.
+
+mkdocs itself ends with a long English traceback ("Address already in use"); an editor needs
+to know only which other port to use.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import sys
+from pathlib import Path
+
+HOST = "127.0.0.1"
+
+
+def port_frei(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError as fehler:
+            if fehler.errno == errno.EADDRINUSE:
+                return False
+            raise
+    return True
+
+
+def main(argumente: list[str]) -> int:
+    text = argumente[0] if argumente else "8000"
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        print(f"„{text}“ ist keine Portnummer — wählen Sie eine Zahl von 1 bis 65535, z. B. „make serve PORT=8001“.",
+              file=sys.stderr)
+        return 2
+    port = int(text)
+    if not port_frei(port):
+        print(f"Port {port} ist schon belegt (läuft die Vorschau schon in einem anderen Fenster?) — beenden Sie "
+              f"das andere Programm oder starten Sie die Vorschau auf einem anderen Port: „make serve PORT={port + 1}“.",
+              file=sys.stderr)
+        return 1
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    os.execv(mkdocs, [str(mkdocs), "serve", "--dev-addr", f"{HOST}:{port}"])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,198 @@
+"""Hand-written pages in `docs/`: their Jinja macros rendered in a sandbox and checked like data.
+
+The pages are rendered here, not by mkdocs-macros: that plugin gives every page an unrestricted
+Jinja environment (any object leads to Python's `os`) and ends the whole process on an error.
+Here the same function serves `sozialraumplan validate`, the mkdocs build and an export for
+another engine, so what validate accepts the build accepts:
+
+- a `SandboxedEnvironment` (no attributes starting with `_`, no unsafe callables) that knows
+  only the variables and macros below, and `StrictUndefined`: a typo is an error, not a blank;
+- every `{{ wert }}` that is not a macro's output is plain text: its HTML and Markdown
+  characters are escaped, so a plan value can neither add markup nor a Markdown link;
+- every problem is a `Befund` with the page's file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from .atlas.makros import MakroFehler, makros_binden
+from .barrierefreiheit import startseite_erlaeuterungen
+from .befund import Befund
+from .render import massnahmen
+from .render.pfade import relativ
+from .render.text import datum, klartext_md, leichte_sprache_absatz, md
+from .website import Website
+
+DOCS = "docs"
+VORSPANN = re.compile(r"^(-{3}[ \t]*\n.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+"""YAML front matter as mkdocs reads it; the page's Markdown starts after it."""
+
+
+@dataclass
+class Vorlagen:
+    """The sandboxed environment for the pages of one site; `seite` is the page being rendered."""
+
+    umgebung: SandboxedEnvironment
+    seite: str = ""
+    variablen: dict[str, Any] = field(default_factory=dict)
+
+
+def _klartext(wert: Any) -> Any:
+    """`{{ … }}` output: a macro's Markup as it is, every other value as escaped plain text."""
+    if isinstance(wert, Markup):
+        return wert
+    return Markup(klartext_md(str(wert)))
+
+
+def _vertraut(funktion: Callable[..., str]) -> Callable[..., Markup]:
+    """A macro's output is the program's own Markdown/HTML: not escaped again."""
+    def aufruf(*argumente: Any, **benannt: Any) -> Markup:
+        return Markup(funktion(*argumente, **benannt))
+    aufruf.__name__ = funktion.__name__
+    aufruf.__doc__ = funktion.__doc__
+    return aufruf
+
+
+def vorlagen(website: Website, wurzel: Path, repo_adresse: str | None) -> Vorlagen:
+    """The environment with the variables and macros editors may use (see docs/redaktion/makros.md)."""
+    plan, bestand = website.plan, website.bestand
+    umgebung = SandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=_klartext, autoescape=False)
+    ergebnis = Vorlagen(umgebung)
+
+    def einleitung() -> str:
+        """The plan's introduction from `plan/plan.yml`."""
+        return md(plan.info.introduction or "")
+
+    def einleitung_leichte_sprache() -> str:
+        return leichte_sprache_absatz(plan.info.leichte_sprache or "")
+
+    def massnahmen_tabelle(leitlinie: str | None = None, stadtteil: str | None = None) -> str:
+        """The Maßnahmen catalogue, optionally only those of one Leitlinie or Stadtteil."""
+        auswahl = [m for m in plan.massnahmen
+                   if (leitlinie is None or leitlinie in m.leitlinien)
+                   and (stadtteil is None or stadtteil in m.stadtteile)]
+        return massnahmen.katalog(plan, auswahl, basis=relativ(f"{massnahmen.ORDNER}/", ergebnis.seite))
+
+    def erlaeuterungen_barrierefreiheit() -> str:
+        """BITV 2.0 § 4: the start page's explanations in Leichter Sprache (and sign language)."""
+        return startseite_erlaeuterungen(plan, bestand.erklaerung, wurzel / DOCS)
+
+    makros: dict[str, Callable[..., str]] = {
+        "einleitung": einleitung, "einleitung_leichte_sprache": einleitung_leichte_sprache,
+        "massnahmen_tabelle": massnahmen_tabelle, "erlaeuterungen_barrierefreiheit": erlaeuterungen_barrierefreiheit,
+    }
+    if bestand.atlas is not None:
+        makros.update(makros_binden(plan, bestand.atlas, lambda: ergebnis.seite))
+    ergebnis.variablen = {
+        "plan": plan, "stand": datum(plan.info.stand), "atlas": bestand.atlas,
+        "config": {"repo_url": repo_adresse or ""},
+    }
+    umgebung.globals.update(ergebnis.variablen)
+    umgebung.globals.update({name: _vertraut(f) for name, f in makros.items()})
+    return ergebnis
+
+
+def vorspann_zeilen(quelltext: str) -> tuple[int, str]:
+    """The number of front-matter lines and the Markdown after them."""
+    treffer = VORSPANN.match(quelltext)
+    if treffer is None:
+        return 0, quelltext
+    return treffer.group(0).count("\n"), quelltext[treffer.end():]
+
+
+def _zeile_im_fehler(fehler: BaseException) -> int:
+    """The template line an error was raised at (Jinja marks its frames with `<template>`)."""
+    if isinstance(fehler, jinja2.TemplateSyntaxError):
+        return fehler.lineno or 1
+    zeilen = [f.lineno for f in traceback.extract_tb(fehler.__traceback__) if f.filename == "<template>"]
+    return (zeilen[-1] or 1) if zeilen else 1
+
+
+def _grund(fehler: BaseException) -> tuple[str, str]:
+    if isinstance(fehler, jinja2.TemplateSyntaxError):
+        return f"Die Vorlage ist fehlerhaft: {fehler.message}", "prüfen Sie {{ … }} und {% … %} in dieser Zeile"
+    if isinstance(fehler, jinja2.UndefinedError):
+        return (f"Unbekannter Name in der Vorlage: {fehler.message}",
+                "erlaubt sind die Variablen und Makros aus docs/redaktion/makros.md")
+    if isinstance(fehler, jinja2.exceptions.SecurityError):
+        return ("Die Vorlage greift auf Interna zu, die Seiten nicht verwenden dürfen",
+                "verwenden Sie nur die Variablen und Makros aus docs/redaktion/makros.md")
+    if isinstance(fehler, MakroFehler):
+        return str(fehler), "korrigieren Sie den Aufruf des Makros"
+    if isinstance(fehler, TypeError):
+        return (f"Ein Makro wurde mit falschen Angaben aufgerufen ({fehler})",
+                "vergleichen Sie den Aufruf mit docs/redaktion/makros.md")
+    return f"Die Seite lässt sich nicht erzeugen ({type(fehler).__name__}: {fehler})", "prüfen Sie diese Zeile"
+
+
+def seite_rendern(vorlagen: Vorlagen, pfad: str, quelltext: str) -> tuple[str | None, list[Befund]]:
+    """The page's Markdown with its macros rendered (front matter removed), or None and a finding.
+    `pfad` is the page's path below `docs/`. A page with `render_macros: false` stays as it is."""
+    versatz, markdown = vorspann_zeilen(quelltext)
+    datei = f"{DOCS}/{pfad}"
+    if re.search(r"^render_macros:\s*false\s*$", quelltext[: len(quelltext) - len(markdown)], re.MULTILINE):
+        return markdown, []
+    vorlagen.seite = pfad
+    try:
+        return vorlagen.umgebung.from_string(markdown).render(), []
+    except Exception as fehler:  # noqa: BLE001 — any error of a page is the editor's to fix, as a finding
+        meldung, hinweis = _grund(fehler)
+        return None, [Befund(datei, _zeile_im_fehler(fehler) + versatz, 1, meldung, hinweis)]
+
+
+def markdown_dateien(wurzel: Path) -> Iterator[Path]:
+    """The hand-written Markdown pages below `docs/`."""
+    docs = wurzel / DOCS
+    if docs.is_dir():
+        yield from sorted(p for p in docs.rglob("*.md") if p.is_file() and not p.is_symlink())
+
+
+def repo_adresse(wurzel: Path) -> str | None:
+    """`repo_url` from `mkdocs.yml` (its `!ENV` and `!!python` tags are not evaluated here)."""
+    class _Lader(yaml.SafeLoader):
+        pass
+    _Lader.add_multi_constructor("", lambda lader, marke, knoten: None)
+    try:
+        daten = yaml.load((wurzel / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    adresse = daten.get("repo_url") if isinstance(daten, dict) else None
+    return adresse if isinstance(adresse, str) else None
+
+
+def docs_rendern(website: Website, wurzel: Path, repo_adresse: str | None) -> tuple[dict[str, str], list[Befund]]:
+    """Every hand-written page rendered (path below `docs/` → Markdown), and every finding the
+    build must stop at: encoding, a clash with a generated page, each page's macros."""
+    befunde: list[Befund] = []
+    gerendert: dict[str, str] = {}
+    erzeugt = {s.pfad for s in website.seiten()}
+    umgebung = vorlagen(website, wurzel, repo_adresse)
+    for datei in markdown_dateien(wurzel):
+        pfad = datei.relative_to(wurzel / DOCS).as_posix()
+        if pfad in erzeugt:
+            befunde.append(Befund(f"{DOCS}/{pfad}", 1, 1, "Diese Seite wird aus plan/ oder data/ erzeugt",
+                                  "löschen Sie die Datei in docs/ und ändern Sie die Angaben in plan/ oder data/"))
+            continue
+        try:
+            quelltext = datei.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as fehler:
+            zeile = datei.read_bytes()[: fehler.start].count(b"\n") + 1
+            befunde.append(Befund(f"{DOCS}/{pfad}", zeile, 1, "Die Seite ist nicht in UTF-8 gespeichert",
+                                  "speichern Sie sie im Editor mit der Kodierung UTF-8"))
+            continue
+        text, eigene = seite_rendern(umgebung, pfad, quelltext)
+        befunde += eigene
+        if text is not None:
+            gerendert[pfad] = text
+    return gerendert, befunde

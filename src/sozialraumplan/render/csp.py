@@ -1,0 +1,136 @@
+"""Content-Security-Policy for every built page, and the last look at what a page would load.
+
+The policy is computed from the finished page: each inline `<script>` and `<style>` the page
+really has gets its `sha256` hash, nothing is allowed `'unsafe-inline'`. So even if an escaping
+mistake let markup through, a browser would refuse to run it or to load anything from another
+host. `verstoesse` checks the same page before it is written: a live handler, a script link or a
+resource from another host there is a bug of this program, and the build stops.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+GRUNDREGELN = (
+    "default-src 'self'",
+    "img-src 'self' data:",  # Material's icons are data: URIs in its stylesheet
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-src 'none'",
+)
+"""Everything but the hashes; the same on every page."""
+NUR_KOPFZEILE = ("frame-ancestors 'none'",)
+"""Directives a `<meta>` policy may not carry (browsers ignore them there): header file only."""
+
+_URL_ATTRIBUTE = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "background",
+                  "cite", "srcset", "ping"}
+_SKRIPT_SCHEMA = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
+_FREMD = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*:|//|\\)")
+_LADEN = {"script": "src", "img": "src", "iframe": "src", "embed": "src", "object": "data",
+          "video": "src", "audio": "src", "source": "src", "track": "src", "input": "src"}
+_LINK_LAEDT = {"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest",
+               "apple-touch-icon", "mask-icon"}
+_AUSFUEHRBAR = {"", "text/javascript", "module", "application/javascript"}
+
+
+@dataclass
+class _Leser(HTMLParser):
+    """Collects inline scripts and styles and anything a safe page must not contain."""
+
+    skripte: list[str] = field(default_factory=list)
+    stile: list[str] = field(default_factory=list)
+    funde: list[str] = field(default_factory=list)
+    _offen: str | None = None
+    _teile: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        werte = {name: wert or "" for name, wert in attrs}
+        for name, wert in werte.items():
+            if name.startswith("on"):
+                self.funde.append(f"<{tag}> mit Ereignis-Attribut „{name}“")
+            elif name in _URL_ATTRIBUTE and _SKRIPT_SCHEMA.match(wert):
+                self.funde.append(f"<{tag} {name}> verweist auf ein Skript oder data:-Inhalt")
+        quelle = werte.get(_LADEN.get(tag, ""), "")
+        if tag == "link" and _LINK_LAEDT & set(werte.get("rel", "").lower().split()):
+            quelle = werte.get("href", "")
+        if quelle and _FREMD.match(quelle):
+            self.funde.append(f"<{tag}> lädt „{quelle[:80]}“ von einem anderen Ort")
+        if tag == "meta" and werte.get("http-equiv", "").lower() == "refresh":
+            self.funde.append("<meta http-equiv=refresh> leitet weiter")
+        if tag == "base":
+            self.funde.append("<base> ändert das Ziel aller Links")
+        if tag == "script" and "src" not in werte and werte.get("type", "").lower() in _AUSFUEHRBAR:
+            self._offen, self._teile = "skript", []
+        elif tag == "style":
+            self._offen, self._teile = "stil", []
+
+    def handle_data(self, data: str) -> None:
+        if self._offen:
+            self._teile.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._offen == "skript" and tag == "script":
+            self.skripte.append("".join(self._teile))
+        elif self._offen == "stil" and tag == "style":
+            self.stile.append("".join(self._teile))
+        else:
+            return
+        self._offen = None
+
+
+def _lesen(html: str) -> _Leser:
+    leser = _Leser()
+    leser.feed(html)
+    leser.close()
+    return leser
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def richtlinie(html: str) -> str:
+    """The page's policy: the common rules plus a hash for each inline script and style."""
+    leser = _lesen(html)
+    skripte = " ".join(sorted({_hash(s) for s in leser.skripte}))
+    stile = " ".join(sorted({_hash(s) for s in leser.stile}))
+    return "; ".join([*GRUNDREGELN, f"script-src 'self' {skripte}".strip(), f"style-src 'self' {stile}".strip()])
+
+
+def verstoesse(html: str) -> list[str]:
+    """What the finished page must never contain, in German (empty for a safe page)."""
+    return _lesen(html).funde
+
+
+_ANFANG = (re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE), re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE))
+
+
+def einsetzen(html: str, politik: str) -> str:
+    """The page with its policy right after the character set (else at the start of `<head>`),
+    before any script or style it governs."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{politik}">'
+    for muster in _ANFANG:
+        treffer = muster.search(html)
+        if treffer is not None:
+            return html[: treffer.end()] + meta + html[treffer.end():]
+    return meta + html
+
+
+def kopfzeilen_datei(politiken: dict[str, str]) -> str:
+    """`_headers` for hosts that send headers from a file (Netlify, Cloudflare Pages): the same
+    policy per page, plus what only a header can say."""
+    bloecke = []
+    for pfad, politik in sorted(politiken.items()):
+        adressen = [pfad, pfad.removesuffix("index.html")] if pfad.endswith("index.html") else [pfad]
+        kopf = (f"  Content-Security-Policy: {'; '.join([politik, *NUR_KOPFZEILE])}\n"
+                "  X-Content-Type-Options: nosniff\n  Referrer-Policy: same-origin\n")
+        bloecke += [f"/{adresse}\n{kopf}" for adresse in adressen]
+    return "\n".join(bloecke)
