@@ -13,7 +13,10 @@ PORT ?= 8000
 serve: setup-site
 	.venv/bin/python scripts/vorschau.py $(PORT)
 
+# Lint and type check first: they take seconds and name the line.
 test: setup-test
+	.venv/bin/ruff check src macros tests bench scripts
+	.venv/bin/mypy
 	.venv/bin/python -m pytest
 
 setup-site:

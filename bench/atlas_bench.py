@@ -43,8 +43,7 @@ from shapely.geometry import MultiPolygon, Polygon, box, mapping
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from sozialraumplan.atlas.beispieldaten import (BeispielVorgaben, beispielwerte, standorte_csv,  # noqa: E402
-                                                werte_csv)
+from sozialraumplan.atlas.beispieldaten import BeispielVorgaben, beispielwerte, standorte_csv, werte_csv  # noqa: E402
 from sozialraumplan.atlas.geometrie import flaeche_km2  # noqa: E402
 from sozialraumplan.atlas.grenzen_uebernehmen import geojson_text  # noqa: E402
 from sozialraumplan.atlas.modell import IndikatorenDatei  # noqa: E402
@@ -96,7 +95,7 @@ def stadt_erzeugen(ziel: Path, anzahl: int, saat: int = 7) -> None:
     (ziel / "data" / "werte").mkdir(parents=True)
     stadtteile = [Stadtteil(id=f"bezirk-{n:04d}", nummer=str(n), name=f"Bezirk {n}") for n in range(1, anzahl + 1)]
     (ziel / "data/stadtteile.csv").write_text(
-        "id,nummer,name\n" + "".join(f"{s.id},{s.number},{s.name}\n" for s in stadtteile), encoding="utf-8")
+        "id,nummer,name\n" + "".join(f"{s.id},{s.nummer},{s.name}\n" for s in stadtteile), encoding="utf-8")
     grenzen = dict(zip((s.id for s in stadtteile), _bezirke(anzahl, rng)))
     features = [{"type": "Feature", "properties": {"id": i, "name": s.name},
                  "geometry": mapping(shapely.transform(grenzen[i], lambda xy: np.round(xy, 5)))}
@@ -192,12 +191,21 @@ def _schlicht_vorbereiten(wurzel: Path, ziel: Path) -> None:
     shutil.copytree(wurzel / "overrides", ziel / "overrides")
 
 
+KARTE = 'data-karte="'
+"""A page with a map carries its data in this attribute; the map script then loads Leaflet."""
+LEAFLET = ("assets/atlas/leaflet/leaflet.js", "assets/atlas/leaflet/leaflet.css")
+
+
 def _erstbesuch(site: Path, seite: Path) -> int:
-    """gzip bytes of the page and every local stylesheet and script it loads."""
+    """gzip bytes of the page and every local stylesheet and script it loads (Leaflet included,
+    which the map script adds on pages with a map)."""
     html = seite.read_text(encoding="utf-8")
     summe = len(gzip.compress(html.encode(), 9))
-    for adresse in re.findall(r'(?:<script[^>]+src|<link[^>]+rel="stylesheet"[^>]+href)="([^"#?]+)', html):
-        datei = (seite.parent / adresse).resolve()
+    adressen = re.findall(r'(?:<script[^>]+src|<link[^>]+rel="stylesheet"[^>]+href)="([^"#?]+)', html)
+    dateien = {(seite.parent / a).resolve() for a in adressen}
+    if KARTE in html:
+        dateien |= {(site / pfad).resolve() for pfad in LEAFLET}
+    for datei in sorted(dateien):
         if datei.is_file() and site.resolve() in datei.parents:
             summe += len(gzip.compress(datei.read_bytes(), 9))
     return summe
@@ -205,7 +213,7 @@ def _erstbesuch(site: Path, seite: Path) -> int:
 
 def _messen(site: Path) -> dict[str, object]:
     seiten = sorted(site.rglob("*.html"))
-    karten = [p for p in seiten if "atlasKarte.einrichten" in p.read_text(encoding="utf-8")]
+    karten = [p for p in seiten if KARTE in p.read_text(encoding="utf-8")]
     groesste = max(karten, key=lambda p: p.stat().st_size)
     roh = groesste.read_bytes()
     return {"seiten": len(seiten), "kartenseite": str(groesste.relative_to(site)), "roh": len(roh),

@@ -13,12 +13,12 @@ import logging
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from markupsafe import Markup
 
 from sozialraumplan.befund import Befund, PlanUngueltig
 from sozialraumplan.docs_seiten import docs_rendern
@@ -26,6 +26,7 @@ from sozialraumplan.render import csp
 from sozialraumplan.render.bereinigen import bereinigen
 from sozialraumplan.render.fehlerseite import fehlerseite
 from sozialraumplan.render.text import klartext_html
+from sozialraumplan.seiten import Abschnitt
 from sozialraumplan.website import Website, website_bauen
 
 NAV_HOECHSTENS = 60
@@ -83,7 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The city's name comes from plan/plan.yml, so another city only swaps plan/ and data/.
     # Material writes it unescaped into text and attributes (and escapes it once with `| e`):
     # escaped Markup is right in both places.
-    config.site_name = Markup(klartext_html(website.plan.info.title))
+    config.site_name = Markup(klartext_html(website.plan.info.titel))
     politiken.clear()
     if config.nav is not None:
         config.nav = _navigation_erweitern(config.nav, website, Path(config.docs_dir))
@@ -113,7 +114,7 @@ def _navigation_erweitern(nav: list, site: Website, docs: Path) -> list:
     return ergebnis
 
 
-def _nav_seiten(abschnitt) -> list[str]:
+def _nav_seiten(abschnitt: Abschnitt) -> list[str]:
     seiten = abschnitt.seiten if len(abschnitt.seiten) <= NAV_HOECHSTENS else abschnitt.seiten[:1]
     return [s.pfad for s in seiten]
 

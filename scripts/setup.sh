@@ -6,9 +6,83 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-site}"
 
+# The Python to build the environment with: python3, or the one named in PYTHON (make test PYTHON=python3.12).
+python="${PYTHON:-python3}"
+# The oldest Python the project runs on, read from pyproject.toml (requires-python = ">=3.11").
+minimum=$(sed -n 's/^requires-python *= *">= *\([0-9][0-9.]*\)".*/\1/p' pyproject.toml)
+[ -n "$minimum" ] || { echo 'Fehler: requires-python in pyproject.toml hat nicht die Form ">=3.11".' >&2; exit 1; }
+
+# A German message, its first line after „Fehler:“, the others indented; then stop.
+fehler() {
+    printf 'Fehler: %s\n' "$1" >&2
+    shift
+    [ $# -eq 0 ] || printf '  %s\n' "$@" >&2
+    exit 1
+}
+
+# "3.11.7" for a Python interpreter, empty when it does not run. Asked first, before anything is
+# installed: an old Python would otherwise fail much later with a message about some package.
+python_version() {
+    "$1" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null || true
+}
+
+# True when version $1 (3.9.2) is at least $2 (3.11).
+mindestens() {
+    local a b
+    IFS=. read -r -a a <<<"$1"
+    IFS=. read -r -a b <<<"$2"
+    [ "${a[0]}" -gt "${b[0]}" ] || { [ "${a[0]}" -eq "${b[0]}" ] && [ "${a[1]:-0}" -ge "${b[1]:-0}" ]; }
+}
+
+python_pruefen() {
+    if ! command -v "$python" >/dev/null; then
+        fehler "Python fehlt: „$python“ gibt es auf diesem Rechner nicht. Dieses Projekt braucht Python $minimum oder neuer." \
+            "Installieren Sie es, unter Debian oder Ubuntu mit „sudo apt-get install python3 python3-venv“," \
+            "oder nennen Sie ein vorhandenes, z. B. „make test PYTHON=python3.12“."
+    fi
+    version=$(python_version "$python")
+    if [ -z "$version" ]; then
+        fehler "„$python“ ($(command -v "$python")) lässt sich nicht starten. Dieses Projekt braucht Python $minimum oder neuer." \
+            "Installieren Sie es neu, unter Debian oder Ubuntu mit „sudo apt-get install --reinstall python3 python3-venv“."
+    fi
+    if ! mindestens "$version" "$minimum"; then
+        fehler "Gefunden wurde Python $version („$python“, $(command -v "$python")), dieses Projekt braucht Python $minimum oder neuer (requires-python in pyproject.toml)." \
+            "Installieren Sie ein neueres Python – Debian 12 und Ubuntu 24.04 bringen es mit: „sudo apt-get install python3 python3-venv“ –" \
+            "oder nennen Sie ein vorhandenes, z. B. „make test PYTHON=python$minimum“."
+    fi
+}
+
+venv_anlegen() {
+    local ausgabe
+    if ! ausgabe=$("$python" -m venv .venv 2>&1); then
+        rm -rf .venv  # a half-made environment (Debian leaves one without pip) would be taken as done next time
+        if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
+            fehler "Python $version kann keine virtuelle Umgebung anlegen: Das Modul venv mit ensurepip fehlt." \
+                "Unter Debian und Ubuntu steht es in einem eigenen Paket: „sudo apt-get install python3-venv“" \
+                "(für ein anderes Python als python3 z. B. python${version%.*}-venv). Danach „make“ noch einmal aufrufen."
+        fi
+        printf '%s\n' "$ausgabe" >&2
+        fehler "„$python -m venv .venv“ ist fehlgeschlagen (Ausgabe oben)."
+    fi
+}
+
 python_env() {
-    if [ ! -x .venv/bin/python ]; then
-        python3 -m venv .venv
+    # An environment from another Python (an upgrade of the system, a different machine), or one
+    # whose python no longer runs (its interpreter was removed) or has no pip, is built anew:
+    # packages with compiled parts only work with the Python they were installed for.
+    if [ -e .venv ] || [ -L .venv ]; then
+        local vorhanden
+        vorhanden=$(.venv/bin/python -c 'import sys, pip; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null || true)
+        if [ -z "$vorhanden" ]; then
+            echo "Die Umgebung .venv/ ist unvollständig oder ihr Python läuft nicht mehr; sie wird mit Python $version neu angelegt."
+            rm -rf .venv
+        elif [ "${vorhanden%.*}" != "${version%.*}" ]; then
+            echo "Die Umgebung .venv/ stammt von Python $vorhanden; sie wird mit Python $version neu angelegt."
+            rm -rf .venv
+        fi
+    fi
+    if [ ! -e .venv ]; then
+        venv_anlegen
     fi
     # The lock file pins every transitive version; the stamp skips a re-install when nothing changed.
     local stamp=.venv/.installed
@@ -43,6 +117,7 @@ node_packages() {
     fi
 }
 
+python_pruefen
 python_env
 system_packages
 if [ "$what" = "test" ]; then

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -203,6 +204,24 @@ def website_kopieren(ziel: Path) -> None:
     for ordner in ("docs", "macros", "overrides"):
         shutil.copytree(REPO / ordner, ziel / ordner, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def im_terminal(befehl: list[str] | str, antworten: list[str], **optionen) -> subprocess.CompletedProcess:
+    """Run a command on a real pseudo-terminal, with the answers typed ahead; `optionen` go to Popen
+    (`cwd`, `shell`)."""
+    leiter, folger = os.openpty()
+    einstellungen = termios.tcgetattr(folger)
+    einstellungen[3] &= ~termios.ECHO  # the test reads the questions, not its own typing
+    termios.tcsetattr(folger, termios.TCSANOW, einstellungen)
+    lauf = subprocess.Popen(befehl, stdin=folger, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            **optionen)
+    os.close(folger)
+    try:
+        os.write(leiter, ("\n".join(antworten) + "\n").encode())
+        ausgabe, fehler = lauf.communicate(timeout=120)
+    finally:
+        os.close(leiter)
+    return subprocess.CompletedProcess(befehl, lauf.returncode, ausgabe, fehler)
 
 
 STICHTAG_EPOCHE = "1751241600"

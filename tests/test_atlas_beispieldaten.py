@@ -6,6 +6,7 @@ import json
 import shutil
 
 from conftest import REPO
+
 from sozialraumplan.atlas.beispieldaten import erzeugen
 from sozialraumplan.atlas.grenzen_uebernehmen import uebernehmen
 

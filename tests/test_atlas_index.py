@@ -6,8 +6,8 @@ import math
 from pathlib import Path
 
 import pytest
-
 from conftest import PlanOrdner
+
 from sozialraumplan.atlas import atlas_laden, kennzahlen
 from sozialraumplan.atlas.klassen import einteilen
 from sozialraumplan.atlas.modell import Klassierung

@@ -10,8 +10,8 @@ import shutil
 
 import markdown
 import pytest
-
 from conftest import REPO
+
 from sozialraumplan.atlas import atlas_dateien, atlas_laden
 from sozialraumplan.atlas.bausteine import index_abschnitt, indikator_abschnitt
 from sozialraumplan.atlas.karte import Flaeche, karte

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import io
 import html
+import io
 import json
 import re
 import shutil
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-
 from conftest import REPO, mkdocs_bauen, website_kopieren
+
 from sozialraumplan.atlas import atlas_abschnitte, atlas_dateien, atlas_laden
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner

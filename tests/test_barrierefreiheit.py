@@ -6,8 +6,8 @@ import struct
 from pathlib import Path
 
 import pytest
-
 from conftest import KLEINSTADT, PlanOrdner, bau_scheitert, mkdocs_bauen, plan_und_statement, website_kopieren
+
 from sozialraumplan.barrierefreiheit import (
     erklaerung_pruefen,
     mp4_dauer,

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sozialraumplan.befehle.codeowners import (CODEOWNERS_DATEI, TEAMS_DATEI, Zustaendigkeit, codeowners_text,
-                                               konfiguration_laden)
+from sozialraumplan.befehle.codeowners import CODEOWNERS_DATEI, TEAMS_DATEI, Zustaendigkeit, codeowners_text, konfiguration_laden
 from sozialraumplan.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -81,13 +80,13 @@ def test_code_und_handgeschriebene_seiten_pruefen_nur_die_maintainer(pfad):
 
 def test_die_regel_fuer_code_steht_zuletzt_damit_keine_regel_fuer_inhalte_sie_aufhebt():
     konfig, _ = konfiguration_laden(REPO)
-    letzte = konfig.rules[-1]
+    letzte = konfig.zustaendigkeiten[-1]
     assert letzte.teams == ["maintainer"]
     for ordner in ("/docs/", "/macros/", "/overrides/", "/mkdocs.yml", "/src/", "/.github/"):
-        assert ordner in letzte.patterns
+        assert ordner in letzte.alle_muster
     # a content rule added among the others, say for the Begleitgremium's pages, does not win
     inhalt = Zustaendigkeit(muster="/docs/", teams=["begleitgremium"], grund="Seiten des Gremiums")
-    mehr = konfig.model_copy(update={"rules": [*konfig.rules[:-1], inhalt, letzte]})
+    mehr = konfig.model_copy(update={"zustaendigkeiten": [*konfig.zustaendigkeiten[:-1], inhalt, letzte]})
     assert wer_prueft(codeowners_text(mehr), "docs/index.md") == ["@sozialraumplan/sozialraumplan-maintainer"]
 
 

@@ -12,8 +12,8 @@ import json
 import shutil
 
 import pytest
-
 from conftest import REPO
+
 from sozialraumplan.atlas import atlas_dateien, atlas_laden
 from sozialraumplan.cli import main
 from sozialraumplan.csv_ausgabe import FORMELANFAENGE, csv_text, entschaerft

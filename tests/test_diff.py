@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from fixtures.diff.planrepo import WERTE_2024, Planrepo, atlas_schreiben
 from conftest import lesbar
+from fixtures.diff.planrepo import WERTE_2024, Planrepo, atlas_schreiben
+
 from sozialraumplan.cli import main
 from sozialraumplan.diff import als_html, als_json, als_markdown, stand_aus_revision, vergleichen
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import lesbar
 from fixtures.diff.planrepo import Planrepo
+
 from sozialraumplan.diff import aenderungen_seite
 from sozialraumplan.git_quelle import RevisionUnbekannt
 from sozialraumplan.laden import plan_laden

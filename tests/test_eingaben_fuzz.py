@@ -26,10 +26,10 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
 from sozialraumplan.atlas.kontext import Kontext
 from sozialraumplan.befund import Befund, nur_fehler
 from sozialraumplan.bestand import bestand_pruefen
@@ -78,6 +78,11 @@ class Speicher:
     def dateien(self, ordner: str) -> list[str]:
         vorne = ordner.rstrip("/") + "/"
         return sorted(p for p in self._dateien if p.startswith(vorne) and "/" not in p[len(vorne):])
+
+    def unterordner(self, ordner: str) -> list[str]:
+        vorne = ordner.rstrip("/") + "/"
+        return sorted({vorne + p[len(vorne):].split("/", 1)[0] for p in self._dateien
+                       if p.startswith(vorne) and "/" in p[len(vorne):]})
 
     def lesen(self, pfad: str) -> bytes | None:
         return self._dateien.get(pfad)

@@ -5,14 +5,16 @@ with a traceback, never by exhausting memory, never by reading outside the repos
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, PlanOrdner
 from fixtures.diff.planrepo import Planrepo
+from test_atlas_laden import WERTE, auenfeld  # noqa: F401 — the second city, as a fixture
+
 from sozialraumplan.atlas.beispieldaten import erzeugen
 from sozialraumplan.befund import PlanUngueltig, Schwere
 from sozialraumplan.bestand import bestand_pruefen
@@ -20,7 +22,6 @@ from sozialraumplan.cli import main
 from sozialraumplan.git_quelle import GitQuelle
 from sozialraumplan.quelle import GROESSTE_DATEI, Ordner, pfad_im_repository
 from sozialraumplan.yamldatei import yaml_lesen
-from test_atlas_laden import WERTE, auenfeld  # noqa: F401 — the second city, as a fixture
 
 M001 = "plan/massnahmen/M001.yml"
 
@@ -68,6 +69,7 @@ def test_alias_bombe_wird_abgelehnt_ohne_sie_auszupacken(kleinstadt):
     ("<<: {prioritaet: hoch}\n", "21:1: Das Zusammenführen mit „<<:“ ist in Plandateien nicht erlaubt"),
     ("notiz: !!python/object/apply:os.system [ls]\n", "21:8: Typangaben mit „!“ sind in Plandateien nicht erlaubt"),
     ("notiz: " + "[" * 100 + "]" * 100 + "\n", "Die Angaben sind zu tief verschachtelt"),
+    ("notiz: [" + "1, " * 30_000 + "1]\n", "Die Datei enthält mehr als 20.000 Werte"),
 ])
 def test_yaml_sonderformen_sind_in_plandateien_verboten(kleinstadt, zeilen, erwartet):
     kleinstadt.schreiben(M001, kleinstadt.lesen(M001) + zeilen)
@@ -83,8 +85,17 @@ def test_zu_grosse_yaml_datei_wird_nicht_gelesen(kleinstadt):
 
 def test_zu_grosse_csv_datei_wird_nicht_gelesen(auenfeld):
     auenfeld.schreiben(WERTE, auenfeld.lesen(WERTE) + "#" * GROESSTE_DATEI["csv"])
-    assert f"{WERTE}:1:1: Die Datei ist zu groß (50 MiB) — CSV-Dateien dürfen höchstens 50 MiB groß sein; prüfen " \
+    assert f"{WERTE}:1:1: Die Datei ist zu groß (10 MiB) — CSV-Dateien dürfen höchstens 10 MiB groß sein; prüfen " \
            "Sie, ob die richtige Datei gespeichert ist, oder teilen Sie sie auf" in fehler(auenfeld)
+
+
+def test_eine_flut_von_befunden_wird_gekuerzt(auenfeld):
+    auenfeld.schreiben(WERTE, "stadtteil;indikator;jahr;wert\n" + "".join(
+        f"ortsteil{n};altersarmut;2024;1\n" for n in range(1500)))
+    _, befunde = bestand_pruefen(Ordner(auenfeld.wurzel))
+    gefunden = [str(b) for b in befunde if b.datei == WERTE]
+    assert len(gefunden) == 101, gefunden
+    assert "… und " in gefunden[-1] and " weitere Befunde in dieser Datei — beheben Sie zuerst die ersten" in gefunden[-1]
 
 
 # 2. Values PyYAML cannot construct
@@ -284,7 +295,7 @@ GRENZEN = "data/bezirke_roh.geojson"
 def test_grenze_ohne_flaeche_ist_ein_fehler(auenfeld):
     auenfeld.ersetzen(GRENZEN, "[[[8.8, 53.0], [8.82, 53.0], [8.82, 53.012], [8.8, 53.012], [8.8, 53.0]]]",
                       "[[[8.8, 53.0], [8.82, 53.012], [8.8, 53.0], [8.8, 53.0]]]")
-    assert (f"{GRENZEN}:2:1: Die Grenze von „101“ umschließt keine Fläche — eine Grenze braucht mindestens drei "
+    assert (f"{GRENZEN}:2:1: Die Grenze von „zentrum“ umschließt keine Fläche — eine Grenze braucht mindestens drei "
             "verschiedene Punkte, die nicht auf einer Linie liegen") in fehler(auenfeld)
 
 
@@ -296,3 +307,27 @@ def test_grenze_die_ganz_in_einem_anderen_stadtteil_liegt(auenfeld):
     assert len(gefunden) == 1 and gefunden[0].endswith(
         "verschwindet auf den Karten — sie liegt ganz in anderen Stadtteilen; prüfen Sie, ob zwei Stadtteile "
         "dieselbe Grenze haben"), gefunden
+
+
+def kamm(zaehne: int, *, quer: bool = False) -> list[list[float]]:
+    """The ring of a comb near Auenfeld; a second one turned by 90° crosses every tooth of the first."""
+    punkte = []
+    for n in range(zaehne):
+        links, rechts = 8.8 + n * 0.02 / zaehne, 8.8 + (n + 0.5) * 0.02 / zaehne
+        punkte += [[links, 53.0], [links, 53.012], [rechts, 53.012], [rechts, 53.0]]
+    punkte += [[8.82, 52.999], [8.8, 52.999], punkte[0]]
+    return [[8.81 - (y - 53.006), 53.006 + (x - 8.81)] if quer else [x, y] for x, y in punkte]
+
+
+def test_verflochtene_grenzen_werden_abgelehnt_statt_den_bau_aufzuhalten(auenfeld):
+    """Two crossing combs of 200 teeth, 30 KB: repairing them for the maps would take hours."""
+    daten = json.loads(auenfeld.lesen(GRENZEN))
+    daten["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [kamm(200)]}
+    daten["features"][1]["geometry"] = {"type": "MultiPolygon", "coordinates": [[kamm(200, quer=True)]]}
+    auenfeld.schreiben(GRENZEN, json.dumps(daten))
+    beginn = time.perf_counter()
+    gefunden = fehler(auenfeld)
+    assert time.perf_counter() - beginn < 10
+    assert f"{GRENZEN}:1:1: Die Grenzen überschneiden sich an mehr als 1000 Stellen — Stadtteile dürfen sich nicht " \
+           "überlappen und Grenzen sich nicht selbst kreuzen; prüfen Sie die Datei mit einem GIS-Programm (QGIS: " \
+           "Vektor → Geometriewerkzeuge → Gültigkeit prüfen)" in gefunden

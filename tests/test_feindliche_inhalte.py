@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO, mkdocs_bauen, website_kopieren
+
 from sozialraumplan.cli import main
 from sozialraumplan.render import csp
 from sozialraumplan.render.bereinigen import bereinigen
@@ -201,8 +201,18 @@ def test_werte_in_docs_seiten_sind_klartext(tmp_path):
     shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel, ignore=shutil.ignore_patterns("README.md"))
     _yaml_aendern(wurzel / "plan/plan.yml", lambda d: d.update(herausgeber="[Klick](https://boese.example){: x } *fett*"))
     website_kopieren(wurzel)
-    (wurzel / "docs/probe.md").write_text("# Probe\n\nHerausgeber: {{ plan.info.publisher }}\n", encoding="utf-8")
+    (wurzel / "docs/probe.md").write_text("# Probe\n\nHerausgeber: {{ plan.info.herausgeber }}\n", encoding="utf-8")
     ergebnis = mkdocs_bauen(wurzel, tmp_path / "site")
     assert ergebnis.returncode == 0, ergebnis.stderr
     seite = (tmp_path / "site/probe.html").read_text(encoding="utf-8")
     assert "<p>Herausgeber: [Klick](https://boese.example){: x } *fett*</p>" in seite
+
+
+def test_kacheln_nur_vom_eigenen_server(tmp_path, capsys):
+    """A base map from another host would make every reader's browser contact it: refused."""
+    wurzel = tmp_path / "auenfeld"
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel, ignore=shutil.ignore_patterns("README.md"))
+    _yaml_aendern(wurzel / "data/atlas.yml", lambda d: d["karte"].update(
+        kacheln={"adresse": "https://boese.example/{z}/{x}/{y}.png", "namensnennung": "Fremd"}))
+    assert main(["--wurzel", str(wurzel), "validate"]) == 1
+    assert "data/atlas.yml" in capsys.readouterr().err

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from fixtures.diff.planrepo import Planrepo
+
 from sozialraumplan.git_quelle import GitFehler, GitQuelle, RevisionUnbekannt, vorige_fassung
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner
@@ -33,7 +33,7 @@ def test_alte_fassung_ohne_auschecken(repo):
     with GitQuelle(repo.wurzel, "v2025.1") as quelle:
         plan = plan_laden(quelle)
     assert [m.id for m in plan.massnahmen] == ["M001", "M002"]
-    assert plan.massnahmen[0].progress == 40
+    assert plan.massnahmen[0].fortschritt == 40
     assert not (repo.wurzel / "plan/massnahmen/M002.yml").exists()
     assert "fortschritt: 60" in repo.lesen("plan/massnahmen/M001.yml")
 

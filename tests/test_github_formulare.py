@@ -69,11 +69,11 @@ def test_jedes_formular_hat_name_beschreibung_und_felder_mit_id_und_beschriftung
 def test_das_formular_fuer_neue_massnahmen_fragt_jede_angabe_einer_massnahme():
     def schluessel(modell: type[BaseModel], vorne: str = ""):
         for name, info in modell.model_fields.items():
-            alias = vorne + (info.alias or name)
+            ganz = vorne + name
             if isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel):
-                yield from schluessel(info.annotation, alias + "_")  # zeitraum → zeitraum_beginn
-            elif alias not in ("id", "beispiel"):  # given by the editors, not by the proposer
-                yield alias
+                yield from schluessel(info.annotation, ganz + "_")  # zeitraum → zeitraum_beginn
+            elif ganz not in ("id", "beispiel"):  # given by the editors, not by the proposer
+                yield ganz
 
     ids = [e.get("id") for e in formular("Neue Maßnahme vorschlagen")["body"]]
 
@@ -89,7 +89,7 @@ def test_stand_und_prioritaet_bieten_die_werte_des_modells():
 
 def test_die_leitlinien_im_formular_sind_die_des_plans():
     leitlinien = rohplan_laden(Ordner(REPO)).entitaeten["leitlinie"]
-    im_plan = sorted(f"{g.wert.id} – {g.wert.title}" for g in leitlinien)
+    im_plan = sorted(f"{g.wert.id} – {g.wert.titel}" for g in leitlinien)
 
     assert feld(formular("Neue Maßnahme vorschlagen"), "leitlinien")["attributes"]["options"] == im_plan
 

@@ -45,23 +45,26 @@ def test_warnungen_werden_gezeigt_aber_der_status_bleibt_0(tmp_path, capsys):
     ]
 
 
-def test_nur_genannte_pfade_werden_geprueft(tmp_path, capsys):
+def test_nur_genannte_pfade_werden_geprueft(tmp_path, capsys, monkeypatch):
     shutil.copytree(FIXTURES, tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)  # paths on the command line count from the current folder
     assert main(["--wurzel", str(tmp_path), "lint-leichte-sprache", "docs", "plan/glossar.yml"]) == 1
     ausgabe = capsys.readouterr().out.splitlines()
     assert [zeile.split(":")[0] for zeile in ausgabe[:-1]] == ["plan/glossar.yml"]
     assert ausgabe[-1] == "Leichte Sprache: 3 Texte geprüft, 1 Fehler, 0 Warnungen."
 
 
-def test_markdown_ausserhalb_von_leichte_sprache_ist_keine_ls_seite(tmp_path, capsys):
+def test_markdown_ausserhalb_von_leichte_sprache_ist_keine_ls_seite(tmp_path, capsys, monkeypatch):
     schreiben(tmp_path, "docs/plan.md", "Die Planung des Stadtteils wird geprüft.\n")
+    monkeypatch.chdir(tmp_path)
     assert main(["--wurzel", str(tmp_path), "lint-leichte-sprache", "docs"]) == 0
     assert "0 Texte geprüft" in capsys.readouterr().out
     assert main(["--wurzel", str(tmp_path), "lint-leichte-sprache", "docs/plan.md"]) == 1
     assert "docs/plan.md:1:13: Genitiv" in capsys.readouterr().out
 
 
-def test_fehlender_pfad_ist_ein_fehler(tmp_path, capsys):
+def test_fehlender_pfad_ist_ein_fehler(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     assert main(["--wurzel", str(tmp_path), "lint-leichte-sprache", "plan/gibt-es-nicht.yml"]) == 1
     assert capsys.readouterr().out.startswith("plan/gibt-es-nicht.yml:1:1: Leichte Sprache: ")
 
@@ -85,3 +88,13 @@ def test_die_texte_des_plans_haben_keine_fehler():
     ergebnis = pfade_pruefen(REPOSITORY, ["plan"], eigennamen(Ordner(REPOSITORY)))
     assert ergebnis.texte > 0
     assert [str(b) for b in nur_fehler(ergebnis.befunde)] == []
+
+
+def test_validate_meldet_fehler_in_leichter_sprache(kleinstadt, capsys):
+    """`validate` checks everything the README promises, Leichte Sprache included."""
+    kleinstadt.ersetzen("plan/massnahmen/M002.yml", "  Die Stadt sammelt neue Zahlen.",
+                        "  Die Stadt sammelt in jedem Jahr ganz viele neue Zahlen über alle Menschen in "
+                        "allen Teilen der großen Stadt.")
+    assert main(["--wurzel", str(kleinstadt.wurzel), "validate"]) == 1
+    fehler = capsys.readouterr().err
+    assert "plan/massnahmen/M002.yml:7:3: Satzlänge: 19 Wörter (höchstens 15)" in fehler

@@ -4,15 +4,14 @@ the project's own Leichte-Sprache linter."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import plan_und_statement
+from test_barrierefreiheit import artikel, musterstadt, site  # noqa: F401 (fixtures)
+
 from sozialraumplan import barrierefreiheit
 from sozialraumplan.leichte_sprache.linter import text_pruefen
 from sozialraumplan.leichte_sprache.texte import aus_markdown
-from sozialraumplan.quelle import Ordner
 from sozialraumplan.render import leichte_sprache
 from sozialraumplan.render.leichte_sprache import leichte_sprache_abschnitt, ls_pfad_fuer, ls_verweis
-from test_barrierefreiheit import artikel, musterstadt, site  # noqa: F401 (fixtures)
 
 SEITEN = ("index", "leitlinien/index", "leitlinien/L1", "leitlinien/L2", "massnahmen", "gremien", "atlas",
           "barrierefreiheit")

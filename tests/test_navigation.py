@@ -6,6 +6,7 @@ import importlib.util
 from types import SimpleNamespace
 
 from conftest import REPO
+
 from sozialraumplan.seiten import Abschnitt, Seite
 
 _spec = importlib.util.spec_from_file_location("seiten_hook", REPO / "macros" / "seiten.py")

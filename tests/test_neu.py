@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
-import termios
 import typing
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import im_terminal as terminal
 from pydantic import BaseModel
 
 from sozialraumplan.cli import main
@@ -71,11 +70,11 @@ def test_neue_massnahme_bekommt_die_naechste_nummer_und_ist_gueltig(kleinstadt, 
     plan, befunde = plan_pruefen(Ordner(kleinstadt.wurzel))
     assert plan is not None, befunde
     massnahme = next(m for m in plan.massnahmen if m.id == "M003")
-    assert massnahme.title == "Spielplatz an der Gera erneuern"
+    assert massnahme.titel == "Spielplatz an der Gera erneuern"
     assert massnahme.leitlinien == ["L1", "L2"]
-    assert massnahme.participants == ["Kinder- und Jugendbüro", "Ortsteilrat Nord"]
-    assert massnahme.period.end == "2027-09"
-    assert massnahme.last_reviewed == dt.date(2026, 3, 1)
+    assert massnahme.beteiligte == ["Kinder- und Jugendbüro", "Ortsteilrat Nord"]
+    assert massnahme.zeitraum.ende == "2027-09"
+    assert massnahme.zuletzt_geprueft == dt.date(2026, 3, 1)
 
 
 def test_die_datei_beginnt_mit_dem_schema_kommentar_und_behaelt_umlaute_und_reihenfolge(kleinstadt):
@@ -292,13 +291,12 @@ def test_das_geschriebene_yaml_liest_sich_genau_so_zurueck():
 def test_jede_vorlage_fragt_jedes_feld_des_modells_in_seiner_reihenfolge(art, modell):
     def schluessel(m, vorne=()):
         for name, feld in m.model_fields.items():
-            alias = feld.alias or name
-            if alias in ("id", "beispiel"):  # derived, and new entries are never examples
+            if name in ("id", "beispiel"):  # derived, and new entries are never examples
                 continue
             if isinstance(feld.annotation, type) and issubclass(feld.annotation, BaseModel):
-                yield from schluessel(feld.annotation, vorne + (alias,))
+                yield from schluessel(feld.annotation, vorne + (name,))
             else:
-                yield vorne + (alias,)
+                yield vorne + (name,)
 
     vorlage = VORLAGEN[art]
     assert [f.pfad for f in vorlage.felder] == list(schluessel(modell))
@@ -312,20 +310,9 @@ def test_jede_vorlage_fragt_jedes_feld_des_modells_in_seiner_reihenfolge(art, mo
 
 
 def im_terminal(wurzel: Path, argumente: list[str], antworten: list[str]) -> subprocess.CompletedProcess:
-    """Run the command on a real pseudo-terminal, with the answers typed ahead."""
-    leiter, folger = os.openpty()
-    einstellungen = termios.tcgetattr(folger)
-    einstellungen[3] &= ~termios.ECHO  # the test reads the questions, not its own typing
-    termios.tcsetattr(folger, termios.TCSANOW, einstellungen)
-    befehl = [sys.executable, "-m", "sozialraumplan.cli", "--wurzel", str(wurzel), "neu", *argumente]
-    lauf = subprocess.Popen(befehl, stdin=folger, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    os.close(folger)
-    try:
-        os.write(leiter, ("\n".join(antworten) + "\n").encode())
-        ausgabe, fehler = lauf.communicate(timeout=60)
-    finally:
-        os.close(leiter)
-    return subprocess.CompletedProcess(befehl, lauf.returncode, ausgabe, fehler)
+    """`sozialraumplan neu` on a real pseudo-terminal, with the answers typed ahead."""
+    return terminal([sys.executable, "-m", "sozialraumplan.cli", "--wurzel", str(wurzel), "neu", *argumente],
+                    antworten)
 
 
 def test_im_terminal_fragt_der_befehl_auf_deutsch_nach_allem_was_fehlt(kleinstadt):
@@ -337,7 +324,7 @@ def test_im_terminal_fragt_der_befehl_auf_deutsch_nach_allem_was_fehlt(kleinstad
     ])
 
     assert lauf.returncode == 0, lauf.stderr
-    assert "Titel der Sitzung: " in lauf.stdout
+    assert lauf.stdout.startswith("Titel: ")  # the first question: datum and gremium were given
     assert "Ort [freiwillig, Eingabetaste zum Überspringen]: " in lauf.stdout
     assert "(mehrere Zeilen möglich; eine leere Zeile beendet die Eingabe)" in lauf.stdout
     assert "Angelegt: plan/sitzungen/2025-04-02-arbeitskreis.yml" in lauf.stdout
@@ -355,7 +342,7 @@ def test_im_terminal_wird_eine_unlesbare_antwort_erklaert_und_neu_gefragt(kleins
 
     assert lauf.returncode == 0, lauf.stderr
     assert "„datum“: „2025-13-45“ ist kein Datum — schreiben Sie JJJJ-MM-TT" in lauf.stdout
-    assert lauf.stdout.count("Datum der Sitzung (JJJJ-MM-TT): ") == 2
+    assert lauf.stdout.count("Datum (JJJJ-MM-TT): ") == 2
     assert (kleinstadt.wurzel / "plan/sitzungen/2025-04-02-arbeitskreis.yml").exists()
 
 
@@ -367,9 +354,9 @@ def test_im_terminal_fragt_die_massnahme_mit_vorgaben_und_vorhandenen_kennungen(
     ])
 
     assert lauf.returncode == 0, lauf.stderr
-    assert "Stand der Umsetzung [geplant / in_umsetzung / umgesetzt / zurueckgestellt / verworfen; " \
+    assert "Status [geplant / in_umsetzung / umgesetzt / zurueckgestellt / verworfen; " \
            "Eingabetaste für „geplant“]: " in lauf.stdout
-    assert "Zuständiges Gremium (Kennung) [vorhanden: arbeitskreis, begleitgremium]: " in lauf.stdout
+    assert "Gremium (Kennung) [vorhanden: arbeitskreis, begleitgremium]: " in lauf.stdout
     assert yaml.safe_load(kleinstadt.lesen("plan/massnahmen/M003.yml"))["status"] == "geplant"
 
 

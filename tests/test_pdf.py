@@ -11,10 +11,10 @@ import io
 import subprocess
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import KLEINSTADT, PlanOrdner
 from fixtures.diff.planrepo import WEITERE_LEITLINIEN, musterstadt_erweitern
+from pypdf import PdfReader
+
 from sozialraumplan.atlas import atlas_laden
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.pdf import plan_pdf

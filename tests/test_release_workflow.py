@@ -23,10 +23,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pypdf import PdfReader
-
 from conftest import lesbar, website_kopieren
 from fixtures.diff.planrepo import WEITERE_LEITLINIEN, Planrepo
+from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = REPO / ".github/workflows/release.yml"

@@ -18,8 +18,8 @@ BOESE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 def test_unvalidierter_text_erscheint_nur_als_text(kleinstadt):
     plan = plan_laden(Ordner(kleinstadt.wurzel))
     echt = plan.massnahmen[0]
-    boese = Massnahme.model_construct(**{**dict(echt), "title": BOESE, "description": BOESE,
-                                         "leichte_sprache": BOESE, "responsible": BOESE})
+    boese = Massnahme.model_construct(**{**dict(echt), "titel": BOESE, "beschreibung": BOESE,
+                                         "leichte_sprache": BOESE, "verantwortlich": BOESE})
     seite = massnahmen.massnahme_seite(plan, boese, pruefung_faellig=False)
     html = markdown.markdown(seite.markdown, extensions=["tables", "admonition", "md_in_html"])
     html += massnahmen.katalog(plan, [boese])
@@ -33,5 +33,5 @@ def test_deutsche_datumsangaben():
 
 
 def test_zeitraum_ohne_ende_heisst_ab():
-    m = Massnahme.model_construct(period=Zeitraum(beginn="2025-03"))
+    m = Massnahme.model_construct(zeitraum=Zeitraum(beginn="2025-03"))
     assert massnahmen.zeitraum(m) == "ab März 2025"

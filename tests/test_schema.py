@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from conftest import REPO
-from sozialraumplan.schema import schema, schema_dateien, vscode_zuordnung
+
+from sozialraumplan.schema import ARTEN, schema, schema_dateien, vscode_zuordnung
 
 
 def test_schemas_im_repository_sind_aktuell():
@@ -26,3 +27,16 @@ def test_editoren_finden_die_schemas():
     assert einstellungen["yaml.schemas"] == vscode_zuordnung()
     kopf = (REPO / "plan/massnahmen/M001.yml").read_text(encoding="utf-8").splitlines()[0]
     assert kopf == "# yaml-language-server: $schema=../../schemas/massnahme.schema.json"
+
+
+def test_jede_dateiart_hat_ein_schema_und_jede_angabe_darin_eine_deutsche_hilfe():
+    assert {dateien for _, dateien in ARTEN.values()} >= {
+        "plan/plan.yml", "plan/glossar.yml", "plan/barrierefreiheit.yml", "data/atlas.yml", "data/indikatoren.yml",
+        "data/beispieldaten.yml", ".github/teams.yml"}
+    for art in ARTEN:
+        ergebnis = schema(art)
+        for teil in (ergebnis, *ergebnis.get("$defs", {}).values()):
+            assert "description" not in teil, f"{art}: die Beschreibung einer Klasse ist für Entwickler"
+            for name, angabe in teil.get("properties", {}).items():
+                assert angabe.get("description"), f"{art}: „{name}“ hat keine Hilfe"
+                assert angabe.get("title") or "$ref" in angabe, f"{art}: „{name}“ hat keinen Titel"

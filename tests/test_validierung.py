@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from sozialraumplan.befund import PlanUngueltig
 from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden, plan_pruefen
-from sozialraumplan.befund import PlanUngueltig
 from sozialraumplan.quelle import Ordner
 
 
@@ -26,12 +26,12 @@ def einziger_befund(ordner) -> str:
 
 def test_gueltiger_plan_wird_vollstaendig_geladen(kleinstadt):
     plan = plan_laden(Ordner(kleinstadt.wurzel))
-    assert plan.info.city == "Musterstadt"
+    assert plan.info.stadt == "Musterstadt"
     assert [l.id for l in plan.leitlinien] == ["L1", "L2"]
     assert [m.id for m in plan.massnahmen] == ["M001", "M002"]
-    assert plan.massnahmen[0].period.begin == "2025-01"
+    assert plan.massnahmen[0].zeitraum.beginn == "2025-01"
     assert plan.massnahmen[1].citywide
-    assert plan.sources["massnahme:M001"] == "plan/massnahmen/M001.yml"
+    assert plan.quellen["massnahme:M001"] == "plan/massnahmen/M001.yml"
     assert plan.stadtteil_name("sued") == "Südstadt"
 
 
@@ -110,7 +110,7 @@ def test_yaml_syntaxfehler_mit_zeile(kleinstadt):
     kleinstadt.ersetzen("plan/massnahmen/M002.yml", "verantwortlich: Statistikstelle", "verantwortlich: Statistik: stelle")
     meldung = einziger_befund(kleinstadt)
     assert meldung.startswith("plan/massnahmen/M002.yml:8:")
-    assert "kein gültiges YAML" in meldung
+    assert "Der Wert enthält einen Doppelpunkt" in meldung
 
 
 def test_doppelter_schluessel(kleinstadt):
@@ -121,7 +121,7 @@ def test_doppelter_schluessel(kleinstadt):
 
 def test_tabulator_statt_leerzeichen(kleinstadt):
     kleinstadt.ersetzen("plan/massnahmen/M001.yml", '  beginn: "2025-01"', '\tbeginn: "2025-01"')
-    assert "kein gültiges YAML" in einziger_befund(kleinstadt)
+    assert "steht ein Tabulator, wo nur Leerzeichen erlaubt sind" in einziger_befund(kleinstadt)
 
 
 def test_kennung_muss_dateiname_sein(kleinstadt):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import bau_scheitert, mkdocs_bauen, website_kopieren
 from externe_adressen import externe_adressen
 

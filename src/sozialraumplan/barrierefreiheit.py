@@ -21,10 +21,10 @@ from pydantic import Field
 
 from .befund import Befund, nur_fehler
 from .laden import einzeldatei
-from .model import Modell, Plan, Text
+from .model import LeichteSprache, Modell, Plan, Text
 from .quelle import Quelle
 from .render import leichte_sprache as ls
-from .render.text import datum, h, kopf, md, klartext_md
+from .render.text import datum, h, klartext_md, kopf, md
 from .seiten import Abschnitt, Seite
 
 DATEI = "plan/barrierefreiheit.yml"
@@ -62,54 +62,76 @@ class Konformitaet(str, Enum):
 class Barriere(Modell):
     """A content that is not (yet) accessible."""
 
-    content: Text = Field(alias="inhalt")
-    reason: Text = Field(alias="grund")
-    alternative: Text
-    leichte_sprache: Text
+    inhalt: Text = Field(title="Inhalt", description="Welcher Inhalt nicht barrierefrei ist, "
+                                                     "z. B. „Karten des Sozialstrukturatlas“.")
+    grund: Text = Field(title="Grund", description="Warum er nicht barrierefrei ist, z. B. eine "
+                                                   "unverhältnismäßige Belastung.")
+    alternative: Text = Field(title="Alternative",
+                              description="Wie man denselben Inhalt barrierefrei bekommt.")
+    leichte_sprache: LeichteSprache
 
 
 class Methode(Modell):
-    description: Text = Field(alias="beschreibung")
-    leichte_sprache: Text
+    """How the conformity was assessed."""
+
+    beschreibung: Text = Field(title="Beschreibung", description="Wie die Vereinbarkeit geprüft wurde, "
+                                                                 "z. B. „Selbstbewertung“.")
+    leichte_sprache: LeichteSprache
 
 
 class Rueckmeldung(Modell):
     """The feedback mechanism: the issue form „Barriere melden“ and an e-mail address."""
 
-    form: Text = Field(alias="formular")
-    email: Text = Field(alias="e_mail")
-    phone: Text | None = Field(default=None, alias="telefon")
+    formular: Text = Field(title="Formular", description="Die Web-Adresse des Formulars „Barriere melden“, "
+                                                         "mit https://.")
+    e_mail: Text = Field(title="E-Mail", description="Die E-Mail-Adresse, an die man Barrieren meldet.")
+    telefon: Text | None = Field(default=None, title="Telefon",
+                                 description="Eine Telefonnummer für Meldungen (freiwillig).")
 
 
 class Durchsetzung(Modell):
     """The enforcement body of the Land (for Thuringia: the Landesdurchsetzungsstelle)."""
 
-    body: Text = Field(alias="stelle")
-    address: Text = Field(alias="adresse")
-    explanation: Text = Field(alias="erlaeuterung")
-    leichte_sprache: Text
+    stelle: Text = Field(title="Stelle", description="Der Name der Durchsetzungsstelle des Landes.")
+    adresse: Text = Field(title="Adresse", description="Die Web-Adresse der Durchsetzungsstelle, mit https://.")
+    erlaeuterung: Text = Field(title="Erläuterung", description="Wann und wie man sich an die Stelle "
+                                                                "wenden kann, in Markdown.")
+    leichte_sprache: LeichteSprache
 
 
 class Gebaerdensprache(Modell):
     """The city's video in Deutscher Gebärdensprache; paths below `docs/`."""
 
-    video: Text
-    captions: Text | None = Field(default=None, alias="untertitel")
+    video: Text = Field(title="Video", description="Der Pfad des Videos (.mp4) unterhalb von docs/.")
+    untertitel: Text | None = Field(default=None, title="Untertitel",
+                                    description="Der Pfad der Untertitel (.vtt) unterhalb von docs/ (freiwillig).")
 
 
 class Erklaerung(Modell):
     """`plan/barrierefreiheit.yml`."""
 
-    scope: Text = Field(alias="geltungsbereich")
-    legal_basis: Text = Field(alias="rechtsgrundlage")
-    conformity: Konformitaet = Field(alias="konformitaet")
-    barriers: list[Barriere] = Field(default_factory=list, alias="barrieren")
-    created: dt.date = Field(alias="erstellt")
-    last_reviewed: dt.date = Field(alias="zuletzt_geprueft")
-    method: Methode = Field(alias="methode")
-    feedback: Rueckmeldung = Field(alias="rueckmeldung")
-    enforcement: Durchsetzung = Field(alias="durchsetzung")
-    sign_language: Gebaerdensprache | None = Field(default=None, alias="gebaerdensprache")
+    geltungsbereich: Text = Field(title="Geltungsbereich",
+                                  description="Für welche Website die Erklärung gilt.")
+    rechtsgrundlage: Text = Field(title="Rechtsgrundlage",
+                                  description="Die maßgeblichen Vorschriften, z. B. die BITV 2.0.")
+    konformitaet: Konformitaet = Field(title="Konformität",
+                                       description="Wie weit die Website die Anforderungen erfüllt: "
+                                                   "vollstaendig, teilweise oder nicht.")
+    barrieren: list[Barriere] = Field(default_factory=list, title="Barrieren",
+                                      description="Die nicht barrierefreien Inhalte, jeder mit inhalt, grund, "
+                                                  "alternative und leichte_sprache.")
+    erstellt: dt.date = Field(title="Erstellt", description="Der Tag, an dem die Erklärung erstellt wurde, "
+                                                            "als JJJJ-MM-TT.")
+    zuletzt_geprueft: dt.date = Field(title="Zuletzt geprüft",
+                                      description="Der Tag der letzten Überprüfung, als JJJJ-MM-TT.")
+    methode: Methode = Field(title="Methode", description="Wie geprüft wurde.")
+    rueckmeldung: Rueckmeldung = Field(title="Rückmeldung", description="Wie man Barrieren meldet: Formular, "
+                                                                        "E-Mail und freiwillig Telefon.")
+    durchsetzung: Durchsetzung = Field(title="Durchsetzung",
+                                       description="Die Durchsetzungsstelle des Landes, an die man sich wenden kann.")
+    gebaerdensprache: Gebaerdensprache | None = Field(
+        default=None, title="Gebärdensprache",
+        description="Das Video der Stadt in Deutscher Gebärdensprache für die Startseite (freiwillig).")
 
 
 def erklaerung_pruefen(quelle: Quelle) -> tuple[Erklaerung | None, list[Befund]]:
@@ -125,37 +147,41 @@ def erklaerung_pruefen(quelle: Quelle) -> tuple[Erklaerung | None, list[Befund]]
     for pfad, wert, muster, meldung, hinweis in _formen(erklaerung):
         if wert is not None and not muster.match(wert):
             befunde.append(Befund(DATEI, *dokument.position(pfad), f"„{'.'.join(pfad)}“ {meldung}", hinweis))
-    if erklaerung.last_reviewed < erklaerung.created:
+    if erklaerung.zuletzt_geprueft < erklaerung.erstellt:
         befunde.append(Befund(DATEI, *dokument.position(("zuletzt_geprueft",)),
                               "Die letzte Prüfung liegt vor der Erstellung der Erklärung",
                               "prüfen Sie die Angaben „erstellt“ und „zuletzt_geprueft“"))
-    if erklaerung.conformity is Konformitaet.VOLLSTAENDIG and erklaerung.barriers:
+    if erklaerung.konformitaet is Konformitaet.VOLLSTAENDIG and erklaerung.barrieren:
         befunde.append(Befund(DATEI, *dokument.position(("konformitaet",)),
                               "Eine vollständig vereinbare Website hat keine bekannten Barrieren",
                               "wählen Sie „teilweise“ oder leeren Sie die Liste „barrieren“"))
-    if erklaerung.conformity is not Konformitaet.VOLLSTAENDIG and not erklaerung.barriers:
+    if erklaerung.konformitaet is not Konformitaet.VOLLSTAENDIG and not erklaerung.barrieren:
         befunde.append(Befund(DATEI, *dokument.position(("konformitaet",)),
-                              f"Die Website ist „{erklaerung.conformity.label}“, aber es ist keine Barriere genannt",
+                              f"Die Website ist „{erklaerung.konformitaet.label}“, aber es ist keine Barriere genannt",
                               "nennen Sie unter „barrieren“ jeden Inhalt mit „inhalt“, „grund“, "
                               "„alternative“ und „leichte_sprache“"))
     return (None if nur_fehler(befunde) else erklaerung), sorted(befunde)
 
 
-def _formen(e: Erklaerung) -> list[tuple[tuple[str, ...], str | None, re.Pattern[str], str, str]]:
+Form = tuple[tuple[str, ...], str | None, re.Pattern[str], str, str]
+"""A value that must have a certain form: key path, value, pattern, message, fix."""
+
+
+def _formen(e: Erklaerung) -> list[Form]:
     """Values that must have a certain form: key path, value, pattern, message, fix."""
     adresse = ("ist keine Web-Adresse", "schreiben Sie die vollständige Adresse mit https://")
     datei = ("ist kein passender Pfad unterhalb von docs/",
              "schreiben Sie den Pfad ab dem Ordner docs/ ohne „..“, das Video mit .mp4, Untertitel mit .vtt")
-    formen = [
-        (("rueckmeldung", "formular"), e.feedback.form, ADRESSE, *adresse),
-        (("rueckmeldung", "e_mail"), e.feedback.email, E_MAIL,
+    formen: list[Form] = [
+        (("rueckmeldung", "formular"), e.rueckmeldung.formular, ADRESSE, *adresse),
+        (("rueckmeldung", "e_mail"), e.rueckmeldung.e_mail, E_MAIL,
          "ist keine E-Mail-Adresse", "schreiben Sie sie in der Form name@beispiel.de"),
-        (("durchsetzung", "adresse"), e.enforcement.address, ADRESSE, *adresse),
+        (("durchsetzung", "adresse"), e.durchsetzung.adresse, ADRESSE, *adresse),
     ]
-    if e.sign_language:
+    if e.gebaerdensprache:
         formen += [
-            (("gebaerdensprache", "video"), e.sign_language.video, MP4, *datei),
-            (("gebaerdensprache", "untertitel"), e.sign_language.captions, VTT, *datei),
+            (("gebaerdensprache", "video"), e.gebaerdensprache.video, MP4, *datei),
+            (("gebaerdensprache", "untertitel"), e.gebaerdensprache.untertitel, VTT, *datei),
         ]
     return formen
 
@@ -176,9 +202,9 @@ def barrierefreiheit_seiten(plan: Plan, erklaerung: Erklaerung) -> list[Seite]:
 def erklaerung_seite(plan: Plan, e: Erklaerung) -> Seite:
     text = kopf("Erklärung zur Barrierefreiheit")
     text += ls.ls_verweis(plan, SEITE) or ""
-    text += (f"Der Herausgeber – {klartext_md(plan.info.publisher)} – ist bemüht, diese Website "
-             f"barrierefrei zugänglich zu machen. Maßgeblich sind {klartext_md(e.legal_basis)}.\n\n"
-             f"Diese Erklärung gilt für {klartext_md(e.scope)}.\n\n")
+    text += (f"Der Herausgeber – {klartext_md(plan.info.herausgeber)} – ist bemüht, diese Website "
+             f"barrierefrei zugänglich zu machen. Maßgeblich sind {klartext_md(e.rechtsgrundlage)}.\n\n"
+             f"Diese Erklärung gilt für {klartext_md(e.geltungsbereich)}.\n\n")
     text += "## Stand der Vereinbarkeit mit den Anforderungen\n\n"
     text += {
         Konformitaet.VOLLSTAENDIG: "Diese Website ist mit den Anforderungen **vollständig vereinbar**.",
@@ -186,40 +212,40 @@ def erklaerung_seite(plan: Plan, e: Erklaerung) -> Seite:
                                 "Die Unvereinbarkeiten sind unten aufgeführt.",
         Konformitaet.NICHT: "Diese Website ist mit den Anforderungen **nicht vereinbar**. "
                             "Die Unvereinbarkeiten sind unten aufgeführt.",
-    }[e.conformity] + "\n\n"
-    if e.barriers:
+    }[e.konformitaet] + "\n\n"
+    if e.barrieren:
         text += "## Nicht barrierefreie Inhalte\n\n"
-        for b in e.barriers:
-            text += (f"### {klartext_md(b.content)}\n\n**Grund:** {md(b.reason.strip())}\n\n"
+        for b in e.barrieren:
+            text += (f"### {klartext_md(b.inhalt)}\n\n**Grund:** {md(b.grund.strip())}\n\n"
                      f"**Barrierefreie Alternative:** {md(b.alternative.strip())}\n\n")
     text += "## Erstellung dieser Erklärung\n\n"
-    text += (f"- Erstellt am {datum(e.created)}\n- Zuletzt überprüft am {datum(e.last_reviewed)}\n"
-             f"- Methode: {klartext_md(e.method.description)}\n\n")
+    text += (f"- Erstellt am {datum(e.erstellt)}\n- Zuletzt überprüft am {datum(e.zuletzt_geprueft)}\n"
+             f"- Methode: {klartext_md(e.methode.beschreibung)}\n\n")
     text += "## Feedback und Kontaktangaben\n\n"
     text += ("Sie können uns Mängel bei der Barrierefreiheit dieser Website melden und Informationen "
              "erfragen, die nicht barrierefrei dargestellt sind:\n\n"
-             f"- über das Formular [„Barriere melden“]({e.feedback.form}) – dafür ist ein kostenloses Konto "
+             f"- über das Formular [„Barriere melden“]({e.rueckmeldung.formular}) – dafür ist ein kostenloses Konto "
              "bei GitHub nötig; ohne Konto schreiben Sie uns bitte eine E-Mail,\n"
-             f"- per E-Mail an [{e.feedback.email}](mailto:{e.feedback.email})")
-    text += f",\n- per Telefon: {klartext_md(e.feedback.phone)}\n\n" if e.feedback.phone else "\n\n"
+             f"- per E-Mail an [{e.rueckmeldung.e_mail}](mailto:{e.rueckmeldung.e_mail})")
+    text += f",\n- per Telefon: {klartext_md(e.rueckmeldung.telefon)}\n\n" if e.rueckmeldung.telefon else "\n\n"
     text += "## Durchsetzungsverfahren\n\n"
-    text += (f"{md(e.enforcement.explanation.strip())}\n\n"
-             f"[{klartext_md(e.enforcement.body)}]({e.enforcement.address})\n\n")
+    text += (f"{md(e.durchsetzung.erlaeuterung.strip())}\n\n"
+             f"[{klartext_md(e.durchsetzung.stelle)}]({e.durchsetzung.adresse})\n\n")
     return Seite(SEITE, "Erklärung zur Barrierefreiheit", text, quelle=DATEI,
-                 zuletzt_geprueft=e.last_reviewed.isoformat())
+                 zuletzt_geprueft=e.zuletzt_geprueft.isoformat())
 
 
 def erklaerung_leichte_sprache(e: Erklaerung) -> Seite:
     text = ls.zeilen(ERKLAERUNG_EINLEITUNG)
-    text += "## Gibt es noch Barrieren?\n\n" + ls.zeilen(e.conformity.leichte_sprache)
-    if e.barriers:
-        text += "## Diese Barrieren gibt es noch\n\n" + "".join(ls.zeilen(b.leichte_sprache) for b in e.barriers)
-    text += "## Wie hat die Stadt die Internet-Seite geprüft?\n\n" + ls.zeilen(e.method.leichte_sprache)
-    text += ls.zeilen(f"Diese Erklärung ist vom {datum(e.created)}.\n"
-                      f"Die letzte Prüfung war am {datum(e.last_reviewed)}.")
+    text += "## Gibt es noch Barrieren?\n\n" + ls.zeilen(e.konformitaet.leichte_sprache)
+    if e.barrieren:
+        text += "## Diese Barrieren gibt es noch\n\n" + "".join(ls.zeilen(b.leichte_sprache) for b in e.barrieren)
+    text += "## Wie hat die Stadt die Internet-Seite geprüft?\n\n" + ls.zeilen(e.methode.leichte_sprache)
+    text += ls.zeilen(f"Diese Erklärung ist vom {datum(e.erstellt)}.\n"
+                      f"Die letzte Prüfung war am {datum(e.zuletzt_geprueft)}.")
     text += "## Sie finden eine Barriere?\n\n" + rueckmeldung_leichte_sprache(e)
-    text += "## Die Stadt hilft Ihnen zu wenig?\n\n" + ls.zeilen(e.enforcement.leichte_sprache)
-    text += ls.zeilen(DURCHSETZUNG) + f"[Internet-Seite von der Stelle]({e.enforcement.address})\n\n"
+    text += "## Die Stadt hilft Ihnen zu wenig?\n\n" + ls.zeilen(e.durchsetzung.leichte_sprache)
+    text += ls.zeilen(DURCHSETZUNG) + f"[Internet-Seite von der Stelle]({e.durchsetzung.adresse})\n\n"
     return ls.seite(ls.ERKLAERUNG, "Erklärung zur Barriere-Freiheit", text, standard=SEITE, quelle=DATEI)
 
 
@@ -247,10 +273,10 @@ FESTE_TEXTE = (ERKLAERUNG_EINLEITUNG, RUECKMELDUNG, TELEFON, DURCHSETZUNG, START
 
 def rueckmeldung_leichte_sprache(e: Erklaerung) -> str:
     text = ls.zeilen(RUECKMELDUNG)
-    text += (f"- E-Mail: [{e.feedback.email}](mailto:{e.feedback.email})\n"
-             f"- Formular: [Barriere melden]({e.feedback.form})\n\n")
-    if e.feedback.phone:
-        text += ls.zeilen(TELEFON) + f"- Telefon: {klartext_md(e.feedback.phone)}\n\n"
+    text += (f"- E-Mail: [{e.rueckmeldung.e_mail}](mailto:{e.rueckmeldung.e_mail})\n"
+             f"- Formular: [Barriere melden]({e.rueckmeldung.formular})\n\n")
+    if e.rueckmeldung.telefon:
+        text += ls.zeilen(TELEFON) + f"- Telefon: {klartext_md(e.rueckmeldung.telefon)}\n\n"
     return text
 
 
@@ -261,14 +287,14 @@ def startseite_erlaeuterungen(plan: Plan, e: Erklaerung, docs: Path) -> str:
     accessibility statement, where more Leichte Sprache is. Above it the city's video in
     Deutscher Gebärdensprache, but only when the configured file is really there.
     """
-    video = gebaerdensprache_video(e.sign_language, docs) if e.sign_language else ""
+    video = gebaerdensprache_video(e.gebaerdensprache, docs) if e.gebaerdensprache else ""
     text = '<section class="srp-bitv srp-leichte-sprache" markdown>\n\n'
     text += "## Leichte Sprache und Gebärden-Sprache\n\n" if video else "## Leichte Sprache\n\n"
     text += video + ls.kennzeichen()
     text += "### Was steht auf dieser Internet-Seite?\n\n" + ls.inhalt_kurz()
     text += "### So finden Sie sich zurecht\n\n" + ls.navigation()
     text += "### Erklärung zur Barriere-Freiheit\n\n" + ls.zeilen(ERKLAERUNG_EINLEITUNG)
-    text += ls.zeilen(e.conformity.leichte_sprache) + ls.zeilen(STARTSEITE_ERKLAERUNG)
+    text += ls.zeilen(e.konformitaet.leichte_sprache) + ls.zeilen(STARTSEITE_ERKLAERUNG)
     text += f"[Die Erklärung in Leichter Sprache lesen]({ls.ERKLAERUNG})\n\n"
     text += "### Mehr in Leichter Sprache\n\n" + ls.zeilen(MEHR + ("\n" + VIDEO if video else ""))
     text += f"[Alle Seiten in Leichter Sprache]({ls.STARTSEITE})\n\n"
@@ -285,8 +311,8 @@ def gebaerdensprache_video(g: Gebaerdensprache, docs: Path) -> str:
     dauer = mp4_dauer(inhalt)
     angaben = [f"MP4, {groesse(len(inhalt))}"] + ([f"Dauer {dauer}"] if dauer else [])
     spur = ""
-    if g.captions and (docs / g.captions).is_file():
-        spur = f'<track kind="captions" srclang="de" label="Deutsch" src="{h(g.captions)}">'
+    if g.untertitel and (docs / g.untertitel).is_file():
+        spur = f'<track kind="captions" srclang="de" label="Deutsch" src="{h(g.untertitel)}">'
     return ('<figure class="srp-dgs">\n'
             f'<video controls preload="metadata" src="{h(g.video)}">{spur}'
             f'<a href="{h(g.video)}">Video in Deutscher Gebärdensprache</a></video>\n'

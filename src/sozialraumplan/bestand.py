@@ -18,9 +18,11 @@ from .laden import plan_pruefen
 from .model import Plan
 from .quelle import Quelle
 
-
 EIGENE_ORDNER = ("plan", "data", "docs")
 """The folders editors write and the site is built from: no symbolic link may stand in them."""
+HOECHSTENS_JE_DATEI = 100
+"""Findings reported per file: a wrong separator in a large table would otherwise print a finding
+for each of its hundred thousand rows."""
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,10 @@ def bestand_pruefen(quelle: Quelle) -> tuple[Bestand | None, list[Befund]]:
     elif plan is not None and quelle.lesen(VORGABEN) is not None:
         # without an atlas nothing uses the example settings, but a broken file is still one
         beispielvorgaben_pruefen(quelle, list(plan.stadtteile), None, befunde)
+    befunde = _gekuerzt(sorted(befunde))
     if plan is None or erklaerung is None or nur_fehler(befunde) or (mit_atlas and atlas is None):
-        return None, sorted(befunde)
-    return Bestand(plan, erklaerung, atlas), sorted(befunde)
+        return None, befunde
+    return Bestand(plan, erklaerung, atlas), befunde
 
 
 def verknuepfungen_pruefen(quelle: Quelle) -> list[Befund]:
@@ -57,6 +60,22 @@ def verknuepfungen_pruefen(quelle: Quelle) -> list[Befund]:
     return [Befund(pfad, 1, 1, f"„{pfad}“ ist eine symbolische Verknüpfung",
                    "ersetzen Sie sie durch eine echte Datei (oder einen echten Ordner) mit dem Inhalt")
             for ordner in EIGENE_ORDNER for pfad in quelle.verknuepfungen(ordner)]
+
+
+def _gekuerzt(befunde: list[Befund]) -> list[Befund]:
+    """The first `HOECHSTENS_JE_DATEI` findings of each file (sorted), then one that counts the rest."""
+    je_datei: dict[str, list[Befund]] = {}
+    for befund in befunde:
+        je_datei.setdefault(befund.datei, []).append(befund)
+    gekuerzt = []
+    for datei, liste in je_datei.items():
+        gekuerzt += liste[:HOECHSTENS_JE_DATEI]
+        if len(liste) > HOECHSTENS_JE_DATEI:
+            rest = liste[HOECHSTENS_JE_DATEI:]
+            gekuerzt.append(Befund(datei, rest[0].zeile, rest[0].spalte, f"… und {len(rest)} weitere Befunde in dieser Datei",
+                                   "beheben Sie zuerst die ersten; oft haben viele Befunde eine Ursache, z. B. ein "
+                                   "falsches Trennzeichen", rest[0].schwere))
+    return sorted(gekuerzt)
 
 
 def bestand_laden(quelle: Quelle) -> Bestand:

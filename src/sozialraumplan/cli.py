@@ -6,8 +6,10 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from pathlib import Path
 
 from . import befehle
+from .wurzel import WurzelFehlt, wurzel_finden
 
 
 def parser() -> argparse.ArgumentParser:
@@ -16,7 +18,9 @@ def parser() -> argparse.ArgumentParser:
         description="Integrierter Sozialraumplan als Code: prüfen, vergleichen, veröffentlichen.",
     )
     haupt.add_argument(
-        "--wurzel", default=".", help="Ordner des Plan-Repositorys (Standard: aktueller Ordner)"
+        "--wurzel", type=Path, metavar="ORDNER",
+        help="Ordner des Plan-Repositorys (Standard: der nächste Ordner mit mkdocs.yml und plan/, "
+             "vom aktuellen Ordner aufwärts gesucht)",
     )
     unterbefehle = haupt.add_subparsers(dest="befehl", metavar="BEFEHL", required=True)
     for modul in sorted(pkgutil.iter_modules(befehle.__path__), key=lambda m: m.name):
@@ -26,6 +30,14 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argumente = parser().parse_args(argv)
+    # Commands that only read the file they are given (`pre-block`) run anywhere; set
+    # `ohne_wurzel=True` in their defaults.
+    if argumente.wurzel is None and not getattr(argumente, "ohne_wurzel", False):
+        try:
+            argumente.wurzel = wurzel_finden()
+        except WurzelFehlt as fehler:
+            print(f"Fehler: {fehler}", file=sys.stderr)
+            return 2
     return int(argumente.ausfuehren(argumente))
 
 

@@ -27,7 +27,7 @@ Zelle = str | int | float | None
 """What a cell may hold: text, a number, or nothing (an empty cell)."""
 
 
-def entschaerft(wert: object) -> Zelle:
+def entschaerft(wert: object) -> Zelle | numbers.Real:
     """The cell as it is written: numbers unchanged, text with a leading `'` where it could be a formula.
 
     Anything else (dates, enums) is written as its text, as `csv.writer` would, and checked as text.

@@ -72,7 +72,7 @@ def vorlagen(website: Website, wurzel: Path, repo_adresse: str | None) -> Vorlag
 
     def einleitung() -> str:
         """The plan's introduction from `plan/plan.yml`."""
-        return md(plan.info.introduction or "")
+        return md(plan.info.einleitung or "")
 
     def einleitung_leichte_sprache() -> str:
         return leichte_sprache_absatz(plan.info.leichte_sprache or "")
@@ -146,7 +146,7 @@ def seite_rendern(vorlagen: Vorlagen, pfad: str, quelltext: str) -> tuple[str | 
     vorlagen.seite = pfad
     try:
         return vorlagen.umgebung.from_string(markdown).render(), []
-    except Exception as fehler:  # noqa: BLE001 — any error of a page is the editor's to fix, as a finding
+    except Exception as fehler:
         meldung, hinweis = _grund(fehler)
         return None, [Befund(datei, _zeile_im_fehler(fehler) + versatz, 1, meldung, hinweis)]
 

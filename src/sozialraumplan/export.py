@@ -9,6 +9,7 @@ always gives the same bytes, which keeps release files comparable.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,18 +25,18 @@ LISTENTRENNER = " | "
 
 def plan_daten(plan: Plan) -> dict[str, Any]:
     """The whole plan as JSON-ready data with German keys."""
-    def liste(eintraege) -> list[dict[str, Any]]:
-        return [e.model_dump(mode="json", by_alias=True) for e in eintraege]
+    def liste(eintraege: Iterable[BaseModel]) -> list[dict[str, Any]]:
+        return [e.model_dump(mode="json") for e in eintraege]
 
     return {
-        "plan": plan.info.model_dump(mode="json", by_alias=True),
+        "plan": plan.info.model_dump(mode="json"),
         "leitlinien": liste(plan.leitlinien),
         "massnahmen": liste(plan.massnahmen),
         "gremien": liste(plan.gremien),
         "sitzungen": liste(plan.sitzungen),
-        "glossar": liste(plan.glossar.terms),
+        "glossar": liste(plan.glossar.begriffe),
         "stadtteile": liste(plan.stadtteile),
-        "quellen": dict(plan.sources),
+        "quellen": dict(plan.quellen),
     }
 
 
@@ -47,7 +48,7 @@ def _spalten(modell: type[BaseModel], praefix: str = "") -> list[str]:
     """Column names from the model: its German keys, nested sections as `zeitraum_beginn`."""
     spalten = []
     for name, feld in modell.model_fields.items():
-        schluessel = praefix + (feld.alias or name)
+        schluessel = praefix + name
         if isinstance(feld.annotation, type) and issubclass(feld.annotation, BaseModel):
             spalten += _spalten(feld.annotation, schluessel + "_")
         else:
@@ -82,7 +83,7 @@ def massnahmen_csv(plan: Plan) -> str:
     spalten = _spalten(Massnahme) + ["stadtteile_namen"]
     zeilen = []
     for m in plan.massnahmen:
-        zeile = _flach(m.model_dump(mode="json", by_alias=True))
+        zeile = _flach(m.model_dump(mode="json"))
         zeile["stadtteile_namen"] = _zelle([plan.stadtteil_name(s) for s in m.stadtteile])
         zeilen.append([zeile[spalte] for spalte in spalten])
     return csv_text(spalten, zeilen)

@@ -11,7 +11,8 @@ def letzte_aenderungen(wurzel: Path) -> dict[str, dt.date]:
     """Repository path → date of the last commit that touched it; empty outside a git repository."""
     try:
         ausgabe = subprocess.run(
-            ["git", "-C", str(wurzel), "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", "plan", "data"],
+            ["git", "-C", str(wurzel), "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames",
+             "--", "plan", "data"],
             capture_output=True, text=True, check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):

@@ -91,6 +91,12 @@ class GitQuelle:
         ordner = ordner.rstrip("/")
         return sorted(p for p in self._objekte if str(PurePosixPath(p).parent) == ordner)
 
+    def unterordner(self, ordner: str) -> list[str]:
+        """The folders of the revision's tree directly inside `ordner` (git stores no empty folders)."""
+        vorne = ordner.rstrip("/") + "/"
+        return sorted({vorne + p[len(vorne):].split("/", 1)[0]
+                       for p in self._objekte if p.startswith(vorne) and "/" in p[len(vorne):]})
+
     def verknuepfungen(self, ordner: str) -> list[str]:
         ordner = ordner.rstrip("/")
         return [p for p in self._verknuepfungen if p == ordner or p.startswith(ordner + "/")]

@@ -6,53 +6,60 @@ problem in one run.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .befund import Befund, PlanUngueltig, nur_fehler
-from .meldungen import uebersetzen
-from .model import Gremium, Glossar, Leitlinie, Massnahme, Plan, PlanInfo, Sitzung, Stadtteil
+from .befund import Befund, PlanUngueltig, Schwere, nur_fehler
+from .csvdatei import csv_lesen
+from .meldungen import Regel, uebersetzen
+from .model import Glossar, Gremium, Leitlinie, Massnahme, Plan, PlanInfo, Sitzung, Stadtteil
 from .pruefung import querverweise_pruefen
-from .quelle import Quelle, zu_gross
+from .quelle import Quelle
 from .yamldatei import YamlDokument, yaml_lesen
 
+Dateientitaet = Leitlinie | Massnahme | Gremium | Sitzung
+"""The kinds stored as one YAML file per entity in a folder, each file named by the entity's `id`."""
+
 M = TypeVar("M", bound=BaseModel)
+M_co = TypeVar("M_co", bound=BaseModel, covariant=True)
+E = TypeVar("E", bound=Dateientitaet)
+E_co = TypeVar("E_co", bound=Dateientitaet, covariant=True)
+"""Covariant, so that a loaded Leitlinie is also a loaded `Dateientitaet`."""
 
 PLAN_DATEI = "plan/plan.yml"
 GLOSSAR_DATEI = "plan/glossar.yml"
 STADTTEILE_DATEI = "data/stadtteile.csv"
+STADTTEIL_SPALTEN = ("id", "nummer", "name")
 YAML_ENDUNGEN = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
-class Art:
+class Art(Generic[E_co]):
     """One kind of entity stored as one YAML file per entity in a folder."""
 
     ordner: str
-    modell: type[BaseModel]
+    modell: type[E_co]
     name: str
-    """Key prefix used in `Plan.sources` and in messages."""
+    """Key prefix used in `Plan.quellen` and in messages."""
 
 
 LEITLINIEN = Art("plan/leitlinien", Leitlinie, "leitlinie")
 MASSNAHMEN = Art("plan/massnahmen", Massnahme, "massnahme")
 GREMIEN = Art("plan/gremien", Gremium, "gremium")
 SITZUNGEN = Art("plan/sitzungen", Sitzung, "sitzung")
-ARTEN = (LEITLINIEN, MASSNAHMEN, GREMIEN, SITZUNGEN)
+ARTEN: tuple[Art[Dateientitaet], ...] = (LEITLINIEN, MASSNAHMEN, GREMIEN, SITZUNGEN)
 
 
-@dataclass
-class Geladen(Generic[M]):
+@dataclass(frozen=True)
+class Geladen(Generic[M_co]):
     """A validated entity and the YAML it came from (for placing cross-reference findings)."""
 
-    wert: M
+    wert: M_co
     dokument: YamlDokument
 
 
@@ -62,10 +69,19 @@ class Rohplan:
 
     info: Geladen[PlanInfo] | None = None
     glossar: Geladen[Glossar] | None = None
-    entitaeten: dict[str, list[Geladen]] = field(default_factory=dict)
+    leitlinien: list[Geladen[Leitlinie]] = field(default_factory=list)
+    massnahmen: list[Geladen[Massnahme]] = field(default_factory=list)
+    gremien: list[Geladen[Gremium]] = field(default_factory=list)
+    sitzungen: list[Geladen[Sitzung]] = field(default_factory=list)
     stadtteile: list[Stadtteil] = field(default_factory=list)
     stadtteil_zeilen: dict[str, int] = field(default_factory=dict)
     befunde: list[Befund] = field(default_factory=list)
+
+    @property
+    def entitaeten(self) -> dict[str, Sequence[Geladen[Dateientitaet]]]:
+        """The entities of every `Art`, by its name, in the order of `ARTEN`."""
+        return {LEITLINIEN.name: self.leitlinien, MASSNAHMEN.name: self.massnahmen,
+                GREMIEN.name: self.gremien, SITZUNGEN.name: self.sitzungen}
 
 
 def dokument_lesen(quelle: Quelle, pfad: str, befunde: list[Befund]) -> YamlDokument | None:
@@ -86,7 +102,7 @@ def dokument_lesen(quelle: Quelle, pfad: str, befunde: list[Befund]) -> YamlDoku
 
 
 def validieren(modell: type[M], dokument: YamlDokument, befunde: list[Befund],
-               eigene: Mapping[str, tuple[str, str]] | None = None) -> M | None:
+               eigene: Mapping[str, Regel | tuple[str, str]] | None = None) -> M | None:
     """The document as `modell`, or None with German findings (`eigene`: see `uebersetzen`)."""
     try:
         return modell.model_validate(dokument.daten)
@@ -98,12 +114,15 @@ def validieren(modell: type[M], dokument: YamlDokument, befunde: list[Befund],
 def einzeldatei(quelle: Quelle, pfad: str, modell: type[M], befunde: list[Befund]) -> Geladen[M] | None:
     """Parse and validate one YAML file; findings go to `befunde`."""
     dokument = dokument_lesen(quelle, pfad, befunde)
-    wert = validieren(modell, dokument, befunde) if dokument is not None else None
+    if dokument is None:
+        return None
+    wert = validieren(modell, dokument, befunde)
     return Geladen(wert, dokument) if wert is not None else None
 
 
-def _ordner_laden(quelle: Quelle, art: Art, befunde: list[Befund]) -> list[Geladen]:
-    geladen = []
+def _ordner_laden(quelle: Quelle, art: Art[E], befunde: list[Befund]) -> list[Geladen[E]]:
+    geladen: list[Geladen[E]] = []
+    befunde += nicht_gelesen(quelle, art.ordner)
     for pfad in quelle.dateien(art.ordner):
         if not pfad.endswith(YAML_ENDUNGEN):
             continue
@@ -120,55 +139,52 @@ def _ordner_laden(quelle: Quelle, art: Art, befunde: list[Befund]) -> list[Gelad
     return geladen
 
 
+def nicht_gelesen(quelle: Quelle, ordner: str) -> list[Befund]:
+    """A warning for everything in an entity folder that the loader passes over: a subfolder, a
+    file whose extension is not `.yml`/`.yaml` (`M010.YML`, `M010.yml.bak`, `M010.txt`). An
+    editor who put a Maßnahme there expects it on the website. Hidden files (`.gitkeep`) are
+    left alone: they are meant to be invisible."""
+    befunde = []
+    for pfad in quelle.unterordner(ordner):
+        if not PurePosixPath(pfad).name.startswith("."):
+            befunde.append(Befund(pfad, 1, 1, f"Der Ordner „{pfad}“ wird nicht gelesen",
+                                  f"Dateien in Unterordnern gehören nicht zum Plan: legen Sie sie direkt in {ordner}/ "
+                                  "ab oder verschieben Sie den Ordner aus plan/ heraus", Schwere.WARNUNG))
+    for pfad in quelle.dateien(ordner):
+        name = PurePosixPath(pfad).name
+        if name.startswith(".") or name.endswith(YAML_ENDUNGEN):
+            continue
+        stamm = re.split(r"\.ya?ml", name, maxsplit=1, flags=re.IGNORECASE)[0]
+        stamm = stamm if stamm != name else PurePosixPath(name).stem
+        if name.lower().endswith(YAML_ENDUNGEN):
+            meldung = f"Die Datei „{name}“ wird nicht gelesen: die Endung muss klein geschrieben sein"
+        else:
+            meldung = f"Die Datei „{name}“ wird nicht gelesen: nur Dateien mit der Endung .yml gehören in {ordner}/"
+        befunde.append(Befund(pfad, 1, 1, meldung,
+                              f"soll sie zum Plan gehören, benennen Sie sie in „{stamm}.yml“ um; sonst löschen Sie "
+                              "sie oder legen Sie sie außerhalb von plan/ ab", Schwere.WARNUNG))
+    return befunde
+
+
 def stadtteile_lesen(quelle: Quelle, befunde: list[Befund]) -> tuple[list[Stadtteil], dict[str, int]]:
-    """The district list `data/stadtteile.csv` (columns id, nummer, name)."""
-    inhalt = quelle.lesen(STADTTEILE_DATEI)
-    if inhalt is None:
-        befunde.append(Befund(STADTTEILE_DATEI, 1, 1, "Die Liste der Stadtteile fehlt",
-                              "legen Sie eine CSV-Datei mit den Spalten id,nummer,name an"))
+    """The district list `data/stadtteile.csv` (columns id, nummer, name; more columns may stand
+    beside them), read like every CSV file of `data/` (see `csvdatei`); also the line of each id."""
+    tabelle = csv_lesen(quelle, STADTTEILE_DATEI, STADTTEIL_SPALTEN, befunde, fehlt=(
+        "Die Liste der Stadtteile fehlt", "legen Sie eine CSV-Datei mit den Spalten id,nummer,name an"))
+    if tabelle is None:
         return [], {}
-    zu_viel = zu_gross(STADTTEILE_DATEI, inhalt, "csv")
-    if zu_viel is not None:
-        befunde.append(zu_viel)
-        return [], {}
-    try:
-        text = inhalt.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        befunde.append(Befund(STADTTEILE_DATEI, 1, 1, "Die Datei ist nicht in UTF-8 gespeichert",
-                              "speichern Sie sie mit der Kodierung UTF-8"))
-        return [], {}
-    leser = csv.DictReader(io.StringIO(text))
-    try:
-        return _stadtteile(leser, befunde)
-    except csv.Error:  # a cell over the csv module's size limit: almost always a quote never closed
-        befunde.append(Befund(STADTTEILE_DATEI, max(leser.line_num, 1), 1, "Eine Zelle ist zu lang oder nicht lesbar",
-                              "meist fehlt ein schließendes Anführungszeichen; prüfen Sie die "
-                              "Anführungszeichen ab dieser Zeile"))
-        return [], {}
-
-
-def _stadtteile(leser: csv.DictReader, befunde: list[Befund]) -> tuple[list[Stadtteil], dict[str, int]]:
-    fehlend = {"id", "nummer", "name"} - set(leser.fieldnames or [])
-    if fehlend:
-        befunde.append(Befund(STADTTEILE_DATEI, 1, 1, "Es fehlen Spalten: " + ", ".join(sorted(fehlend)),
-                              "die erste Zeile muss mindestens id,nummer,name enthalten"))
-        return [], {}
-    stadtteile, zeilen = [], {}
-    for zeile_nr, zeile in enumerate(leser, start=2):
-        try:
-            stadtteil = Stadtteil.model_validate({k: zeile[k] for k in ("id", "nummer", "name")})
-        except ValidationError as fehler:
-            for eintrag in fehler.errors():
-                befunde.append(Befund(STADTTEILE_DATEI, zeile_nr, 1,
-                                      f"Spalte „{eintrag['loc'][0]}“: ungültiger Wert „{eintrag.get('input')}“",
-                                      "Kennungen bestehen nur aus Buchstaben ohne Umlaute, Ziffern, - und _"))
+    stadtteile: list[Stadtteil] = []
+    zeilen: dict[str, int] = {}
+    for zeile in tabelle.zeilen:
+        dokument = zeile.dokument(STADTTEIL_SPALTEN)
+        stadtteil = validieren(Stadtteil, dokument, befunde)
+        if stadtteil is None:
             continue
         if stadtteil.id in zeilen:
-            befunde.append(Befund(STADTTEILE_DATEI, zeile_nr, 1,
-                                  f"Die Kennung „{stadtteil.id}“ steht doppelt (schon in Zeile {zeilen[stadtteil.id]})",
-                                  "jede Kennung darf nur einmal vorkommen"))
+            befunde.append(zeile.befund("id", f"Die Kennung „{stadtteil.id}“ steht doppelt (schon in Zeile "
+                                        f"{zeilen[stadtteil.id]})", "jede Kennung darf nur einmal vorkommen"))
             continue
-        zeilen[stadtteil.id] = zeile_nr
+        zeilen[stadtteil.id] = zeile.nummer
         stadtteile.append(stadtteil)
     return stadtteile, zeilen
 
@@ -178,8 +194,10 @@ def rohplan_laden(quelle: Quelle) -> Rohplan:
     roh = Rohplan()
     roh.info = einzeldatei(quelle, PLAN_DATEI, PlanInfo, roh.befunde)
     roh.glossar = einzeldatei(quelle, GLOSSAR_DATEI, Glossar, roh.befunde)
-    for art in ARTEN:
-        roh.entitaeten[art.name] = _ordner_laden(quelle, art, roh.befunde)
+    roh.leitlinien = _ordner_laden(quelle, LEITLINIEN, roh.befunde)
+    roh.massnahmen = _ordner_laden(quelle, MASSNAHMEN, roh.befunde)
+    roh.gremien = _ordner_laden(quelle, GREMIEN, roh.befunde)
+    roh.sitzungen = _ordner_laden(quelle, SITZUNGEN, roh.befunde)
     roh.stadtteile, roh.stadtteil_zeilen = stadtteile_lesen(quelle, roh.befunde)
     return roh
 
@@ -195,25 +213,25 @@ def plan_pruefen(quelle: Quelle) -> tuple[Plan | None, list[Befund]]:
     }
     quellen.update({"plan": PLAN_DATEI, "glossar": GLOSSAR_DATEI, "stadtteile": STADTTEILE_DATEI})
 
-    def sortiert(art: Art) -> tuple:
-        return tuple(sorted((g.wert for g in roh.entitaeten[art.name]), key=_sortierschluessel))
+    def sortiert(geladen: Sequence[Geladen[E]]) -> tuple[E, ...]:
+        return tuple(sorted((g.wert for g in geladen), key=_sortierschluessel))
 
     plan = Plan(
         info=roh.info.wert,
-        leitlinien=tuple(sorted((g.wert for g in roh.entitaeten["leitlinie"]), key=lambda l: l.number)),
-        massnahmen=sortiert(MASSNAHMEN),
-        gremien=sortiert(GREMIEN),
-        sitzungen=tuple(sorted((g.wert for g in roh.entitaeten["sitzung"]), key=lambda s: (s.date, s.id))),
+        leitlinien=tuple(sorted((g.wert for g in roh.leitlinien), key=lambda l: l.nummer)),
+        massnahmen=sortiert(roh.massnahmen),
+        gremien=sortiert(roh.gremien),
+        sitzungen=tuple(sorted((g.wert for g in roh.sitzungen), key=lambda s: (s.datum, s.id))),
         glossar=roh.glossar.wert,
         stadtteile=tuple(roh.stadtteile),
-        sources=quellen,
+        quellen=quellen,
     )
     return plan, sorted(roh.befunde)
 
 
-def _sortierschluessel(wert: BaseModel) -> tuple:
+def _sortierschluessel(wert: Dateientitaet) -> tuple[tuple[int, int, str], ...]:
     """Natural order of ids, so M2 comes before M10."""
-    ident = str(getattr(wert, "id"))
+    ident = wert.id
     teile = []
     for stueck in re.split(r"(\d+)", ident):
         teile.append((0, int(stueck), "") if stueck.isdigit() else (1, 0, stueck))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import typing
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
 from .befund import Befund
-from .model import HTML_TAG, SKRIPT_LINK
+from .model import HTML_TAG, ID_MUSTER, SKRIPT_LINK
+from .modellfelder import innerstes_modell
 from .yamldatei import Pfad, YamlDokument
 
 _DEZIMALKOMMA = re.compile(r"^-?\d+,\d+$")
@@ -19,16 +19,89 @@ _DEZIMALKOMMA = re.compile(r"^-?\d+,\d+$")
 _TEXTMUSTER = {"html": HTML_TAG, "skriptlink": SKRIPT_LINK}
 """Errors inside long texts point at the line of the offending markup, not the key."""
 
-_EIGENE_FEHLER = {
-    "html": ("Der Text enthält HTML", "schreiben Sie nur Text oder Markdown; Zeichen wie < und > "
-             "nur mit Leerzeichen daneben, z. B. „< 18 Jahre“"),
-    "skriptlink": ("Der Text enthält einen Skript-Link (javascript:, data:)",
-                   "verlinken Sie nur Adressen mit https:// oder Seiten der Website"),
-    "jahr_monat": ("Der Monat muss die Form JJJJ-MM haben", "schreiben Sie z. B. \"2025-03\" in Anführungszeichen"),
-    "ende_vor_beginn": ("Das Ende liegt vor dem Beginn", "prüfen Sie die Angaben „beginn“ und „ende“"),
-    "umgesetzt_ohne_100": ("Eine umgesetzte Maßnahme muss „fortschritt: 100“ haben",
-                           "setzen Sie den Fortschritt auf 100 oder wählen Sie einen anderen Status"),
+
+class Regel(NamedTuple):
+    """The German text of a validator's own code (`raise ValueError("code")`).
+
+    A model validator's error concerns the whole section in pydantic; `felder` names the keys
+    (inside that section) the rule is about, first the one to point at, so the finding stands on
+    the line the editor has to change and not on the section's first line."""
+
+    meldung: str
+    hinweis: str
+    felder: tuple[Pfad, ...] = ()
+
+
+_EIGENE_FEHLER: dict[str, Regel] = {
+    "html": Regel("Der Text enthält HTML", "schreiben Sie nur Text oder Markdown; Zeichen wie < und > "
+                  "nur mit Leerzeichen daneben, z. B. „< 18 Jahre“"),
+    "skriptlink": Regel("Der Text enthält einen Skript-Link (javascript:, data:)",
+                        "verlinken Sie nur Adressen mit https:// oder Seiten der Website"),
+    "jahr_monat": Regel("Der Monat muss die Form JJJJ-MM haben",
+                        "schreiben Sie z. B. \"2025-03\" in Anführungszeichen"),
+    "ende_vor_beginn": Regel("Das Ende liegt vor dem Beginn", "prüfen Sie die Angaben „beginn“ und „ende“",
+                             (("ende",),)),
+    "umgesetzt_ohne_100": Regel("Eine umgesetzte Maßnahme muss „fortschritt: 100“ haben",
+                                "setzen Sie den Fortschritt auf 100 oder wählen Sie einen anderen Status",
+                                (("fortschritt",), ("status",))),
 }
+
+
+class Form(NamedTuple):
+    """What a value that does not match a pattern is not, the rule for it, and an example."""
+
+    was: str
+    regel: str
+    beispiel: str
+
+
+_ADRESSE = Form("keine Web-Adresse", "schreiben Sie die vollständige Adresse mit https:// am Anfang, ohne "
+                "Leerzeichen, Anführungszeichen und spitze Klammern", "https://www.example.org/seite")
+_E_MAIL = Form("keine E-Mail-Adresse", "schreiben Sie die Adresse ohne Leerzeichen und spitze Klammern in der "
+               "Form name@domain.de", "sozialplanung@example.org")
+_VIDEO_PFAD = "schreiben Sie den Pfad ab dem Ordner docs/, ohne „..“ und ohne Leerzeichen"
+FORMEN: dict[str, Form] = {
+    # model.py
+    ID_MUSTER: Form("keine gültige Kennung", "Kennungen bestehen nur aus Buchstaben ohne Umlaute, Ziffern, - und "
+                    "_ und beginnen mit einem Buchstaben oder einer Ziffer", "M001 oder nord-ost"),
+    r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$": _E_MAIL,
+    r"^[^\s~^:?*\[\\]+$": Form("kein gültiger Name einer Fassung", "nennen Sie einen Tag, einen Zweig oder "
+                                "einen Commit, ohne Leerzeichen und ohne die Zeichen ~ ^ : ? * [ \\", "v2025.1"),
+    r"^[^\s\]\[]+( [^\s\]\[]+)*$": Form("keine gültige Abkürzung", "eine Abkürzung hat keine eckigen Klammern, "
+                                       "keine Leerzeichen am Anfang oder Ende und nie zwei hintereinander",
+                                       "QSA oder k. A."),
+    # atlas/modell.py
+    r"^https://[^\s<>\"']+$": _ADRESSE,
+    r"^/[^/\\\s<>\"'][^\s<>\"'\\]*\{z\}[^\s<>\"'\\]*$": Form(
+        "kein Pfad von Kartenkacheln auf dieser Website", "schreiben Sie den Pfad auf dem Server der Website mit „/“ "
+        "am Anfang (keine Adresse mit https://, kein „//“), ohne Leerzeichen, und mit den Platzhaltern {z}, {x} und "
+        "{y}", "/kacheln/{z}/{x}/{y}.png"),
+    # barrierefreiheit.py (it checks these itself, after validation)
+    r"^https://[^\s<>\"'()\[\]]+$": _ADRESSE._replace(regel=_ADRESSE.regel + " und ohne Klammern"),
+    r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$": _E_MAIL,
+    r"^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.mp4$": Form(
+        "kein passender Pfad eines Videos", _VIDEO_PFAD + ", mit der Endung .mp4", "gebaerdensprache/start.mp4"),
+    r"^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.vtt$": Form(
+        "kein passender Pfad von Untertiteln", _VIDEO_PFAD + ", mit der Endung .vtt", "gebaerdensprache/start.vtt"),
+}
+"""Every pattern a value of the plan or the atlas must match (pydantic names the pattern that
+failed), with its German explanation. A test checks that each pattern of the models is here."""
+
+_FORM_NACH_NAME = (
+    # When a new pattern is not in the table yet, the key's name still tells what is meant.
+    (re.compile(r"mail"), _E_MAIL),
+    (re.compile(r"adresse|url|link"), _ADRESSE),
+    (re.compile(r"^(id|gremium|stadtteil|indikator|leitlinie)n?$|kennung|berichtet_an$"), FORMEN[ID_MUSTER]),
+)
+_FORM_UNBEKANNT = Form("nicht in der erwarteten Form", "vergleichen Sie den Wert mit derselben Angabe in einer "
+                       "anderen Datei", "")
+
+
+def form(muster: str, schluessel: str = "") -> Form:
+    """The German explanation of `muster` (a pattern of the table), else of a key named like `schluessel`."""
+    if muster in FORMEN:
+        return FORMEN[muster]
+    return next((f for name, f in _FORM_NACH_NAME if name.search(schluessel)), _FORM_UNBEKANNT)
 
 
 def erlaubte_schluessel(modell: type[BaseModel], pfad: Pfad) -> list[str]:
@@ -39,24 +112,13 @@ def erlaubte_schluessel(modell: type[BaseModel], pfad: Pfad) -> list[str]:
             continue
         if not (isinstance(aktuell, type) and issubclass(aktuell, BaseModel)):
             return []
-        feld = next((f for n, f in aktuell.model_fields.items() if (f.alias or n) == teil), None)
+        feld = aktuell.model_fields.get(teil)
         if feld is None:
             return []
-        aktuell = _innerstes_modell(feld.annotation)
+        aktuell = innerstes_modell(feld.annotation)
     if isinstance(aktuell, type) and issubclass(aktuell, BaseModel):
-        return [f.alias or n for n, f in aktuell.model_fields.items()]
+        return list(aktuell.model_fields)
     return []
-
-
-def _innerstes_modell(annotation: Any) -> Any:
-    """Finds the model inside `list[X]`, `X | None`, `tuple[X, ...]`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in typing.get_args(annotation):
-        gefunden = _innerstes_modell(argument)
-        if gefunden is not None:
-            return gefunden
-    return None
 
 
 def vorschlag(wert: str, moeglich: list[str]) -> str:
@@ -65,9 +127,55 @@ def vorschlag(wert: str, moeglich: list[str]) -> str:
     return f"meinten Sie „{treffer[0]}“?" if treffer else ""
 
 
+ENGLISCHE_SCHLUESSEL: dict[str, tuple[str, ...]] = {
+    # plan/plan.yml
+    "city": ("stadt",), "title": ("titel",), "publisher": ("herausgeber",), "contact": ("kontakt",),
+    "example_data": ("beispieldaten",), "introduction": ("einleitung",), "compare_base": ("vergleich_mit",),
+    "email": ("e_mail",), "mail": ("e_mail",), "phone": ("telefon",), "address": ("adresse",),
+    # Leitlinien, Maßnahmen, Gremien, Sitzungen, Glossar
+    "number": ("nummer", "anzahl"), "statement": ("leitsatz",), "explanation": ("erlaeuterung", "erklaerung"),
+    "title_leichte_sprache": ("titel_leichte_sprache",), "themes": ("themen",), "topics": ("themen",),
+    "begin": ("beginn",), "start": ("beginn",), "end": ("ende",), "description": ("beschreibung",),
+    "responsible": ("verantwortlich",), "participants": ("beteiligte",), "period": ("zeitraum",),
+    "progress": ("fortschritt",), "priority": ("prioritaet",), "funding": ("finanzierung",),
+    "last_reviewed": ("zuletzt_geprueft",), "example": ("beispiel",), "short_name": ("kurzname",),
+    "members": ("mitglieder",), "tasks": ("aufgaben",), "convened_by": ("einberufen_von",),
+    "reports_to": ("berichtet_an",), "reports_to_external": ("berichtet_an_extern",), "date": ("datum",),
+    "place": ("ort",), "location": ("ort",), "results": ("ergebnisse",), "term": ("begriff",),
+    "abbreviation": ("abkuerzung",), "terms": ("begriffe",),
+    # plan/barrierefreiheit.yml
+    "scope": ("geltungsbereich",), "legal_basis": ("rechtsgrundlage",), "conformity": ("konformitaet",),
+    "barriers": ("barrieren",), "content": ("inhalt",), "reason": ("grund",), "created": ("erstellt",),
+    "method": ("methode",), "feedback": ("rueckmeldung",), "form": ("formular",),
+    "enforcement": ("durchsetzung",), "body": ("stelle",), "sign_language": ("gebaerdensprache",),
+    "captions": ("untertitel",),
+    # .github/teams.yml
+    "pattern": ("muster",), "rules": ("zustaendigkeiten",),
+    # data/atlas.yml, data/indikatoren.yml, data/beispieldaten.yml
+    "unit": ("einheit",), "source": ("quelle",), "direction": ("richtung",), "formula": ("formel",),
+    "decimals": ("nachkommastellen",), "file": ("datei",), "year": ("jahr",), "years": ("jahre",),
+    "weight": ("gewicht",), "classes": ("klassen",), "license": ("lizenz",), "attribution": ("namensnennung",),
+    "values": ("werte",), "geometry": ("geometrie",), "map": ("karte",), "sites": ("standorte",),
+    "indicators": ("indikatoren",), "indicator": ("indikator",), "count": ("anzahl",), "type": ("art",),
+    "seed": ("saat",), "target": ("ziel",),
+}
+"""English keys that editors and older versions of this project used → the German keys they may
+mean, first the most likely. Their spelling is too far from the German for `vorschlag`
+(progress → fortschritt), so an unknown key found here is answered from this table."""
+
+
+def schluessel_vorschlag(name: str, erlaubt: list[str]) -> str | None:
+    """The allowed key an unknown key probably means: by the table of English names, else by spelling."""
+    gemeint = next((k for k in ENGLISCHE_SCHLUESSEL.get(name.lower(), ()) if k in erlaubt), None)
+    if gemeint is not None:
+        return gemeint
+    treffer = difflib.get_close_matches(name, erlaubt, n=1, cutoff=0.6)
+    return treffer[0] if treffer else None
+
+
 def uebersetzen(
     fehler: ValidationError, dokument: YamlDokument, modell: type[BaseModel],
-    eigene: Mapping[str, tuple[str, str]] | None = None,
+    eigene: Mapping[str, Regel | tuple[str, str]] | None = None,
 ) -> list[Befund]:
     """One finding per pydantic error, placed on the YAML line it concerns.
 
@@ -75,17 +183,18 @@ def uebersetzen(
     mistake, so the "missing" finding is dropped when the unknown key suggests that very name.
     `eigene` adds messages for a caller's own validator codes (`raise ValueError("code")`).
     """
-    texte = {**_EIGENE_FEHLER, **(eigene or {})}
+    texte = {**_EIGENE_FEHLER, **{code: Regel(*text) for code, text in (eigene or {}).items()}}
     eintraege = fehler.errors()
-    vertippt = set()
+    vertippt: set[Pfad] = set()
     for eintrag in eintraege:
         if eintrag["type"] == "extra_forbidden":
-            pfad = tuple(eintrag["loc"])
-            treffer = difflib.get_close_matches(str(pfad[-1]), erlaubte_schluessel(modell, pfad[:-1]), 1, 0.6)
-            vertippt.update(pfad[:-1] + (t,) for t in treffer)
+            pfad: Pfad = tuple(eintrag["loc"])
+            gemeint = schluessel_vorschlag(str(pfad[-1]), erlaubte_schluessel(modell, pfad[:-1]))
+            if gemeint is not None:
+                vertippt.add(pfad[:-1] + (gemeint,))
     befunde = []
     for eintrag in eintraege:
-        pfad: Pfad = tuple(eintrag["loc"])
+        pfad = tuple(eintrag["loc"])
         art = eintrag["type"]
         if art == "missing" and pfad in vertippt:
             continue
@@ -93,6 +202,8 @@ def uebersetzen(
             zeile, spalte = dokument.position(pfad, schluessel=True)
         elif art == "value_error" and str((eintrag.get("ctx") or {}).get("error")) in _TEXTMUSTER:
             zeile, spalte = dokument.zeile_mit(pfad, _TEXTMUSTER[str(eintrag["ctx"]["error"])])
+        elif art == "value_error" and str((eintrag.get("ctx") or {}).get("error")) in texte:
+            zeile, spalte = _ort_der_regel(dokument, pfad, texte[str(eintrag["ctx"]["error"])])
         else:
             zeile, spalte = dokument.position(pfad)
         meldung, hinweis = _text(art, eintrag, pfad, modell, texte)
@@ -100,8 +211,16 @@ def uebersetzen(
     return befunde
 
 
+def _ort_der_regel(dokument: YamlDokument, pfad: Pfad, regel: Regel) -> tuple[int, int]:
+    """Where a rule's finding stands: the first of its keys the section has, else the section."""
+    for feld in regel.felder:
+        if pfad + feld in dokument.werte:
+            return dokument.position(pfad + feld)
+    return dokument.position(pfad)
+
+
 def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel],
-          eigene: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
+          eigene: Mapping[str, Regel]) -> tuple[str, str]:
     feld = ".".join(str(t) for t in pfad) or "Datei"
     name = str(pfad[-1]) if pfad else "Datei"
     eingabe = eintrag.get("input")
@@ -110,15 +229,16 @@ def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel],
         return f"Die Angabe „{name}“ fehlt", f"ergänzen Sie eine Zeile „{name}: …“"
     if art == "extra_forbidden":
         erlaubt = erlaubte_schluessel(modell, pfad[:-1])
-        tipp = vorschlag(name, erlaubt) or "erlaubt sind: " + ", ".join(erlaubt)
-        return f"Unbekannte Angabe „{name}“", tipp
+        gemeint = schluessel_vorschlag(name, erlaubt)
+        return f"Unbekannte Angabe „{name}“", (f"meinten Sie „{gemeint}“?" if gemeint
+                                               else "erlaubt sind: " + ", ".join(erlaubt))
     if isinstance(eingabe, str) and _DEZIMALKOMMA.match(eingabe.strip()):
         return (f"„{feld}“: „{eingabe}“ ist mit Dezimalkomma geschrieben",
                 f"schreiben Sie die Zahl mit Punkt („{eingabe.replace(',', '.')}“) bzw. als ganze Zahl")
     if art == "value_error":
         grund = str(ctx.get("error", ""))
         if grund in eigene:
-            meldung, hinweis = eigene[grund]
+            meldung, hinweis, _ = eigene[grund]
             # A rule on the whole file (a model validator) has no field to name.
             return (f"„{feld}“: {meldung}" if pfad else meldung), hinweis
     if art in ("enum", "literal_error"):
@@ -145,8 +265,9 @@ def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel],
         grenzen = ", ".join(f"{k} {v}" for k, v in ctx.items())
         return f"„{feld}“: {eingabe} liegt außerhalb des erlaubten Bereichs", f"erlaubt ist {_bereich(grenzen)}"
     if art == "string_pattern_mismatch":
-        return (f"„{feld}“: „{eingabe}“ hat nicht die erwartete Form",
-                "Kennungen bestehen nur aus Buchstaben ohne Umlaute, Ziffern, - und _")
+        vorgabe = form(str(ctx.get("pattern", "")), name)
+        return (f"„{feld}“: „{eingabe}“ ist {vorgabe.was}",
+                vorgabe.regel + (f", z. B. {vorgabe.beispiel}" if vorgabe.beispiel else ""))
     if art in ("string_too_short", "too_short"):
         return f"„{feld}“ ist leer", "tragen Sie mindestens einen Wert ein"
     if art == "string_too_long":

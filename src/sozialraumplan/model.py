@@ -1,4 +1,9 @@
-"""The plan as typed data. YAML keys are German (aliases); Python names are English.
+"""The plan as typed data. A field's name is its YAML key, German and without aliases, so
+`titel:` in a file is `massnahme.titel` in the code and `title:` is an unknown key.
+
+Every field carries a German `title` (a short label) and `description` (help for editors):
+the JSON schemas for editors, the questions of `sozialraumplan neu` and the field names in
+`sozialraumplan diff` are all made from them (`modellfelder.py`), never kept beside them.
 
 Only shape, types and value ranges live here. Rules that look across files (references,
 unique ids) live in `pruefung.py`, so each model can be validated file by file.
@@ -49,11 +54,11 @@ JahrMonat = Annotated[str, AfterValidator(_jahr_monat)]
 
 
 class Modell(BaseModel):
-    """Common settings: German keys by alias, unknown keys are errors, values are frozen, and
-    numbers are finite (`.inf` or `.nan` would turn every computed figure into „nan“)."""
+    """Common settings: field names are the YAML keys (no aliases), unknown keys are errors,
+    values are frozen, and numbers are finite (`.inf` or `.nan` would turn every computed
+    figure into „nan“)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=False,
-                              allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, allow_inf_nan=False)
 
 
 class Status(str, Enum):
@@ -99,50 +104,79 @@ class Ebene(str, Enum):
 
 
 class Kontakt(Modell):
-    name: Text
-    email: Annotated[str, Field(alias="e_mail", pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
-    telefon: Text | None = None
-    adresse: Text | None = None
+    """Who answers questions about the plan."""
+
+    name: Text = Field(title="Name", description="Die Stelle oder Person, die Fragen zum Plan beantwortet.")
+    e_mail: Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")] = Field(
+        title="E-Mail", description="Die E-Mail-Adresse für Fragen und Hinweise, z. B. sozialraumplanung@erfurt.de.")
+    telefon: Text | None = Field(default=None, title="Telefon", description="Eine Telefonnummer (freiwillig).")
+    adresse: Text | None = Field(default=None, title="Adresse", description="Die Postanschrift (freiwillig).")
+
+
+LeichteSprache = Annotated[Text, Field(title="Leichte Sprache",
+                                       description="Derselbe Inhalt in Leichter Sprache: kurze Sätze, "
+                                                   "ein Satz pro Zeile.")]
+"""The same content in Leichter Sprache, as every entry of the plan has it."""
+TitelLeichteSprache = Annotated[Text | None, Field(title="Titel in Leichter Sprache",
+                                                   description="Ein kurzer Titel in Leichter Sprache (freiwillig); "
+                                                               "sonst steht der Titel selbst dort.")]
 
 
 class PlanInfo(Modell):
     """`plan/plan.yml`: what plan this is and who publishes it."""
 
-    city: Text = Field(alias="stadt")
-    title: Text = Field(alias="titel")
-    fortschreibung: Text
-    stand: dt.date
-    publisher: Text = Field(alias="herausgeber")
-    contact: Kontakt = Field(alias="kontakt")
-    example_data: bool = Field(alias="beispieldaten")
-    introduction: Text | None = Field(default=None, alias="einleitung")
-    leichte_sprache: Text | None = None
-    compare_base: Annotated[str, Field(pattern=r"^[^\s~^:?*\[\\]+$")] | None = Field(
-        default=None, alias="vergleich_mit"
-    )
-    """Git revision the page „Änderungen“ compares with; by default the previous tag."""
+    stadt: Text = Field(title="Stadt", description="Der Name der Stadt, z. B. Erfurt.")
+    titel: Text = Field(title="Titel", description="Der Titel des Plans, wie ihn Startseite und PDF zeigen.")
+    fortschreibung: Text = Field(title="Fortschreibung",
+                                 description="Welche Fassung des Plans das ist, z. B. „Entwurf 2026“.")
+    stand: dt.date = Field(title="Stand", description="Das Datum, auf dem der Plan beruht, als JJJJ-MM-TT.")
+    herausgeber: Text = Field(title="Herausgeber",
+                              description="Wer den Plan herausgibt, z. B. „Landeshauptstadt Erfurt, Amt für Soziales“.")
+    kontakt: Kontakt = Field(title="Kontakt",
+                             description="An wen sich Leserinnen und Leser wenden: Name, E-Mail, "
+                                         "freiwillig Telefon und Adresse.")
+    beispieldaten: bool = Field(title="Beispieldaten",
+                                description="true, solange der Plan erfundene Beispiele enthält; "
+                                            "die Website weist dann auf jeder Seite darauf hin.")
+    einleitung: Text | None = Field(default=None, title="Einleitung",
+                                    description="Der einleitende Text der Startseite, in Markdown (freiwillig).")
+    leichte_sprache: Text | None = Field(default=None, title="Leichte Sprache",
+                                         description="Die Einleitung in Leichter Sprache: kurze Sätze, "
+                                                     "ein Satz pro Zeile (freiwillig).")
+    vergleich_mit: Annotated[str, Field(pattern=r"^[^\s~^:?*\[\\]+$")] | None = Field(
+        default=None, title="Vergleich mit",
+        description="Die Fassung in Git (Tag, Branch oder Commit), mit der die Seite „Änderungen“ "
+                    "vergleicht; ohne Angabe die vorige Fassung.")
 
 
 class Leitlinie(Modell):
     """One sozialpolitische Leitlinie."""
 
-    id: Kennung
-    number: int = Field(alias="nummer", ge=1, le=999)
-    title: Text = Field(alias="titel")
-    statement: Text = Field(alias="leitsatz")
-    explanation: Text = Field(alias="erlaeuterung")
-    leichte_sprache: Text
-    title_leichte_sprache: Text | None = Field(default=None, alias="titel_leichte_sprache")
-    themes: list[Text] = Field(default_factory=list, alias="themen")
+    id: Kennung = Field(title="Kennung", description="Die Kennung wie im Dateinamen, z. B. L1; "
+                                                     "Maßnahmen nennen sie unter „leitlinien“.")
+    nummer: int = Field(ge=1, le=999, title="Nummer",
+                        description="Die Nummer, nach der die Leitlinien geordnet sind (1 bis 999).")
+    titel: Text = Field(title="Titel", description="Der Titel der Leitlinie.")
+    leitsatz: Text = Field(title="Leitsatz", description="Das Ziel der Leitlinie in einem oder zwei Sätzen.")
+    erlaeuterung: Text = Field(title="Erläuterung", description="Was die Leitlinie bedeutet, in Markdown.")
+    leichte_sprache: LeichteSprache
+    titel_leichte_sprache: TitelLeichteSprache = None
+    themen: list[Text] = Field(default_factory=list, title="Themen",
+                               description="Themen aus der Beteiligung, ein Eintrag je Thema (freiwillig).")
 
 
 class Zeitraum(Modell):
-    begin: JahrMonat = Field(alias="beginn")
-    end: JahrMonat | None = Field(default=None, alias="ende")
+    """When a Maßnahme runs."""
+
+    beginn: JahrMonat = Field(title="Beginn", description="Der Monat, in dem die Maßnahme beginnt, "
+                                                          "als \"JJJJ-MM\" in Anführungszeichen, z. B. \"2025-03\".")
+    ende: JahrMonat | None = Field(default=None, title="Ende",
+                                   description="Der Monat, in dem sie endet, als \"JJJJ-MM\" "
+                                               "(freiwillig: ohne Ende läuft sie auf Dauer).")
 
     @model_validator(mode="after")
     def _ende_nach_beginn(self) -> Zeitraum:
-        if self.end is not None and self.end < self.begin:
+        if self.ende is not None and self.ende < self.beginn:
             raise ValueError("ende_vor_beginn")
         return self
 
@@ -150,27 +184,42 @@ class Zeitraum(Modell):
 class Massnahme(Modell):
     """One Maßnahme of the plan: what, where, when, by whom, how far."""
 
-    id: Kennung
-    title: Text = Field(alias="titel")
-    leitlinien: list[Kennung] = Field(min_length=1)
-    stadtteile: list[Kennung] = Field(min_length=1)
-    description: Text = Field(alias="beschreibung")
-    leichte_sprache: Text
-    title_leichte_sprache: Text | None = Field(default=None, alias="titel_leichte_sprache")
-    responsible: Text = Field(alias="verantwortlich")
-    participants: list[Text] = Field(default_factory=list, alias="beteiligte")
-    period: Zeitraum = Field(alias="zeitraum")
-    status: Status
-    progress: int = Field(alias="fortschritt", ge=0, le=100)
-    priority: Prioritaet = Field(alias="prioritaet")
-    funding: Text = Field(alias="finanzierung")
-    gremium: Kennung
-    last_reviewed: dt.date = Field(alias="zuletzt_geprueft")
-    example: bool = Field(default=False, alias="beispiel")
+    id: Kennung = Field(title="Kennung", description="Die Kennung wie im Dateinamen, z. B. M001.")
+    titel: Text = Field(title="Titel", description="Der Titel der Maßnahme.")
+    leitlinien: list[Kennung] = Field(min_length=1, title="Leitlinien",
+                                      description="Die Kennungen der Leitlinien, zu denen die Maßnahme "
+                                                  "beiträgt, z. B. [L1, L3].")
+    stadtteile: list[Kennung] = Field(min_length=1, title="Stadtteile",
+                                      description="Die Kennungen der Stadtteile aus data/stadtteile.csv "
+                                                  "oder „gesamtstadt“, z. B. [rieth, herrenberg].")
+    beschreibung: Text = Field(title="Beschreibung", description="Was die Maßnahme tut und warum, in Markdown.")
+    leichte_sprache: LeichteSprache
+    titel_leichte_sprache: TitelLeichteSprache = None
+    verantwortlich: Text = Field(title="Verantwortlich",
+                                 description="Das Amt oder die Stelle, die die Maßnahme verantwortet.")
+    beteiligte: list[Text] = Field(default_factory=list, title="Beteiligte",
+                                   description="Wer außerdem mitwirkt, ein Eintrag je Beteiligtem (freiwillig).")
+    zeitraum: Zeitraum = Field(title="Zeitraum", description="Beginn und, falls bekannt, Ende der Maßnahme.")
+    status: Status = Field(title="Status", description="Der Stand der Umsetzung: geplant, in_umsetzung, "
+                                                       "umgesetzt, zurueckgestellt oder verworfen.")
+    fortschritt: int = Field(ge=0, le=100, title="Fortschritt",
+                             description="Wie weit die Maßnahme umgesetzt ist, in Prozent von 0 bis 100; "
+                                         "eine umgesetzte Maßnahme hat 100.")
+    prioritaet: Prioritaet = Field(title="Priorität", description="Wie dringend die Maßnahme ist: "
+                                                                  "hoch, mittel oder niedrig.")
+    finanzierung: Text = Field(title="Finanzierung", description="Woraus die Maßnahme bezahlt wird, "
+                                                                 "z. B. Haushaltsmittel oder ein Förderprogramm.")
+    gremium: Kennung = Field(title="Gremium", description="Die Kennung des Gremiums, das die Maßnahme "
+                                                          "begleitet, wie der Dateiname in plan/gremien/.")
+    zuletzt_geprueft: dt.date = Field(title="Zuletzt geprüft",
+                                      description="Der Tag, an dem das Begleitgremium die Maßnahme zuletzt "
+                                                  "geprüft hat, als JJJJ-MM-TT.")
+    beispiel: bool = Field(default=False, title="Beispiel",
+                           description="true für eine erfundene Maßnahme; die Website kennzeichnet sie als Beispiel.")
 
     @model_validator(mode="after")
     def _umgesetzt_heisst_fertig(self) -> Massnahme:
-        if self.status is Status.UMGESETZT and self.progress != 100:
+        if self.status is Status.UMGESETZT and self.fortschritt != 100:
             raise ValueError("umgesetzt_ohne_100")
         return self
 
@@ -182,65 +231,89 @@ class Massnahme(Modell):
 class Gremium(Modell):
     """A committee or working format of the planning process."""
 
-    id: Kennung
-    name: Text
-    short_name: Text | None = Field(default=None, alias="kurzname")
-    ebene: Ebene
-    description: Text = Field(alias="beschreibung")
-    leichte_sprache: Text
-    title_leichte_sprache: Text | None = Field(default=None, alias="titel_leichte_sprache")
-    members: list[Text] = Field(default_factory=list, alias="mitglieder")
-    tasks: list[Text] = Field(min_length=1, alias="aufgaben")
-    turnus: Text
-    convened_by: Text = Field(alias="einberufen_von")
-    reports_to: list[Kennung] = Field(default_factory=list, alias="berichtet_an")
-    reports_to_external: list[Text] = Field(default_factory=list, alias="berichtet_an_extern")
+    id: Kennung = Field(title="Kennung", description="Die Kennung wie im Dateinamen, z. B. begleitgremium.")
+    name: Text = Field(title="Name", description="Der Name des Gremiums.")
+    kurzname: Text | None = Field(default=None, title="Kurzname",
+                                  description="Ein kurzer Name für Übersichten und das Organigramm (freiwillig).")
+    ebene: Ebene = Field(title="Ebene", description="Wo das Gremium arbeitet: verwaltung, quartier oder "
+                                                    "zwischen (zwischen Verwaltung und Quartieren).")
+    beschreibung: Text = Field(title="Beschreibung", description="Was das Gremium ist und tut, in Markdown.")
+    leichte_sprache: LeichteSprache
+    titel_leichte_sprache: TitelLeichteSprache = None
+    mitglieder: list[Text] = Field(default_factory=list, title="Mitglieder",
+                                   description="Wer dem Gremium angehört, ein Eintrag je Mitglied (freiwillig).")
+    aufgaben: list[Text] = Field(min_length=1, title="Aufgaben",
+                                 description="Die Aufgaben des Gremiums, ein Eintrag je Aufgabe.")
+    turnus: Text = Field(title="Turnus", description="Wie oft das Gremium tagt, z. B. „viermal im Jahr“.")
+    einberufen_von: Text = Field(title="Einberufen von", description="Wer zu den Sitzungen einlädt.")
+    berichtet_an: list[Kennung] = Field(default_factory=list, title="Berichtet an",
+                                        description="Die Kennungen der Gremien, denen dieses Gremium "
+                                                    "berichtet (freiwillig).")
+    berichtet_an_extern: list[Text] = Field(default_factory=list, title="Berichtet an (extern)",
+                                            description="Wem das Gremium außerdem berichtet, ohne dass es ein "
+                                                        "Gremium des Plans ist, z. B. dem Stadtrat (freiwillig).")
 
     @property
     def label(self) -> str:
-        return self.short_name or self.name
+        return self.kurzname or self.name
 
 
 class Sitzung(Modell):
     """One meeting of a Gremium."""
 
-    id: Kennung
-    date: dt.date = Field(alias="datum")
-    gremium: Kennung
-    title: Text = Field(alias="titel")
-    place: Text | None = Field(default=None, alias="ort")
-    topics: list[Text] = Field(default_factory=list, alias="themen")
-    results: list[Text] = Field(default_factory=list, alias="ergebnisse")
-    example: bool = Field(default=False, alias="beispiel")
+    id: Kennung = Field(title="Kennung", description="Die Kennung wie im Dateinamen: Datum und Gremium, "
+                                                     "z. B. 2026-03-15-begleitgremium.")
+    datum: dt.date = Field(title="Datum", description="Der Tag der Sitzung, als JJJJ-MM-TT.")
+    gremium: Kennung = Field(title="Gremium", description="Die Kennung des Gremiums, das getagt hat.")
+    titel: Text = Field(title="Titel", description="Der Titel der Sitzung.")
+    ort: Text | None = Field(default=None, title="Ort", description="Wo die Sitzung stattfand (freiwillig).")
+    themen: list[Text] = Field(default_factory=list, title="Themen",
+                               description="Worüber gesprochen wurde, ein Eintrag je Thema (freiwillig).")
+    ergebnisse: list[Text] = Field(default_factory=list, title="Ergebnisse",
+                                   description="Was beschlossen oder vereinbart wurde, ein Eintrag je Ergebnis "
+                                               "(freiwillig).")
+    beispiel: bool = Field(default=False, title="Beispiel",
+                           description="true für eine erfundene Sitzung; die Website kennzeichnet sie als Beispiel.")
 
 
 class Begriff(Modell):
     """One glossary entry; with an abbreviation it is expanded wherever it occurs."""
 
-    term: Text = Field(alias="begriff")
-    abbreviation: Annotated[str, Field(pattern=r"^[^\s\]\[]+( [^\s\]\[]+)*$")] | None = Field(
-        default=None, alias="abkuerzung"
-    )
-    explanation: Text = Field(alias="erklaerung")
-    leichte_sprache: Text | None = None
+    begriff: Text = Field(title="Begriff", description="Der Begriff, wie er im Glossar steht.")
+    abkuerzung: Annotated[str, Field(pattern=r"^[^\s\]\[]+( [^\s\]\[]+)*$")] | None = Field(
+        default=None, title="Abkürzung",
+        description="Die Abkürzung des Begriffs; die Website erklärt sie überall, wo sie vorkommt (freiwillig).")
+    erklaerung: Text = Field(title="Erklärung", description="Was der Begriff bedeutet.")
+    leichte_sprache: Text | None = Field(default=None, title="Leichte Sprache",
+                                         description="Die Erklärung in Leichter Sprache, ein Satz pro Zeile; "
+                                                     "damit kommt der Begriff ins Wörterbuch in Leichter "
+                                                     "Sprache (freiwillig).")
 
 
 class Glossar(Modell):
     """`plan/glossar.yml`."""
 
-    terms: list[Begriff] = Field(alias="begriffe")
+    begriffe: list[Begriff] = Field(title="Begriffe",
+                                    description="Die Einträge des Glossars, jeder beginnt mit „- begriff: …“.")
 
 
 class Stadtteil(Modell):
     """A district as listed in `data/stadtteile.csv`."""
 
-    id: Kennung
-    number: str = Field(alias="nummer")
-    name: Text
+    id: Kennung = Field(title="Kennung", description="Die Kennung des Stadtteils, mit der Maßnahmen und "
+                                                     "Atlasdateien ihn nennen, z. B. rieth.")
+    nummer: str = Field(title="Nummer", description="Die amtliche Nummer des Stadtteils.")
+    name: Text = Field(title="Name", description="Der Name des Stadtteils.")
 
 
 class Plan(Modell):
-    """The whole plan, validated and cross-checked. Collections are sorted by id."""
+    """The whole plan, validated and cross-checked. Collections are sorted by id.
+
+    No file has this shape, so two of its names are not YAML keys: `info` holds `plan/plan.yml`
+    (named after the file, it would read `plan.plan`; „Info“ is German too, and the docs pages
+    and the PDF template say `plan.info.titel`), and `quellen` names the file each entity came
+    from, as `Atlas.quellen` does for the atlas. The others are named after the folders and
+    files they are read from (`plan/massnahmen/` → `massnahmen`, `plan/glossar.yml` → `glossar`)."""
 
     info: PlanInfo
     leitlinien: tuple[Leitlinie, ...]
@@ -249,7 +322,7 @@ class Plan(Modell):
     sitzungen: tuple[Sitzung, ...]
     glossar: Glossar
     stadtteile: tuple[Stadtteil, ...]
-    sources: dict[str, str] = Field(default_factory=dict)
+    quellen: dict[str, str] = Field(default_factory=dict)
     """Entity key (e.g. `massnahme:M001`) → repository path of the file it came from."""
 
     def leitlinie(self, ident: str) -> Leitlinie:
@@ -271,4 +344,4 @@ class Plan(Modell):
         return [m for m in self.massnahmen if ident in m.stadtteile]
 
     def sitzungen_for_gremium(self, ident: str) -> list[Sitzung]:
-        return sorted((s for s in self.sitzungen if s.gremium == ident), key=lambda s: s.date)
+        return sorted((s for s in self.sitzungen if s.gremium == ident), key=lambda s: s.datum)

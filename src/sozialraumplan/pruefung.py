@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from pydantic import BaseModel
 
 from .befund import Befund, Schwere
 from .meldungen import vorschlag
-from .model import GESAMTSTADT
+from .model import GESAMTSTADT, Glossar
 from .yamldatei import Pfad, YamlDokument
 
 if TYPE_CHECKING:  # laden imports this module
-    from .laden import Rohplan
+    from .laden import Geladen, Rohplan
+
+W = TypeVar("W", bound=BaseModel)
 
 
 def _verweise(
@@ -39,11 +43,13 @@ def _verweise(
     return befunde
 
 
-def _eindeutig(eintraege: list, feld: str, attribut: str, was: str) -> list[Befund]:
-    """Findings for values of `attribut` that occur in more than one file."""
-    befunde, erste = [], {}
+def _eindeutig(eintraege: Sequence[Geladen[W]], feld: str, attribut: Callable[[W], Hashable],
+               was: str) -> list[Befund]:
+    """Findings for values of `attribut` (the value of the key `feld`) that occur in more than one file."""
+    befunde: list[Befund] = []
+    erste: dict[Hashable, str] = {}
     for eintrag in eintraege:
-        wert = getattr(eintrag.wert, attribut)
+        wert = attribut(eintrag.wert)
         if wert in erste:
             zeile, spalte = eintrag.dokument.position((feld,))
             befunde.append(Befund(eintrag.dokument.datei, zeile, spalte,
@@ -56,20 +62,16 @@ def _eindeutig(eintraege: list, feld: str, attribut: str, was: str) -> list[Befu
 
 def querverweise_pruefen(roh: Rohplan) -> list[Befund]:
     """All cross-file findings for a `Rohplan`."""
-    leitlinien = roh.entitaeten["leitlinie"]
-    massnahmen = roh.entitaeten["massnahme"]
-    gremien = roh.entitaeten["gremium"]
-    sitzungen = roh.entitaeten["sitzung"]
-    leitlinien_ids = {g.wert.id for g in leitlinien}
-    gremien_ids = {g.wert.id for g in gremien}
+    leitlinien_ids = {g.wert.id for g in roh.leitlinien}
+    gremien_ids = {g.wert.id for g in roh.gremien}
     stadtteil_ids = {s.id for s in roh.stadtteile} | {GESAMTSTADT}
 
     befunde: list[Befund] = []
     for eintraege in roh.entitaeten.values():
-        befunde += _eindeutig(eintraege, "id", "id", "Kennung")
-    befunde += _eindeutig(leitlinien, "nummer", "number", "Nummer")
+        befunde += _eindeutig(eintraege, "id", lambda w: w.id, "Kennung")
+    befunde += _eindeutig(roh.leitlinien, "nummer", lambda w: w.nummer, "Nummer")
 
-    for m in massnahmen:
+    for m in roh.massnahmen:
         d, w = m.dokument, m.wert
         befunde += _verweise(d, "leitlinien", w.leitlinien, leitlinien_ids, "Die Leitlinie", "plan/leitlinien/")
         befunde += _verweise(d, "stadtteile", w.stadtteile, stadtteil_ids, "Den Stadtteil",
@@ -81,10 +83,10 @@ def querverweise_pruefen(roh: Rohplan) -> list[Befund]:
                                   "„gesamtstadt“ und einzelne Stadtteile sind zugleich angegeben",
                                   "lassen Sie nur „gesamtstadt“ stehen oder nur die Stadtteile",
                                   Schwere.WARNUNG))
-    for g in gremien:
-        d, w = g.dokument, g.wert
-        befunde += _verweise(d, "berichtet_an", w.reports_to, gremien_ids - {w.id}, "Das Gremium", "plan/gremien/")
-    for s in sitzungen:
+    for g in roh.gremien:
+        befunde += _verweise(g.dokument, "berichtet_an", g.wert.berichtet_an, gremien_ids - {g.wert.id},
+                             "Das Gremium", "plan/gremien/")
+    for s in roh.sitzungen:
         befunde += _verweise(s.dokument, "gremium", [s.wert.gremium], gremien_ids, "Das Gremium", "plan/gremien/")
 
     if roh.glossar is not None:
@@ -92,10 +94,11 @@ def querverweise_pruefen(roh: Rohplan) -> list[Befund]:
     return befunde
 
 
-def _glossar_pruefen(glossar) -> list[Befund]:
-    befunde, gesehen = [], {}
-    for index, begriff in enumerate(glossar.wert.terms):
-        for feld, wert in (("begriff", begriff.term), ("abkuerzung", begriff.abbreviation)):
+def _glossar_pruefen(glossar: Geladen[Glossar]) -> list[Befund]:
+    befunde: list[Befund] = []
+    gesehen: dict[tuple[str, str], int] = {}
+    for index, begriff in enumerate(glossar.wert.begriffe):
+        for feld, wert in (("begriff", begriff.begriff), ("abkuerzung", begriff.abkuerzung)):
             if wert is None:
                 continue
             schluessel = (feld, wert.casefold())

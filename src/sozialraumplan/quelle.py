@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from .befund import Befund
 
 MiB = 1024 * 1024
-GROESSTE_DATEI = {"yaml": 2 * MiB, "csv": 50 * MiB, "geojson": 100 * MiB}
+GROESSTE_DATEI = {"yaml": 2 * MiB, "csv": 10 * MiB, "geojson": 50 * MiB}
 """Largest file of each kind that is read at all. The largest real ones are far smaller (a plan
 file a few KiB, a city's values a few MiB, detailed boundaries some ten MiB); beyond these
-limits a file is a mistake or an attempt to exhaust the build."""
+limits a file is a mistake or an attempt to exhaust the build. Reading a table takes some thirty
+times its size in memory; values can be split over several files (`werte` in data/atlas.yml)."""
 _ART = {"yaml": "YAML", "csv": "CSV", "geojson": "GeoJSON"}
 
 _LAUFWERK = re.compile(r"^[A-Za-z]:")
@@ -34,6 +36,10 @@ class Quelle(Protocol):
 
     def dateien(self, ordner: str) -> list[str]:
         """Sorted paths of the files directly inside `ordner` (empty if it does not exist)."""
+        ...
+
+    def unterordner(self, ordner: str) -> list[str]:
+        """Sorted paths of the folders directly inside `ordner` (empty if it does not exist)."""
         ...
 
     def lesen(self, pfad: str) -> bytes | None:
@@ -83,13 +89,19 @@ class Ordner:
         return ziel
 
     def dateien(self, ordner: str) -> list[str]:
+        return self._inhalt(ordner, Path.is_file)
+
+    def unterordner(self, ordner: str) -> list[str]:
+        return self._inhalt(ordner, Path.is_dir)
+
+    def _inhalt(self, ordner: str, art: Callable[[Path], bool]) -> list[str]:
+        """Sorted paths of the entries of one kind (files or folders) directly inside `ordner`;
+        symbolic links are never listed (see `verknuepfungen`)."""
         ordner = ordner.rstrip("/")
         verzeichnis = self._innen(ordner)
         if verzeichnis is None or not verzeichnis.is_dir():
             return []
-        return sorted(
-            f"{ordner}/{p.name}" for p in verzeichnis.iterdir() if not p.is_symlink() and p.is_file()
-        )
+        return sorted(f"{ordner}/{p.name}" for p in verzeichnis.iterdir() if not p.is_symlink() and art(p))
 
     def lesen(self, pfad: str) -> bytes | None:
         datei = self._innen(pfad)

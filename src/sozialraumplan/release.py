@@ -6,8 +6,11 @@
 - the open data: plan JSON, Maßnahmen CSV, indicator values and Sozialindex (CSV), districts
   with their values (GeoJSON).
 
-The same function runs locally and in the tag workflow, so a release can be tried before the
-tag is pushed. File names carry the city and the version: `sozialraumplan-erfurt-v2026.1.pdf`.
+The same function runs locally and in the tag workflow. File names carry the city and the
+version: `sozialraumplan-erfurt-v2026.1.pdf`. A file named after a tag holds exactly what the tag
+names: the tag must exist, point at HEAD, and the working tree must hold nothing else. To try a
+release before tagging, `entwurf=True` builds what is on disk and calls every file a draft
+(`sozialraumplan-erfurt-entwurf.pdf`, „Entwurf“ on the PDF's cover and on every page of the site).
 """
 
 from __future__ import annotations
@@ -52,29 +55,77 @@ class Fassung:
     zeitpunkt: int | None
     """Commit time (Unix seconds); makes rebuilds of the same tag byte-identical."""
 
+    @property
+    def entwurf(self) -> bool:
+        return self.version == ENTWURF
 
-def fassung_ermitteln(wurzel: Path, tag: str | None) -> Fassung:
-    """The released state: the given tag (which must name HEAD), HEAD's own tag, or a draft."""
+
+ENTWURF = "entwurf"
+"""The version of a draft, in file names instead of a tag."""
+
+_ENTWURF_HILFE = "oder bauen Sie zum Ausprobieren einen Entwurf mit „sozialraumplan release --entwurf“"
+
+
+def fassung_ermitteln(wurzel: Path, tag: str | None, entwurf: bool = False) -> Fassung:
+    """The released state: the given tag or HEAD's own, each only when it names HEAD and the
+    working tree is clean (`ReleaseFehler` otherwise); with `entwurf`, a draft of what is on disk."""
     if tag is not None and not TAG_MUSTER.match(tag):
         raise ReleaseFehler(f"„{tag}“ ist kein gültiger Name für eine Fassung — verwenden Sie v<Jahr>.<Nummer>, "
                             "z. B. v2026.1")
+    if entwurf:
+        return _entwurf(wurzel)
     if not ist_git_repository(wurzel):
-        return Fassung(tag or "Entwurf", tag or "entwurf", None, None)
+        raise ReleaseFehler(f"{wurzel} ist kein Git-Repository — eine Fassung wird aus einem Git-Klon mit ihrem "
+                            f"Tag veröffentlicht; {_ENTWURF_HILFE}")
     kopf = commit_von(wurzel, "HEAD")
-    zeitpunkt = int(git(wurzel, "show", "-s", "--format=%ct", kopf).strip())
-    if tag is not None:
+    if tag is None:
+        eigene = [t for t in git(wurzel, "tag", "--points-at", kopf).split() if TAG_MUSTER.match(t)]
+        if not eigene:
+            raise ReleaseFehler(f"Der aktuelle Commit {kopf[:7]} hat keinen Tag v<Jahr>.<Nummer> — legen Sie ihn "
+                                f"an (z. B. „git tag -a v2026.1 -m …“) und nennen Sie ihn mit --tag, {_ENTWURF_HILFE}")
+        tag = eigene[-1]
+    else:
         try:
             getaggt = commit_von(wurzel, f"refs/tags/{tag}")
         except GitFehler:
-            getaggt = kopf  # a tag about to be created: the release shows what it will name
+            raise ReleaseFehler(f"Den Tag {tag} gibt es nicht — legen Sie ihn auf dem Commit an, der "
+                                f"veröffentlicht wird (z. B. „git tag -a {tag} -m …“), {_ENTWURF_HILFE}") from None
         if getaggt != kopf:
             raise ReleaseFehler(f"Der Tag {tag} zeigt nicht auf den aktuellen Commit — wechseln Sie mit "
                                 f"„git checkout {tag}“ zu dieser Fassung")
-        return Fassung(tag, tag, kopf, zeitpunkt)
-    eigene = [t for t in git(wurzel, "tag", "--points-at", kopf).split() if TAG_MUSTER.match(t)]
-    if eigene:
-        return Fassung(eigene[-1], eigene[-1], kopf, zeitpunkt)
-    return Fassung(f"Entwurf (Commit {kopf[:7]})", "entwurf", kopf, zeitpunkt)
+    geaendert = aenderungen_im_arbeitsordner(wurzel)
+    if geaendert:
+        liste = ", ".join(geaendert[:5]) + (f" und {len(geaendert) - 5} weitere" if len(geaendert) > 5 else "")
+        raise ReleaseFehler(f"Im Arbeitsordner gibt es Änderungen, die nicht im Tag {tag} stehen ({liste}) — "
+                            f"committen oder verwerfen Sie sie („git status“ zeigt sie), {_ENTWURF_HILFE}")
+    return Fassung(tag, tag, kopf, _zeitpunkt(wurzel, kopf))
+
+
+def _entwurf(wurzel: Path) -> Fassung:
+    """A draft of the working tree, named with its commit (and whether files differ from it)."""
+    if not ist_git_repository(wurzel):
+        return Fassung("Entwurf", ENTWURF, None, None)
+    kopf = commit_von(wurzel, "HEAD")
+    zusatz = " mit Änderungen im Arbeitsordner" if aenderungen_im_arbeitsordner(wurzel) else ""
+    return Fassung(f"Entwurf (Commit {kopf[:7]}{zusatz})", ENTWURF, kopf, _zeitpunkt(wurzel, kopf))
+
+
+def _zeitpunkt(wurzel: Path, commit: str) -> int:
+    return int(git(wurzel, "show", "-s", "--format=%ct", commit).strip())
+
+
+def aenderungen_im_arbeitsordner(wurzel: Path) -> list[str]:
+    """Paths that differ from HEAD: changed, staged, deleted, and new files that are not ignored
+    (a new Maßnahme is part of what would be built). Empty for a clean working tree."""
+    eintraege = git(wurzel, "status", "--porcelain=v1", "-z", "--untracked-files=all").split("\0")
+    pfade, rest = [], iter(eintraege)
+    for eintrag in rest:
+        if not eintrag:
+            continue
+        pfade.append(eintrag[3:])
+        if eintrag[0] in "RC":
+            next(rest, None)  # a rename or copy names its origin in the next entry
+    return pfade
 
 
 def kuerzel(text: str) -> str:
@@ -88,10 +139,11 @@ def kuerzel(text: str) -> str:
 def aenderungen(wurzel: Path, plan: Plan, fassung: Fassung) -> tuple[str, str]:
     """The changes since the previous tag (or `vergleich_mit` in plan.yml, as on the site's
     „Änderungen“ page) as (Markdown, JSON); a note for the first release."""
-    basis = (plan.info.compare_base or vorige_fassung(wurzel)) if fassung.commit else None
+    basis = (plan.info.vergleich_mit or vorige_fassung(wurzel)) if fassung.commit else None
     if basis is None:
         satz = ("Dies ist die erste veröffentlichte Fassung; es gibt keine frühere, mit der sie "
-                "verglichen werden könnte.")
+                "verglichen werden könnte." if not fassung.entwurf else
+                "Es gibt keine frühere veröffentlichte Fassung, mit der dieser Entwurf verglichen werden könnte.")
         daten = {"basis": None, "ziel": {"name": fassung.name, "commit": fassung.commit}, "zusammenfassung": satz}
         return (f"# Änderungen in {fassung.name}\n\n{satz}\n",
                 json.dumps(daten, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
@@ -100,11 +152,19 @@ def aenderungen(wurzel: Path, plan: Plan, fassung: Fassung) -> tuple[str, str]:
     return als_markdown(vergleich), als_json(vergleich)
 
 
-def website_zip(wurzel: Path, zeitpunkt: int | None) -> bytes:
-    """`mkdocs build --strict` into a temporary folder, packed with fixed dates and sorted entries."""
+ENTWURF_VARIABLE = "SOZIALRAUMPLAN_ENTWURF"
+"""Set for the build of a draft: mkdocs.yml passes it to the theme, which shows it on every page."""
+
+
+def website_zip(wurzel: Path, zeitpunkt: int | None, entwurf: str | None = None) -> bytes:
+    """`mkdocs build --strict` into a temporary folder, packed with fixed dates and sorted entries;
+    `entwurf` (the draft's name) goes into a banner on every page."""
     if not (wurzel / "mkdocs.yml").is_file():
         raise ReleaseFehler(f"In {wurzel} fehlt mkdocs.yml — die Website kann nicht gebaut werden")
     umgebung = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    umgebung.pop(ENTWURF_VARIABLE, None)  # never inherited: a tagged release is no draft
+    if entwurf is not None:
+        umgebung[ENTWURF_VARIABLE] = entwurf
     if zeitpunkt is not None:
         umgebung.setdefault("SOURCE_DATE_EPOCH", str(zeitpunkt))
     with tempfile.TemporaryDirectory(prefix="sozialraumplan-site-") as ordner:
@@ -120,7 +180,7 @@ def zip_packen(ordner: Path, zeitpunkt: int | None) -> bytes:
     """Every file below `ordner`, sorted, all dated `zeitpunkt` (or 1980): the same site, the same bytes."""
     stempel = (1980, 1, 1, 0, 0, 0)
     if zeitpunkt is not None:
-        stempel = dt.datetime.fromtimestamp(max(zeitpunkt, 315_532_800), dt.timezone.utc).timetuple()[:6]
+        stempel = dt.datetime.fromtimestamp(max(zeitpunkt, 315_532_800), dt.UTC).timetuple()[:6]
     puffer = io.BytesIO()
     with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED) as archiv:
         for datei in sorted(p for p in ordner.rglob("*") if p.is_file()):
@@ -131,8 +191,10 @@ def zip_packen(ordner: Path, zeitpunkt: int | None) -> bytes:
     return puffer.getvalue()
 
 
-def release(wurzel: Path | str, ziel: Path | str = "dist", tag: str | None = None) -> list[Path]:
-    """Write all release files into `ziel` (relative to `wurzel`); returns their paths.
+def release(wurzel: Path | str, ziel: Path | str = "dist", tag: str | None = None,
+            entwurf: bool = False) -> list[Path]:
+    """Write all release files into `ziel` (relative to `wurzel`, unless absolute); returns their paths.
+    Nothing is written unless everything could be made.
 
     Raises `PlanUngueltig` for an invalid plan, `ReleaseFehler`/`GitFehler` otherwise.
     """
@@ -141,12 +203,12 @@ def release(wurzel: Path | str, ziel: Path | str = "dist", tag: str | None = Non
     quelle = Ordner(wurzel)
     plan = plan_laden(quelle)
     atlas = atlas_wenn_vorhanden(quelle, plan)
-    fassung = fassung_ermitteln(wurzel, tag)
-    praefix = f"sozialraumplan-{kuerzel(plan.info.city)}-{fassung.version}"
+    fassung = fassung_ermitteln(wurzel, tag, entwurf)
+    praefix = f"sozialraumplan-{kuerzel(plan.info.stadt)}-{fassung.version}"
     markdown, json_text = aenderungen(wurzel, plan, fassung)
     dateien: dict[str, bytes] = {
         f"{praefix}.pdf": plan_pdf(plan, fassung.name, atlas),
-        f"{praefix}-website.zip": website_zip(wurzel, fassung.zeitpunkt),
+        f"{praefix}-website.zip": website_zip(wurzel, fassung.zeitpunkt, fassung.name if fassung.entwurf else None),
         f"{praefix}-aenderungen.md": markdown.encode("utf-8"),
         f"{praefix}-aenderungen.json": json_text.encode("utf-8"),
     }

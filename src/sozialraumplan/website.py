@@ -18,12 +18,12 @@ from .atlas import atlas_abschnitte, atlas_dateien
 from .barrierefreiheit import abschnitte as barrierefreiheit_abschnitte
 from .befund import Befund, PlanUngueltig, Schwere
 from .bestand import Bestand, bestand_pruefen
+from .diff.seite import aenderungen_seite
 from .git_historie import letzte_aenderungen
+from .git_quelle import RevisionUnbekannt
 from .laden import PLAN_DATEI, dokument_lesen
 from .model import Plan
 from .quelle import Ordner
-from .diff.seite import aenderungen_seite
-from .git_quelle import RevisionUnbekannt
 from .render import gremien, leitlinien, massnahmen, verzeichnisse
 from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
@@ -89,7 +89,7 @@ def stichtag() -> dt.date:
     """Today, or the date of SOURCE_DATE_EPOCH so that a rebuild of a release is byte-identical."""
     epoche = os.environ.get("SOURCE_DATE_EPOCH")
     if epoche:
-        return dt.datetime.fromtimestamp(int(epoche), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoche), dt.UTC).date()
     return dt.date.today()
 
 
@@ -110,7 +110,7 @@ def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
 def _aenderungen(wurzel: Path, plan: Plan) -> Seite:
     """The page „Änderungen“; a configured base that git does not know is the editor's error."""
     try:
-        return aenderungen_seite(wurzel, plan, plan.info.compare_base)
+        return aenderungen_seite(wurzel, plan, plan.info.vergleich_mit)
     except RevisionUnbekannt as fehler:
         dokument = dokument_lesen(Ordner(wurzel), PLAN_DATEI, [])  # valid: the plan has loaded
         zeile, spalte = dokument.position(("vergleich_mit",), schluessel=True) if dokument else (1, 1)

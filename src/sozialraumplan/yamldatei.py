@@ -30,6 +30,9 @@ TIEFSTE_VERSCHACHTELUNG = 32
 LAENGSTE_GANZZAHL = 20
 """Characters of the longest integer accepted (no count in a plan comes near; Python refuses
 to convert integers of more than 4300 digits at all)."""
+HOECHSTENS_WERTE = 20_000
+"""Values (and lists and sections) in one file. The largest plan file has a few hundred; a file
+of two MiB could have a million, and every one costs memory for its node and its position."""
 HOECHSTENS_BEFUNDE = 20
 """Findings of the pre-check per file: enough to show the pattern, not a flood."""
 
@@ -138,7 +141,10 @@ class _Bauer(yaml.constructor.SafeConstructor):
 
 
 def _pos(knoten: yaml.Node | yaml.Event) -> tuple[int, int]:
-    return knoten.start_mark.line + 1, knoten.start_mark.column + 1
+    marke = knoten.start_mark
+    if marke is None:  # the parser marks every node and event; only hand-built ones lack a mark
+        return 1, 1
+    return marke.line + 1, marke.column + 1
 
 
 def _kurz(text: str, laenge: int = 40) -> str:
@@ -157,15 +163,21 @@ _VORPRUEFUNG = {
                   "löschen Sie die Angabe mit „!“; beginnt ein Text mit !, setzen Sie ihn in Anführungszeichen"),
     "tiefe": ("Die Angaben sind zu tief verschachtelt",
               f"mehr als {TIEFSTE_VERSCHACHTELUNG} Ebenen braucht kein Plan; prüfen Sie Einrückung und Klammern"),
+    "menge": (f"Die Datei enthält mehr als {HOECHSTENS_WERTE:,} Werte".replace(",", "."),
+              "Plandateien haben einige hundert Angaben; prüfen Sie, ob die richtige Datei gespeichert ist"),
 }
 
 
 def _vorpruefen(datei: str, text: str) -> list[Befund]:
     """What the event stream shows before any node is built: anchors, aliases, merge keys,
-    tags and nesting depth. Raises PyYAML's errors for broken syntax, like `compose` would."""
-    befunde, tiefe = [], 0
+    tags, nesting depth and the number of values. Raises PyYAML's errors for broken syntax,
+    like `compose` would."""
+    befunde, tiefe, knoten = [], 0, 0
     for ereignis in yaml.parse(text, Loader=_LADER):
         gruende = []
+        knoten += isinstance(ereignis, yaml.NodeEvent)
+        if knoten > HOECHSTENS_WERTE:
+            gruende.append("menge")
         if isinstance(ereignis, yaml.AliasEvent):
             gruende.append("verweis")
         elif isinstance(ereignis, yaml.NodeEvent):
@@ -182,7 +194,7 @@ def _vorpruefen(datei: str, text: str) -> list[Befund]:
         elif isinstance(ereignis, yaml.CollectionEndEvent):
             tiefe -= 1
         befunde += [Befund(datei, *_pos(ereignis), *_VORPRUEFUNG[g]) for g in gruende]
-        if "tiefe" in gruende or len(befunde) >= HOECHSTENS_BEFUNDE:
+        if "tiefe" in gruende or "menge" in gruende or len(befunde) >= HOECHSTENS_BEFUNDE:
             break
     return befunde[:HOECHSTENS_BEFUNDE]
 
@@ -218,58 +230,263 @@ def yaml_lesen(datei: str, inhalt: bytes) -> tuple[YamlDokument | None, list[Bef
             if bauer.unbaubar:
                 return None, befunde
     except yaml.MarkedYAMLError as fehler:
-        marke = fehler.problem_mark or fehler.context_mark
-        zeile, spalte = (marke.line + 1, marke.column + 1) if marke else (1, 1)
-        return None, [
-            Befund(datei, zeile, spalte,
-                   f"Die Datei ist kein gültiges YAML ({_yaml_problem(fehler, text)})",
-                   "prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile "
-                   "und der Zeile davor")
-        ]
+        return None, [syntaxfehler(datei, fehler, text)]
     except yaml.reader.ReaderError as fehler:
         zeile = text[: fehler.position].count("\n") + 1
         zeichen = f"U+{fehler.character:04X}" if isinstance(fehler.character, int) else "ein Steuerzeichen"
         return None, [Befund(datei, zeile, 1, f"Die Datei enthält ein unsichtbares Steuerzeichen ({zeichen})",
                              "löschen Sie das Zeichen; es entsteht oft beim Kopieren aus anderen Programmen")]
-    except Exception as fehler:  # a hostile file must end in a finding, whatever PyYAML raises
-        return None, [Befund(datei, 1, 1, f"Die Datei ist kein gültiges YAML ({_kurz(str(fehler), 120)})",
-                             "prüfen Sie den Aufbau der Datei")]
+    except Exception:  # a hostile file must end in a finding, whatever PyYAML raises (its text is English)
+        return None, [Befund(datei, 1, 1, "Die Datei ist kein lesbares YAML",
+                             "prüfen Sie den Aufbau der Datei; vergleichen Sie ihn mit einer anderen Datei im "
+                             "selben Ordner")]
     return dokument, befunde
 
 
-_YAML_PROBLEME = {
-    # PyYAML's own parser and libyaml phrase some problems differently; both are listed.
-    "mapping values are not allowed": "ein Doppelpunkt steht an einer unerwarteten Stelle",
-    "could not find expected ':'": "ein Doppelpunkt fehlt",
-    "found character '\\t' that cannot start any token": "Tabulatoren sind nicht erlaubt, nur Leerzeichen",
-    "found a tab character": "Tabulatoren sind nicht erlaubt, nur Leerzeichen",
-    "block sequence entries are not allowed": "ein Listeneintrag „- “ steht an einer unerwarteten Stelle",
-    "did not find expected node content": "an dieser Stelle fehlt ein Wert",
-    "expected the node content": "an dieser Stelle fehlt ein Wert",
-    "did not find expected comment or line break": "nach einem Wert in Anführungszeichen steht noch Text",
-    "did not find expected key": "die Einrückung passt nicht",
-    "found undefined alias": "ein Verweis mit * ist nicht definiert",
-    "found unexpected end of stream": "die Datei endet mitten in einem Wert",
-    "did not find expected '-' indicator": "die Einrückung einer Liste passt nicht",
-    "expected <block end>": "die Einrückung passt nicht",
-    "but found another document": "die Datei enthält mehr als ein Dokument; löschen Sie die Zeile mit „---“",
-    "found unknown escape character": "nach einem \\ in Anführungszeichen steht ein unbekanntes Zeichen",
-    "did not find expected ',' or ']'": "eine Liste in [ ] ist nicht geschlossen",
-    "did not find expected ',' or '}'": "ein Abschnitt in { } ist nicht geschlossen",
-    "expected ',' or ']'": "eine Liste in [ ] ist nicht geschlossen",
-    "expected ',' or '}'": "ein Abschnitt in { } ist nicht geschlossen",
+# --- Syntax errors ------------------------------------------------------------------------------
+# PyYAML describes a syntax error in English, as a problem (where the scanner or parser gave up)
+# and often a context (where the construct it was reading began). Editors need the place to fix
+# and a German sentence, so each error is first sorted into a kind, then worded from a table.
+
+Stelle = tuple[int, int]
+"""0-based line and column, as in PyYAML's marks."""
+
+_SYNTAXARTEN: tuple[tuple[str, str, str], ...] = (
+    # (context, problem, kind): regular expressions searched in PyYAML's texts; the first fit wins.
+    # libyaml (CSafeLoader) and PyYAML's own scanner and parser word the same problem differently.
+    (r"quoted scalar", r"end of stream|document (indicator|separator)", "anfuehrung_offen"),
+    (r"quoted scalar", r"escape|hexa?decimal|Unicode", "escape"),
+    (r"flow sequence", r"',' or '\]'", "eckig"),
+    (r"flow mapping", r"',' or '\}'", "geschweift"),
+    (r"simple key", r"expected ':'", "doppelpunkt_fehlt"),
+    (r"block collection", r"'-' indicator|<block end>", "strich_fehlt"),
+    (r"block mapping", r"expected key|<block end>", "schluessel_erwartet"),
+    (r"", r"mapping values are not allowed", "doppelpunkt_im_wert"),
+    (r"", r"sequence entries are not allowed", "strich_im_wert"),
+    (r"", r"tab character|'\\t'", "tabulator"),
+    (r"", r"cannot start any token|mapping keys are not allowed|undefined alias|duplicate anchor", "zeichen"),
+    (r"single document", r"", "zweites_dokument"),
+    (r"directive", r"", "direktive"),
+    (r"", r"document start|directive|YAML document|version", "direktive"),
+    (r"anchor|alias|tag", r"", "zeichen_am_anfang"),
+    (r"", r"tag handle|non-specific tag", "zeichen_am_anfang"),
+    (r"block scalar", r"", "blockkopf"),
+    (r"", r"node content", "wert_fehlt"),
+    (r"", r"unexpected ':'", "doppelpunkt_in_klammer"),
+    (r"", r"end of stream", "ende"),
+    # the same problems should the parser give no (or another) context
+    (r"", r"document (indicator|separator)", "anfuehrung_offen"),
+    (r"", r"escape|hexa?decimal", "escape"),
+    (r"", r"expected ':'", "doppelpunkt_fehlt"),
+    (r"", r"'-' indicator", "strich_fehlt"),
+    (r"", r"expected key|<block end>", "schluessel_erwartet"),
+    (r"", r"another document", "zweites_dokument"),
+    (r"", r"indentation indicator|chomping", "blockkopf"),
+)
+
+_IN_ANFUEHRUNG = "setzen Sie den ganzen Wert in Anführungszeichen{beispiel}"
+_SYNTAXTEXTE: dict[str, tuple[str, str]] = {
+    "anfuehrung_offen": ("Ein Anführungszeichen, das in Zeile {beginn} beginnt, wird nicht geschlossen",
+                         "schließen Sie es am Ende des Werts"),
+    "anfuehrung_spaet": ("Ein Anführungszeichen, das in Zeile {beginn} beginnt, wird erst in Zeile {ende} geschlossen",
+                         "schließen Sie es am Ende des Werts in Zeile {beginn}; ein Wert in Anführungszeichen "
+                         "endet in derselben Zeile"),
+    "text_nach_anfuehrung": ("Nach dem Wert in Anführungszeichen steht noch Text",
+                             "setzen Sie den ganzen Wert in Anführungszeichen; ein Apostroph innerhalb von '…' "
+                             "wird verdoppelt (''), innerhalb von \"…\" schreiben Sie \\\""),
+    "escape": ("Nach einem „\\“ in doppelten Anführungszeichen steht ein unbekanntes Zeichen",
+               "schreiben Sie „\\\\“ für einen umgekehrten Schrägstrich oder setzen Sie den Wert in einfache "
+               "Anführungszeichen '…'"),
+    "eckig_offen": ("Die Klammer „[“, die in Zeile {beginn} beginnt, wird nicht geschlossen",
+                    "schließen Sie die Liste mit „]“, z. B. [L1, L2]"),
+    "eckig_komma": ("In der Liste in eckigen Klammern fehlt ein Komma",
+                    "trennen Sie die Einträge mit Kommas, z. B. [L1, L2]; enthält ein Eintrag ein Komma, eine "
+                    "Klammer oder einen Doppelpunkt, setzen Sie ihn in Anführungszeichen"),
+    "geschweift_offen": ("Die Klammer „{“, die in Zeile {beginn} beginnt, wird nicht geschlossen",
+                         "schließen Sie den Abschnitt mit „}“, z. B. {beginn: \"2025-01\"}"),
+    "geschweift_komma": ("Im Abschnitt in geschweiften Klammern fehlt ein Komma",
+                         "trennen Sie die Angaben mit Kommas, z. B. {beginn: \"2025-01\", ende: \"2026-12\"}"),
+    "doppelpunkt_fehlt": ("In Zeile {beginn} fehlt der Doppelpunkt nach dem Schlüssel",
+                          "schreiben Sie „schlüssel: wert“; gehört die Zeile zum Text der Zeile darüber, rücken "
+                          "Sie sie weiter ein als dessen Schlüssel"),
+    "leerzeichen_fehlt": ("In Zeile {beginn} fehlt das Leerzeichen nach dem Doppelpunkt",
+                          "schreiben Sie „schlüssel: wert“ mit einem Leerzeichen nach dem Doppelpunkt"),
+    "strich_fehlt": ("Zeile {zeile} steht in der Liste, die in Zeile {beginn} beginnt, aber ohne „- “",
+                     "beginnen Sie jeden Eintrag der Liste mit „- “; ist die Zeile eine neue Angabe, rücken Sie "
+                     "sie so weit ein wie den Schlüssel der Liste"),
+    "strich_in_abschnitt": ("Ein Listeneintrag „- “ steht, wo eine Angabe „schlüssel: wert“ erwartet wird",
+                            "Listeneinträge stehen gleich weit eingerückt unter ihrem Schlüssel (z. B. "
+                            "„leitlinien:“ und darunter „  - L1“); gehört der Eintrag zu keiner Liste, löschen "
+                            "Sie „- “"),
+    "klammer_zu_viel": ("Die Klammer „{zeichen}“ ist zu viel",
+                        "löschen Sie sie oder ergänzen Sie die öffnende Klammer davor"),
+    "einrueckung": ("Zeile {zeile} ist anders eingerückt als die Angaben darüber",
+                    "rücken Sie sie mit genauso vielen Leerzeichen ein wie die anderen Angaben desselben "
+                    "Abschnitts"),
+    "einrueckung_tiefer": ("Zeile {zeile} ist tiefer eingerückt als die Zeile darüber",
+                           "rücken Sie sie genauso weit ein wie die anderen Angaben desselben Abschnitts; gehört "
+                           "sie zum Wert darüber, setzen Sie diesen Wert in Anführungszeichen"),
+    "doppelpunkt_im_wert": ("Der Wert enthält einen Doppelpunkt mit Leerzeichen („: “)", _IN_ANFUEHRUNG),
+    "strich_im_wert": ("Ein Listeneintrag „- “ steht in derselben Zeile wie sein Schlüssel",
+                       "schreiben Sie jeden Eintrag in eine eigene, eingerückte Zeile darunter; gehört „- “ zum "
+                       "Text, setzen Sie den ganzen Wert in Anführungszeichen"),
+    "tabulator": ("In Zeile {zeile} steht ein Tabulator, wo nur Leerzeichen erlaubt sind",
+                  "ersetzen Sie den Tabulator durch Leerzeichen (zwei je Ebene der Einrückung)"),
+    "zeichen": ("„{zeichen}“ darf nicht am Anfang eines Werts stehen", _IN_ANFUEHRUNG),
+    "blockkopf": ("Nach „|“ oder „>“ steht in derselben Zeile noch etwas",
+                  "schreiben Sie nur „|“ ans Ende der Zeile und den Text eingerückt in die Zeilen darunter"),
+    "zweites_dokument": ("Nach der Zeile „---“ beginnt ein zweites Dokument",
+                         "eine Datei enthält genau einen Eintrag: löschen Sie die Zeile „---“ oder legen Sie "
+                         "für den Rest eine eigene Datei an"),
+    "direktive": ("Eine Zeile, die mit „%“ beginnt, ist in Plandateien nicht erlaubt",
+                  "löschen Sie die Zeile; beginnt ein Wert mit %, setzen Sie ihn in Anführungszeichen"),
+    "wert_fehlt": ("An dieser Stelle fehlt ein Wert",
+                   "tragen Sie einen Wert ein; beginnt er mit einem Sonderzeichen, setzen Sie ihn in "
+                   "Anführungszeichen"),
+    "doppelpunkt_in_klammer": ("In der Klammer steht ein Doppelpunkt an einer unerwarteten Stelle",
+                               "setzen Sie den Eintrag in Anführungszeichen"),
+    "ende": ("Die Datei endet mitten in einer Angabe",
+             "prüfen Sie die letzten Zeilen: fehlt ein Anführungszeichen, eine Klammer oder ein Wert?"),
+    "unbekannt": ("Die Datei ist kein gültiges YAML",
+                  "prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile "
+                  "davor"),
 }
+"""Every kind of syntax error: German message and fix. `{zeile}` is the line the finding is placed
+on, `{beginn}` the line where the broken construct began."""
+
+_ZEILENUMBRUCH = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""The line breaks YAML counts (PyYAML's marks count lines the same way)."""
+_WERTZEILE = re.compile(r"^(\s*(?:- )?[^\s#'\"\-?:&*!|>%@`][^:#]*?):[ \t]+(\S.*?)\s*$")
+"""A line `schlüssel: wert` whose value a pair of quotes would repair."""
 
 
-def _yaml_problem(fehler: yaml.MarkedYAMLError, text: str) -> str:
-    problem = fehler.problem or ""
-    if problem == "found character that cannot start any token":  # libyaml does not name the character
-        zeilen = text.splitlines()
-        marke = fehler.problem_mark
-        zeichen = zeilen[marke.line][marke.column:marke.column + 1] if marke and marke.line < len(zeilen) else ""
-        return ("Tabulatoren sind nicht erlaubt, nur Leerzeichen" if zeichen == "\t" else
-                f"„{zeichen}“ darf nicht am Anfang eines Werts stehen; setzen Sie den Wert in Anführungszeichen")
-    for englisch, deutsch in _YAML_PROBLEME.items():
-        if problem.startswith(englisch):
-            return deutsch
-    return problem
+def syntaxfehler(datei: str, fehler: yaml.MarkedYAMLError, text: str) -> Befund:
+    """PyYAML's syntax error as a German finding, placed where the editor has to act: an unclosed
+    quote or bracket where it opens, a missing colon on its own line (not where the scanner gave
+    up, often the end of the file)."""
+    zeilen = _ZEILENUMBRUCH.split(text)
+    art, stelle, werte = _syntaxart(fehler, zeilen, text)
+    if fehler.context_mark is not None:
+        werte.setdefault("beginn", str(fehler.context_mark.line + 1))
+    werte.setdefault("zeile", str(stelle[0] + 1))
+    meldung, hinweis = _SYNTAXTEXTE[art]
+    for name, wert in werte.items():
+        meldung, hinweis = meldung.replace(f"{{{name}}}", wert), hinweis.replace(f"{{{name}}}", wert)
+    return Befund(datei, stelle[0] + 1, stelle[1] + 1, meldung, hinweis)
+
+
+def _syntaxart(fehler: yaml.MarkedYAMLError, zeilen: list[str], text: str) -> tuple[str, Stelle, dict[str, str]]:
+    """The kind of the error (a key of `_SYNTAXTEXTE`), where to report it, and values for its text."""
+    kontext, problem = fehler.context or "", fehler.problem or ""
+    art = next((a for k, p, a in _SYNTAXARTEN if re.search(k, kontext) and re.search(p, problem)), "unbekannt")
+    hinten = _stelle(fehler.problem_mark or fehler.context_mark)
+    vorn = _stelle(fehler.context_mark) if fehler.context_mark is not None else hinten
+    zeichen = _zeichen(zeilen, hinten)
+
+    if art in ("anfuehrung_offen", "doppelpunkt_fehlt", "blockkopf"):
+        if art == "doppelpunkt_fehlt" and re.search(r"[^\s:]:[^\s:]", _zeile(zeilen, vorn[0])) \
+                and not re.search(r":(\s|$)", _zeile(zeilen, vorn[0])):
+            art = "leerzeichen_fehlt"
+        return art, vorn, {}
+    if art in ("eckig", "geschweift"):
+        schliessend = "]" if art == "eckig" else "}"
+        offen = hinten[0] > vorn[0] or schliessend not in _zeile(zeilen, vorn[0])[vorn[1]:]
+        return (f"{art}_offen", vorn, {}) if offen else (f"{art}_komma", hinten, {})
+    if art in ("schluessel_erwartet", "strich_fehlt", "wert_fehlt", "unbekannt"):
+        anfuehrung = _anfuehrung_davor(text, zeilen, hinten)
+        if anfuehrung is not None and anfuehrung[0] < hinten[0]:
+            return "anfuehrung_spaet", anfuehrung, {"beginn": str(anfuehrung[0] + 1), "ende": str(hinten[0] + 1)}
+        if anfuehrung is not None:
+            return "text_nach_anfuehrung", hinten, {}
+    if art == "schluessel_erwartet":
+        danach = _zeile(zeilen, hinten[0])[hinten[1] + 1:hinten[1] + 2]
+        if zeichen == "-" and danach in ("", " ", "\t"):
+            return "strich_in_abschnitt", hinten, {}
+        if zeichen in ("]", "}"):
+            return "klammer_zu_viel", hinten, {"zeichen": zeichen}
+        return "einrueckung", hinten, {}
+    if art == "doppelpunkt_im_wert":
+        zeile = _zeile(zeilen, hinten[0])
+        if re.search(r":(\s|$)", zeile[:hinten[1]]):
+            return art, hinten, {"beispiel": _beispiel(zeile)}
+        davor = _vorige_zeile(zeilen, hinten[0])
+        if davor is not None and not re.search(r":(\s|$)", zeilen[davor]) \
+                and not zeilen[davor].lstrip().startswith("-"):
+            einzug = len(zeilen[davor]) - len(zeilen[davor].lstrip())
+            return "doppelpunkt_fehlt", (davor, einzug), {"beginn": str(davor + 1)}
+        return "einrueckung_tiefer", (hinten[0], len(zeile) - len(zeile.lstrip())), {}
+    if art == "escape":  # libyaml points at the backslash, PyYAML at the letter after it
+        rueckwaerts = _zeile(zeilen, hinten[0]).rfind("\\", 0, hinten[1] + 1)
+        return art, (hinten[0], rueckwaerts) if rueckwaerts >= 0 else hinten, {}
+    if art == "zeichen_am_anfang":
+        art, hinten = "zeichen", vorn
+        zeichen = _zeichen(zeilen, vorn)
+    if art == "wert_fehlt" and zeichen and not zeichen.isalnum() and not zeichen.isspace():
+        art = "zeichen"
+    if art == "zeichen" and zeichen == "\t":
+        art = "tabulator"
+    if art == "zeichen":
+        return art, hinten, {"zeichen": zeichen, "beispiel": _beispiel(_zeile(zeilen, hinten[0]))}
+    if art == "direktive":
+        prozent = next((n for n, z in enumerate(zeilen) if z.startswith("%")), None)
+        return art, (prozent, 0) if prozent is not None else vorn, {}
+    return art, hinten, {}
+
+
+def _stelle(marke: Any) -> Stelle:
+    return (marke.line, marke.column) if marke is not None else (0, 0)
+
+
+def _zeile(zeilen: list[str], nummer: int) -> str:
+    return zeilen[nummer] if 0 <= nummer < len(zeilen) else ""
+
+
+def _zeichen(zeilen: list[str], stelle: Stelle) -> str:
+    return _zeile(zeilen, stelle[0])[stelle[1]:stelle[1] + 1]
+
+
+def _vorige_zeile(zeilen: list[str], nummer: int) -> int | None:
+    """The nearest line above with content (blank lines and comments do not count)."""
+    for davor in range(nummer - 1, -1, -1):
+        if zeilen[davor].strip() and not zeilen[davor].lstrip().startswith("#"):
+            return davor
+    return None
+
+
+def _beispiel(zeile: str) -> str:
+    """`, z. B. „titel: "…"“` for a line `titel: …` whose value quotes would repair; else empty."""
+    treffer = _WERTZEILE.match(zeile)
+    wert = treffer.group(2) if treffer else ""
+    if treffer is None or not wert or wert[0] in "[{" or '"' in wert or "\\" in wert or len(wert) > 60:
+        return ""
+    return f", z. B. „{treffer.group(1).strip()}: \"{wert}\"“"
+
+
+def _anfuehrung_davor(text: str, zeilen: list[str], stelle: Stelle) -> Stelle | None:
+    """Where the quoted value begins that ends right before `stelle` on the same line, if one does.
+
+    A quote left open is closed by the next quote in the file, often lines further down; the
+    parser then stumbles over the text after it. Only PyYAML's own scanner hands out its tokens,
+    so the text up to that line is scanned once more (only for a file that is broken anyway).
+    """
+    umbrueche = _ZEILENUMBRUCH.finditer(text)
+    ende = next((u.end() for n, u in enumerate(umbrueche) if n == stelle[0]), len(text))
+    lader = yaml.SafeLoader(text[:ende])
+    gelesen: list[Any] = []
+    try:
+        while lader.check_token():
+            gelesen.append(lader.get_token())
+    except yaml.YAMLError:
+        gelesen += list(lader.tokens)
+    finally:
+        lader.dispose()
+    for token in reversed(gelesen):
+        if token.start_mark.line > stelle[0] or (token.start_mark.line, token.start_mark.column) >= stelle:
+            continue
+        if not isinstance(token, yaml.ScalarToken) or token.style not in ("'", '"'):
+            return None
+        zwischen = _zeile(zeilen, stelle[0])[token.end_mark.column:stelle[1]]
+        if token.end_mark.line != stelle[0] or zwischen.strip():
+            return None
+        return token.start_mark.line, token.start_mark.column
+    return None

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from . import chromium
-from .pruefung import SeitenPruefer, Seitenbefund, axe_laden
+from .pruefung import Seitenbefund, SeitenPruefer, axe_laden
 from .tastatur import Rundgang, Tastatur
 from .webserver import Webserver
 from .website import Website, eine_je_verzeichnis, website_bereitstellen

@@ -7,10 +7,11 @@ to it). A map never stands alone: its section always carries the summary and the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import GESAMTSTADT
-from ..render.text import h, kopf, md, klartext_md
+from ..render.text import h, klartext_md, kopf, md
 from ..seiten import Seite
 from . import verweise
 from .farben import farbfeld, palette
@@ -69,7 +70,7 @@ def _namen_liste(namen: list[str]) -> str:
     return ", ".join(namen[:-1]) + " und " + namen[-1]
 
 
-def zusammenfassung(kontext: Kontext, werte: dict[str, float | None], text_wert, bezugsjahr: int,
+def zusammenfassung(kontext: Kontext, werte: dict[str, float | None], text_wert: Callable[[float], str], bezugsjahr: int,
                     stadt: str | None, was: str) -> str:
     """One paragraph: highest, lowest, city reference, districts without value."""
     vorhanden = {s: w for s, w in werte.items() if w is not None}
@@ -262,11 +263,12 @@ def index_tabelle(kontext: Kontext, seite: str, stadtteile: list[str] | None = N
     """All districts by rank: index value, class (and dynamics), high need."""
     index = kontext.index
     auswahl = set(stadtteile or kontext.ids)
-    dynamik = index.dynamik
+    # both set for `status_dynamik` (see `sozialindex_berechnen`), neither otherwise
+    dynamik, dynamik_einstellungen = index.dynamik, index.einstellungen.dynamik
     spalten = [Spalte("Stadtteil"), Spalte("Rang", zahl=True), Spalte(f"{index.einstellungen.name} {index.jahr}", zahl=True),
                Spalte("Status" if dynamik else "Klasse")]
-    if dynamik:
-        spalten += [Spalte(f"Dynamik seit {index.einstellungen.dynamik.von}", zahl=True), Spalte("Dynamik-Klasse")]
+    if dynamik and dynamik_einstellungen:
+        spalten += [Spalte(f"Dynamik seit {dynamik_einstellungen.von}", zahl=True), Spalte("Dynamik-Klasse")]
     spalten.append(Spalte("Hoher Bedarf"))
     zeilen = []
     for rang, w in enumerate(index.rangfolge(), start=1):
@@ -276,7 +278,7 @@ def index_tabelle(kontext: Kontext, seite: str, stadtteile: list[str] | None = N
                  f"{h(kontext.namen[w.stadtteil])}</a>",
                  str(rang) if w.wert is not None else "–", index_text(w.wert),
                  h(w.klasse.beschriftung("", INDEX_STELLEN)) if w.klasse else KEINE_ANGABE]
-        if dynamik:
+        if dynamik and dynamik_einstellungen:
             d = dynamik.werte[w.stadtteil]
             zeile += [index_text(d.wert), h(d.klasse.beschriftung("", INDEX_STELLEN)) if d.klasse else KEINE_ANGABE]
         zeile.append("ja" if index.hoher_bedarf(w.stadtteil) else "nein")

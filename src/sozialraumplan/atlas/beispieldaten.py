@@ -24,7 +24,7 @@ import numpy as np
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from ..befund import PlanUngueltig, nur_fehler
+from ..befund import Befund, PlanUngueltig, nur_fehler
 from ..laden import stadtteile_lesen
 from ..model import GESAMTSTADT, Stadtteil
 from ..quelle import Ordner
@@ -71,7 +71,7 @@ def beispielwerte(vorgaben: BeispielVorgaben, stadtteile: list[Stadtteil], indik
     for indikator in indikatoren:
         vorgabe = vorgaben.indikatoren.get(indikator.id)
         if indikator.id == vorgaben.einwohner_indikator:
-            reihe = {k: float(round(v)) for k, v in einwohner.items()}
+            reihe: dict[tuple[str, int], float | None] = {k: float(round(v)) for k, v in einwohner.items()}
         elif vorgabe is None:
             continue
         else:
@@ -143,7 +143,8 @@ def standorte_csv(vorgaben: BeispielVorgaben, grenzen: dict[str, BaseGeometry]) 
 
 def erzeugen(wurzel: Path) -> list[str]:
     """Write the example files named in `data/beispieldaten.yml`; returns their paths."""
-    quelle, befunde = Ordner(wurzel), []
+    quelle = Ordner(wurzel)
+    befunde: list[Befund] = []
     stadtteile, _ = stadtteile_lesen(quelle, befunde)
     einstellungen, _ = yaml_einlesen(quelle, EINSTELLUNGEN, AtlasEinstellungen, befunde)
     katalog, _ = yaml_einlesen(quelle, INDIKATOREN, IndikatorenDatei, befunde)

@@ -55,7 +55,7 @@ def _werte_csv(kontext: Kontext, werte: list[Wert]) -> bytes:
 
 @functools.lru_cache(maxsize=2)
 def _ordnung(kontext: Kontext) -> tuple[dict[str, str], dict[str, int], dict[str, tuple[int, Indikator]]]:
-    return ({s.id: s.number for s in kontext.plan.stadtteile},
+    return ({s.id: s.nummer for s in kontext.plan.stadtteile},
             {s: n for n, s in enumerate(kontext.ids + [GESAMTSTADT])},
             {i.id: (n, i) for n, i in enumerate(kontext.atlas.indikatoren)})
 
@@ -67,7 +67,7 @@ def _index_csv(kontext: Kontext) -> bytes:
     if index.dynamik is not None:
         kopf += ["dynamik", "dynamikklasse", "dynamikklassenname"]
     kopf += [f"indexwert_{j}" for j in jahre] + ["datenart"]
-    nummern = {s.id: s.number for s in kontext.plan.stadtteile}
+    nummern = {s.id: s.nummer for s in kontext.plan.stadtteile}
     zeilen = []
     for rang, w in enumerate(index.rangfolge(), start=1):
         zeile: list[object] = [w.stadtteil, nummern[w.stadtteil], kontext.namen[w.stadtteil], index.jahr,
@@ -89,7 +89,7 @@ def _geojson(kontext: Kontext) -> bytes:
     geometrie = atlas.einstellungen.geometrie
     features = []
     for s in kontext.ids:
-        eigenschaften: dict[str, object] = {"id": s, "nummer": kontext.plan.stadtteil(s).number, "name": kontext.namen[s]}
+        eigenschaften: dict[str, object] = {"id": s, "nummer": kontext.plan.stadtteil(s).nummer, "name": kontext.namen[s]}
         for indikator in atlas.indikatoren:
             jahre = atlas.jahre_von(indikator.id)
             if jahre:

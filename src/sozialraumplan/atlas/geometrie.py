@@ -18,6 +18,7 @@ import numpy as np
 import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
+from shapely.strtree import STRtree
 from shapely.validation import explain_validity
 
 from ..befund import Befund, Schwere
@@ -27,11 +28,16 @@ from ..quelle import Quelle, zu_gross
 from .modell import Geometrie
 from .modell import schluessel as stadtteil_schluessel
 
+
 def stellen(vereinfachung_m: float) -> int:
     """Decimal places of map coordinates: 4 (about 10 m) where the borders are simplified by 10 m
     or more anyway, else 5 (about 1 m). Each place less saves about a seventh of a map page."""
     return 4 if vereinfachung_m >= 10 else 5
 METER_JE_GRAD = 111_320.0
+GROESSTE_VERFLECHTUNG = 1000
+"""Crossings of boundary segments validation accepts. A real file has a few dozen, where a border
+was digitised twice; with thousands, repairing the boundaries for the maps (GEOS coverage
+cleaning, `kartengrenzen`) takes minutes to hours, so such a file could stall every build."""
 FLAECHENARTEN = ("Polygon", "MultiPolygon")
 
 
@@ -128,6 +134,7 @@ def grenzen_lesen(
     orte = _Stellen(text, len(daten["features"]))
     schluessel = {stadtteil_schluessel(s, einstellung.bezug): s.id for s in stadtteile}
     grenzen: dict[str, BaseGeometry] = {}
+    stellen_von: dict[str, Callable[[], tuple[int, int]]] = {}
     for nummer, feature in enumerate(daten["features"]):
         stelle = functools.partial(orte, nummer)
         gefunden = _feature_lesen(feature, einstellung, schluessel, pfad, stelle, befunde)
@@ -138,7 +145,17 @@ def grenzen_lesen(
             befunde.append(Befund(pfad, *stelle(), f"Der Stadtteil „{ident}“ hat mehr als eine Grenze",
                                   "fassen Sie die Flächen zu einem MultiPolygon zusammen"))
             continue
-        grenzen[ident] = geometrie
+        grenzen[ident], stellen_von[ident] = geometrie, stelle
+    if _kreuzungen(list(grenzen.values()), GROESSTE_VERFLECHTUNG) > GROESSTE_VERFLECHTUNG:
+        befunde.append(Befund(pfad, 1, 1, f"Die Grenzen überschneiden sich an mehr als {GROESSTE_VERFLECHTUNG} Stellen",
+                              "Stadtteile dürfen sich nicht überlappen und Grenzen sich nicht selbst kreuzen; prüfen "
+                              "Sie die Datei mit einem GIS-Programm (QGIS: Vektor → Geometriewerkzeuge → Gültigkeit "
+                              "prüfen)"))
+        return {}
+    for ident in [i for i, g in grenzen.items() if not _hat_flaeche(g)]:
+        befunde.append(Befund(pfad, *stellen_von[ident](), f"Die Grenze von „{ident}“ umschließt keine Fläche",
+                              "eine Grenze braucht mindestens drei verschiedene Punkte, die nicht auf einer Linie liegen"))
+        del grenzen[ident]
     for stadtteil in stadtteile:
         if stadtteil.id not in grenzen:
             befunde.append(Befund(pfad, 1, 1, f"Für den Stadtteil „{stadtteil.name}“ ({einstellung.bezug} "
@@ -186,13 +203,7 @@ def _feature_lesen(feature: object, einstellung: Geometrie, schluessel: dict[str
         fehler(f"Die Koordinaten von „{key}“ sind keine geografischen Längen und Breiten (WGS84)",
                "wandeln Sie die Datei nach WGS84 um (EPSG:4326), z. B. ogr2ogr -t_srs EPSG:4326 ziel.geojson quelle.shp")
         return None
-    gueltig = geometrie.is_valid
-    flaeche = geometrie if gueltig else _repariert(geometrie)
-    if flaeche.is_empty or flaeche.area == 0:  # an empty district would break every map
-        fehler(f"Die Grenze von „{key}“ umschließt keine Fläche",
-               "eine Grenze braucht mindestens drei verschiedene Punkte, die nicht auf einer Linie liegen")
-        return None
-    if not gueltig:
+    if not geometrie.is_valid:
         fehler(f"Die Grenze von „{key}“ ist geometrisch ungültig ({explain_validity(geometrie)})",
                "sie wird für die Karten automatisch repariert; korrigieren Sie die Quelle, wenn möglich",
                Schwere.WARNUNG)
@@ -202,6 +213,45 @@ def _feature_lesen(feature: object, einstellung: Geometrie, schluessel: dict[str
 def _repariert(geometrie: BaseGeometry) -> BaseGeometry:
     """An invalid boundary as the maps repair it: its areas only, collapsed parts dropped."""
     return shapely.make_valid(geometrie, method="structure", keep_collapsed=False)
+
+
+def _hat_flaeche(geometrie: BaseGeometry) -> bool:
+    """Whether the boundary, repaired as for the maps, still encloses an area (an empty district
+    would break every map)."""
+    flaeche = geometrie if geometrie.is_valid else _repariert(geometrie)
+    return not flaeche.is_empty and flaeche.area > 0
+
+
+def _kreuzungen(geometrien: list[BaseGeometry], hoechstens: int) -> int:
+    """Proper crossings between boundary segments, within a district and between districts;
+    counting stops just over `hoechstens`, so its cost stays small however tangled the file."""
+    punkte, ring = shapely.get_coordinates(shapely.get_rings(shapely.get_parts(geometrien)), return_index=True)
+    im_ring = ring[1:] == ring[:-1]
+    strecken = np.stack([punkte[:-1][im_ring], punkte[1:][im_ring]], axis=1)
+    unten, oben = strecken.min(axis=1), strecken.max(axis=1)
+    rahmen = shapely.box(unten[:, 0], unten[:, 1], oben[:, 0], oben[:, 1])
+    baum, gezaehlt, anfang, schritt = STRtree(rahmen), 0, 0, 64
+    while anfang < len(strecken):
+        ende = min(anfang + schritt, len(strecken))
+        i, j = baum.query(rahmen[anfang:ende])
+        if len(i) > 100 * (ende - anfang) + 10_000:
+            return hoechstens + 1  # segments whose boxes overlap by the thousand: no real boundary
+        i = i + anfang
+        paar = i < j
+        gezaehlt += int(_kreuzen(strecken[i[paar]], strecken[j[paar]]).sum())
+        if gezaehlt > hoechstens:
+            return gezaehlt
+        anfang, schritt = ende, min(2 * schritt, 8192)
+    return gezaehlt
+
+
+def _kreuzen(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Which segment pairs cross in both interiors (shared end points and shared edges do not)."""
+    def seite(p: np.ndarray, q: np.ndarray, r: np.ndarray) -> np.ndarray:
+        return np.sign((q[:, 0] - p[:, 0]) * (r[:, 1] - p[:, 1]) - (q[:, 1] - p[:, 1]) * (r[:, 0] - p[:, 0]))
+
+    return ((seite(a[:, 0], a[:, 1], b[:, 0]) * seite(a[:, 0], a[:, 1], b[:, 1]) < 0)
+            & (seite(b[:, 0], b[:, 1], a[:, 0]) * seite(b[:, 0], b[:, 1], a[:, 1]) < 0))
 
 
 def kartengrenzen(grenzen: dict[str, BaseGeometry], vereinfachung_m: float) -> dict[str, BaseGeometry]:

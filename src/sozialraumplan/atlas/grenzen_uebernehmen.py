@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if nur_fehler(befunde):
         print("\n".join(map(str, befunde)), file=sys.stderr)
         return 1
-    stadtteile = {(s.id if argumente.bezug == "id" else s.number): (s.id, s.name) for s in liste}
+    stadtteile = {(s.id if argumente.bezug == "id" else s.nummer): (s.id, s.name) for s in liste}
     daten, repariert = uebernehmen(json.loads(argumente.quelle.read_text(encoding="utf-8")), argumente.merkmal,
                                    argumente.bezug, stadtteile, argumente.reparieren)
     ziel = argumente.wurzel / argumente.ziel

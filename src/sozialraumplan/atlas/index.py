@@ -153,7 +153,7 @@ def _stufe(werte_je_indikator: dict[str, dict[str, float | None]], einstellungen
     einteilung = einteilen([w for w in standardisiert.values() if w is not None], klassierung, STELLEN)
     werte = {
         s: Indexwert(s, roh[s][0], standardisiert[s], einteilung.klasse(
-            None if standardisiert[s] is None else round(standardisiert[s], STELLEN)), roh[s][1])
+            None if (z := standardisiert[s]) is None else round(z, STELLEN)), roh[s][1])
         for s in stadtteile
     }
     return Stufe(werte, mittel, streuung, einteilung)
@@ -186,7 +186,7 @@ def _dynamik(atlas: Atlas, einstellungen: SozialindexEinstellungen, dynamik: Dyn
     aenderungen = {}
     for e in einstellungen.indikatoren:
         vorher, nachher = atlas.reihe(e.indikator, dynamik.von, ids), atlas.reihe(e.indikator, jahr, ids)
-        aenderungen[e.indikator] = {s: None if vorher[s] is None or nachher[s] is None else nachher[s] - vorher[s]
+        aenderungen[e.indikator] = {s: None if (v := vorher[s]) is None or (n := nachher[s]) is None else n - v
                                     for s in ids}
     klassierung = Klassierung(art="schwellen", grenzen=dynamik.grenzen, namen=dynamik.namen)
     return _stufe(aenderungen, einstellungen, indikatoren, klassierung, ids)

@@ -52,7 +52,10 @@ class Einteilung:
     def klasse(self, wert: float | None) -> Klasse | None:
         if wert is None:
             return None
-        grenzen = [k.von for k in self.klassen[1:]]
+        # `einteilen` gives every class after the first a lower limit
+        grenzen = [k.von for k in self.klassen[1:] if k.von is not None]
+        if len(grenzen) != len(self.klassen) - 1:
+            raise ValueError("Einteilung: jede Klasse nach der ersten braucht eine Untergrenze")
         return self.klassen[bisect.bisect_right(grenzen, wert)]
 
 

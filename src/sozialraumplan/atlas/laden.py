@@ -6,14 +6,17 @@ only through the `Quelle`, so the same checks run on the working tree and on a g
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
 from pydantic import BaseModel
 
 from ..befund import Befund, PlanUngueltig, Schwere, nur_fehler
 from ..laden import dokument_lesen, validieren
-from ..meldungen import vorschlag
+from ..meldungen import Regel, vorschlag
 from ..model import Plan, Stadtteil
 from ..quelle import Quelle
-from ..yamldatei import YamlDokument
+from ..yamldatei import Pfad, YamlDokument
 from .geometrie import grenzen_lesen, verschwindende_grenzen
 from .index import sozialindex_berechnen
 from .modell import Atlas, AtlasEinstellungen, BeispielVorgaben, Indikator, IndikatorenDatei, Richtung, Wert
@@ -25,32 +28,42 @@ INDIKATOREN = "data/indikatoren.yml"
 VORGABEN = "data/beispieldaten.yml"
 """Settings of the example value generator (`atlas/beispieldaten.py`); optional."""
 
+M = TypeVar("M", bound=BaseModel)
+
 _EIGENE_FEHLER = {
-    "schwellen_ohne_grenzen": ("Für Klassen nach Schwellen fehlen die „grenzen“",
-                               "geben Sie die Grenzen als Liste an, z. B. grenzen: [-1, 1]"),
-    "grenzen_nicht_aufsteigend": ("Die Grenzen müssen aufsteigend sortiert sein", "z. B. grenzen: [-1, 0, 1]"),
-    "zu_viele_klassen": ("Höchstens sieben Klassen sind möglich", "eine Karte mit mehr Farben ist nicht lesbar"),
-    "quantile_mit_grenzen": ("Quantil-Klassen haben keine festen Grenzen",
-                             "löschen Sie „grenzen“ oder wählen Sie „art: schwellen“"),
-    "namen_passen_nicht": ("Die Zahl der Klassennamen passt nicht zur Zahl der Klassen",
-                           "geben Sie genau einen Namen je Klasse an"),
-    "dynamik_fehlt": ("Für „status_dynamik“ fehlt der Abschnitt „dynamik“",
-                      "ergänzen Sie z. B. dynamik: {von: 2022}"),
-    "hoher_bedarf_zu_gross": ("„hoher_bedarf_ab“ ist größer als die Zahl der Klassen",
-                              "wählen Sie eine Klassennummer zwischen 1 und der Zahl der Klassen"),
-    "datei_pfad": ("Der Pfad muss eine Datei im Ordner data/ nennen",
-                   "schreiben Sie den Pfad ab dem Repository, z. B. data/werte/werte.csv, ohne „..“, "
-                   "ohne „/“ oder Laufwerk am Anfang, ohne „\\“ und ohne Leerzeichen"),
-    "bereich_oder_je_typ": ("Geben Sie entweder „bereich“ oder „je_typ“ an",
-                            "bereich: [Wert bei geringem Bedarf, Wert bei hohem Bedarf] oder je_typ: {typ: Mittelwert}"),
-    "jahre_nicht_aufsteigend": ("Die Jahre müssen aufsteigend sortiert sein und dürfen sich nicht wiederholen",
-                                "z. B. jahre: [2022, 2023, 2024]"),
+    # Each model rule names the keys it is about (see `Regel`), so the finding stands on their line.
+    "schwellen_ohne_grenzen": Regel("Für Klassen nach Schwellen fehlen die „grenzen“",
+                                    "geben Sie die Grenzen als Liste an, z. B. grenzen: [-1, 1]",
+                                    (("grenzen",), ("art",))),
+    "grenzen_nicht_aufsteigend": Regel("Die Grenzen müssen aufsteigend sortiert sein", "z. B. grenzen: [-1, 0, 1]",
+                                       (("grenzen",),)),
+    "zu_viele_klassen": Regel("Höchstens sieben Klassen sind möglich", "eine Karte mit mehr Farben ist nicht lesbar",
+                              (("grenzen",),)),
+    "quantile_mit_grenzen": Regel("Quantil-Klassen haben keine festen Grenzen",
+                                  "löschen Sie „grenzen“ oder wählen Sie „art: schwellen“", (("grenzen",),)),
+    "namen_passen_nicht": Regel("Die Zahl der Klassennamen passt nicht zur Zahl der Klassen",
+                                "geben Sie genau einen Namen je Klasse an", (("namen",), ("grenzen",))),
+    "dynamik_fehlt": Regel("Für „status_dynamik“ fehlt der Abschnitt „dynamik“",
+                           "ergänzen Sie z. B. dynamik: {von: 2022}", (("verfahren",),)),
+    "hoher_bedarf_zu_gross": Regel("„hoher_bedarf_ab“ ist größer als die Zahl der Klassen",
+                                   "wählen Sie eine Klassennummer zwischen 1 und der Zahl der Klassen",
+                                   (("hoher_bedarf_ab",),)),
+    "datei_pfad": Regel("Der Pfad muss eine Datei im Ordner data/ nennen",
+                        "schreiben Sie den Pfad ab dem Repository, z. B. data/werte/werte.csv, ohne „..“, "
+                        "ohne „/“ oder Laufwerk am Anfang, ohne „\\“ und ohne Leerzeichen"),
+    "bereich_oder_je_typ": Regel("Geben Sie entweder „bereich“ oder „je_typ“ an",
+                                 "bereich: [Wert bei geringem Bedarf, Wert bei hohem Bedarf] oder "
+                                 "je_typ: {typ: Mittelwert}", (("je_typ",), ("bereich",))),
+    "jahre_nicht_aufsteigend": Regel("Die Jahre müssen aufsteigend sortiert sein und dürfen sich nicht wiederholen",
+                                     "z. B. jahre: [2022, 2023, 2024]", (("jahre",),)),
 }
 
 
-def yaml_einlesen(quelle: Quelle, pfad: str, modell: type[BaseModel], befunde: list[Befund]):
+def yaml_einlesen(quelle: Quelle, pfad: str, modell: type[M], befunde: list[Befund]
+                  ) -> tuple[M | None, YamlDokument | None]:
     """A YAML file of the atlas, validated; the value is None (with findings) when it is broken,
-    the document None when the file cannot even be read as YAML."""
+    the document None when the file cannot even be read as YAML (so there is a document whenever
+    there is a value)."""
     dokument = dokument_lesen(quelle, pfad, befunde)
     if dokument is None:
         return None, None
@@ -68,11 +81,11 @@ def atlas_pruefen(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund
     einstellungen, dok_einst = yaml_einlesen(quelle, EINSTELLUNGEN, AtlasEinstellungen, befunde)
     katalog, dok_ind = yaml_einlesen(quelle, INDIKATOREN, IndikatorenDatei, befunde)
     stadtteile = list(plan.stadtteile)
-    if katalog is not None:
+    if katalog is not None and dok_ind is not None:
         befunde += _katalog_pruefen(katalog, dok_ind)
     if quelle.lesen(VORGABEN) is not None:
         beispielvorgaben_pruefen(quelle, stadtteile, katalog.indikatoren if katalog else None, befunde)
-    if einstellungen is None or katalog is None:
+    if einstellungen is None or katalog is None or dok_einst is None:
         return None, sorted(befunde)
     werte: dict[tuple[str, str, int], Wert] = {}
     for datei in einstellungen.werte:
@@ -112,7 +125,7 @@ def beispielvorgaben_pruefen(quelle: Quelle, stadtteile: list[Stadtteil], indika
     """`data/beispieldaten.yml`, checked against the districts and (when known) the indicators, so
     that the generator never stops halfway; None (with findings) when it is broken."""
     vorgaben, dokument = yaml_einlesen(quelle, VORGABEN, BeispielVorgaben, befunde)
-    if vorgaben is None:
+    if vorgaben is None or dokument is None:
         return None
     eigene = _vorgaben_abgleichen(vorgaben, dokument, sorted(s.id for s in stadtteile),
                                   None if indikatoren is None else sorted(i.id for i in indikatoren))
@@ -126,21 +139,22 @@ def _vorgaben_abgleichen(vorgaben: BeispielVorgaben, dokument: YamlDokument, ids
     has needs its inhabitants, its need and each `je_typ` mean (else the generator fails)."""
     befunde: list[Befund] = []
 
-    def befund(pfad: tuple, meldung: str, hinweis: str, *, schluessel: bool = False) -> None:
+    def befund(pfad: Pfad, meldung: str, hinweis: str, *, schluessel: bool = False) -> None:
         befunde.append(Befund(VORGABEN, *dokument.position(pfad, schluessel=schluessel), meldung, hinweis))
 
-    def unbekannt(pfad: tuple, was: str, wert: str, gueltig: list[str], quelle: str, **art) -> None:
+    def unbekannt(pfad: Pfad, was: str, wert: str, gueltig: list[str], quelle: str, *, schluessel: bool = False) -> None:
         tipp = vorschlag(wert, gueltig)
         befund(pfad, f"Den {was} „{wert}“ gibt es nicht",
-               (tipp + " " if tipp else "") + f"gültige Kennungen stehen in {quelle}", **art)
+               (tipp + " " if tipp else "") + f"gültige Kennungen stehen in {quelle}", schluessel=schluessel)
 
     for typ, liste in vorgaben.typen.items():
         for n, stadtteil in enumerate(liste):
             if stadtteil not in ids:
                 unbekannt(("typen", typ, n), "Stadtteil", stadtteil, ids, "data/stadtteile.csv")
     typen = sorted({vorgaben.typ(s) for s in ids})
-    pflicht = [(("einwohner",), vorgaben.einwohner), (("belastung",), vorgaben.belastung)] + [
-        (("indikatoren", i, "je_typ"), v.je_typ) for i, v in vorgaben.indikatoren.items() if v.je_typ is not None]
+    pflicht: list[tuple[Pfad, Mapping[str, object]]] = [(("einwohner",), vorgaben.einwohner),
+                                                         (("belastung",), vorgaben.belastung)]
+    pflicht += [(("indikatoren", i, "je_typ"), v.je_typ) for i, v in vorgaben.indikatoren.items() if v.je_typ is not None]
     for pfad, tabelle in pflicht:
         for typ in (t for t in typen if t not in tabelle):
             befund(pfad, f"„{'.'.join(map(str, pfad))}“: es fehlt der Siedlungstyp „{typ}“",

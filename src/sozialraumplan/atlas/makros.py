@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from ..meldungen import vorschlag
 from ..model import Plan
 from ..render.text import h, md
-from . import verweise
-from . import bausteine
+from . import bausteine, verweise
 from .kontext import Kontext, kontext_fuer
 from .modell import Atlas, Indikator, Standortart
 from .tabelle import Spalte, tabelle

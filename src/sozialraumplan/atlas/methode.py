@@ -3,7 +3,7 @@ worked example taken from the data (so the example always matches the published 
 
 from __future__ import annotations
 
-from ..render.text import h, md, klartext_md
+from ..render.text import h, klartext_md, md
 from ..seiten import Seite
 from . import verweise
 from .bausteine import beispiel_hinweis, index_text, klassenbild, seite_bauen

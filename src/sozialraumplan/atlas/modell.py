@@ -1,7 +1,9 @@
 """The atlas as typed data: its settings (`data/atlas.yml`), the indicator catalogue
-(`data/indikatoren.yml`) and the loaded values, boundaries and sites.
+(`data/indikatoren.yml`), the example-data settings (`data/beispieldaten.yml`) and the loaded
+values, boundaries and sites.
 
-YAML keys are German (aliases), Python names English, as in `sozialraumplan.model`.
+As in `sozialraumplan.model`, a field's name is its YAML key (German, no aliases), and every
+field of a file's model has a German title and description for editors and the JSON schemas.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ Adresse = Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")]
 
 def schluessel(stadtteil: Stadtteil, bezug: str) -> str:
     """The district's id or official number (`bezug`), as a boundary or value file names it."""
-    return stadtteil.id if bezug == "id" else stadtteil.number
+    return stadtteil.id if bezug == "id" else stadtteil.nummer
 
 
 class Richtung(str, Enum):
@@ -73,10 +75,17 @@ class Richtung(str, Enum):
 class Klassierung(Modell):
     """How values are grouped into classes: by quantiles of the districts or fixed thresholds."""
 
-    art: Literal["quantile", "schwellen"] = "quantile"
-    anzahl: Annotated[int, Field(ge=2, le=7)] | None = None
-    grenzen: list[Betrag] | None = None
-    namen: list[Text] | None = None
+    art: Literal["quantile", "schwellen"] = Field(
+        default="quantile", title="Art",
+        description="quantile: gleich viele Stadtteile je Klasse; schwellen: feste Grenzen unter „grenzen“.")
+    anzahl: Annotated[int, Field(ge=2, le=7)] | None = Field(
+        default=None, title="Anzahl", description="Wie viele Klassen bei art: quantile (2 bis 7, ohne Angabe 5).")
+    grenzen: list[Betrag] | None = Field(
+        default=None, title="Grenzen",
+        description="Bei art: schwellen die Grenzen zwischen den Klassen, aufsteigend, z. B. [-1, -0.5, 0.5, 1].")
+    namen: list[Text] | None = Field(
+        default=None, title="Namen",
+        description="Ein Name je Klasse, von der niedrigsten zur höchsten, z. B. [niedrig, mittel, hoch] (freiwillig).")
 
     @model_validator(mode="after")
     def _stimmig(self) -> Klassierung:
@@ -101,24 +110,39 @@ class Klassierung(Modell):
 class Indikator(Modell):
     """One entry of `data/indikatoren.yml`."""
 
-    id: Kennung
-    name: Text
-    kurzname: Text | None = None
-    einheit: str = Field(max_length=40)
-    definition: Text
-    formel: Text
-    quelle: Text
-    richtung: Richtung
-    leichte_sprache: Text
-    themenfeld: Text
-    nachkommastellen: Annotated[int, Field(ge=0, le=3)] = 1
-    anzahl: bool = False
-    """A count (people, places), not a rate: the city's value is the sum of the districts, and a
-    district is not compared with it."""
-    interpretation: Text | None = None
-    minimum: Betrag | None = None
-    maximum: Betrag | None = None
-    klassen: Klassierung | None = None
+    id: Kennung = Field(title="Kennung", description="Die Kennung des Indikators, so auch in den Wertedateien, "
+                                                     "z. B. arbeitslosenquote.")
+    name: Text = Field(title="Name", description="Der Name des Indikators.")
+    kurzname: Text | None = Field(default=None, title="Kurzname",
+                                  description="Ein kurzer Name für Tabellenköpfe (freiwillig).")
+    einheit: str = Field(max_length=40, title="Einheit",
+                         description="Die Einheit der Werte, z. B. \"%\" (Werte von 0 bis 100), Personen, Euro je m².")
+    definition: Text = Field(title="Definition", description="Was der Indikator misst.")
+    formel: Text = Field(title="Formel", description="Wie der Wert berechnet wird.")
+    quelle: Text = Field(title="Quelle", description="Woher die Werte stammen.")
+    richtung: Richtung = Field(title="Richtung",
+                               description="Was ein höherer Wert bedeutet: hoeher_mehr_bedarf, niedriger_mehr_bedarf "
+                                           "oder ohne_wertung (beschreibt den Stadtteil, nicht im Sozialindex).")
+    leichte_sprache: Text = Field(title="Leichte Sprache",
+                                  description="Der Indikator in Leichter Sprache: ein Satz pro Zeile, höchstens "
+                                              "10 Wörter je Satz, keine Abkürzungen und Prozentzeichen.")
+    themenfeld: Text = Field(title="Themenfeld", description="Die Gruppe auf der Übersichtsseite, z. B. Bevölkerung.")
+    nachkommastellen: Annotated[int, Field(ge=0, le=3)] = Field(
+        default=1, title="Nachkommastellen", description="Wie viele Nachkommastellen Tabellen und Karten zeigen "
+                                                         "(0 bis 3, ohne Angabe 1).")
+    # A count, not a rate: the city's value is the sum of the districts, and a district is not compared with it.
+    anzahl: bool = Field(default=False, title="Anzahl",
+                         description="true bei Anzahlen wie Personen: der Wert der Gesamtstadt ist die Summe "
+                                     "der Stadtteile, ein Stadtteil wird nicht mit ihr verglichen.")
+    interpretation: Text | None = Field(default=None, title="Interpretation",
+                                        description="Wie die Werte zu lesen sind (freiwillig).")
+    minimum: Betrag | None = Field(default=None, title="Minimum",
+                                   description="Der kleinste erlaubte Wert (freiwillig; bei % ohne Angabe 0).")
+    maximum: Betrag | None = Field(default=None, title="Maximum",
+                                   description="Der größte erlaubte Wert (freiwillig; bei % ohne Angabe 100).")
+    klassen: Klassierung | None = Field(default=None, title="Klassen",
+                                        description="Eigene Klassen für die Karte dieses Indikators "
+                                                    "(freiwillig; sonst karte.klassen aus data/atlas.yml).")
 
     @property
     def kurz(self) -> str:
@@ -135,57 +159,80 @@ class Indikator(Modell):
 class IndikatorenDatei(Modell):
     """`data/indikatoren.yml`."""
 
-    indikatoren: list[Indikator] = Field(min_length=1)
+    indikatoren: list[Indikator] = Field(min_length=1, title="Indikatoren",
+                                         description="Die Indikatoren des Atlas, jeder beginnt mit „- id: …“.")
 
 
 class Geometrie(Modell):
     """Where the district boundaries are and how their features name the districts."""
 
-    datei: Datei
-    merkmal: str = "id"
-    """Feature property holding the key (or `id` for the GeoJSON feature id)."""
-    bezug: Literal["id", "nummer"] = "id"
-    """Column of `data/stadtteile.csv` that the key matches."""
-    namensnennung: Text
-    lizenz: Text | None = None
-    lizenz_adresse: Adresse | None = None
+    datei: Datei = Field(title="Datei", description="Die GeoJSON-Datei mit den Stadtteilgrenzen (WGS84), "
+                                                    "z. B. data/stadtteile.geojson.")
+    merkmal: str = Field(default="id", title="Merkmal",
+                         description="Die Eigenschaft der Features, die den Stadtteil nennt, oder id für die "
+                                     "Kennung des Features.")
+    bezug: Literal["id", "nummer"] = Field(default="id", title="Bezug",
+                                           description="Welcher Spalte von data/stadtteile.csv das Merkmal "
+                                                       "entspricht: id oder nummer.")
+    namensnennung: Text = Field(title="Namensnennung", description="Die Namensnennung der Grenzen, wie sie unter "
+                                                                   "jeder Karte und bei den Downloads steht.")
+    lizenz: Text | None = Field(default=None, title="Lizenz", description="Die Lizenz der Grenzen (freiwillig).")
+    lizenz_adresse: Adresse | None = Field(default=None, title="Lizenz-Adresse",
+                                           description="Die Web-Adresse der Lizenz, mit https:// (freiwillig).")
 
 
 class WerteDatei(Modell):
     """One CSV file with indicator values."""
 
-    datei: Datei
-    beispieldaten: bool = False
-    zahlenformat: Literal["automatisch", "deutsch", "englisch"] = "automatisch"
+    datei: Datei = Field(title="Datei", description="Die CSV-Datei mit Werten, z. B. data/werte/beispielwerte.csv.")
+    beispieldaten: bool = Field(default=False, title="Beispieldaten",
+                                description="true, wenn die Werte erfunden sind; jede Seite, die sie zeigt, sagt das.")
+    zahlenformat: Literal["automatisch", "deutsch", "englisch"] = Field(
+        default="automatisch", title="Zahlenformat",
+        description="Wie Zahlen geschrieben sind: automatisch, deutsch (1.234,5) oder englisch (1,234.5).")
 
 
 class Kacheln(Modell):
-    """An optional base map served by the city's own tile server."""
+    """An optional base map served by the city's own tile server, under the site's own address:
+    a reader's browser contacts no other host (the pages' Content-Security-Policy would refuse
+    tiles from one anyway)."""
 
-    adresse: Annotated[str, Field(pattern=r"^(https://|/)[^\s<>\"']+\{z\}[^\s<>\"']*$")]
-    namensnennung: Text
-    max_zoom: Annotated[int, Field(ge=1, le=22)] = 18
+    adresse: Annotated[str, Field(pattern=r"^/[^/\\\s<>\"'][^\s<>\"'\\]*\{z\}[^\s<>\"'\\]*$")] = Field(
+        title="Adresse", description="Der Pfad der Kacheln auf dem Server der Website, mit {z}, {x} und {y}, "
+                                     "z. B. /kacheln/{z}/{x}/{y}.png.")
+    namensnennung: Text = Field(title="Namensnennung", description="Die Namensnennung der Hintergrundkarte.")
+    max_zoom: Annotated[int, Field(ge=1, le=22)] = Field(default=18, title="Größte Zoomstufe",
+                                                         description="Die größte Zoomstufe des Kachelservers (1 bis 22).")
 
 
 class Karte(Modell):
-    vereinfachung_m: Annotated[float, Field(ge=0, le=500)] = 20.0
-    """Tolerance of the shared-border simplification, in metres (roughly)."""
-    klassen: Klassierung = Klassierung()
-    """Default classes of indicator maps."""
-    kacheln: Kacheln | None = None
+    """How the maps are drawn."""
+
+    vereinfachung_m: Annotated[float, Field(ge=0, le=500)] = Field(
+        default=20.0, title="Vereinfachung in Metern",
+        description="Wie stark die gemeinsamen Grenzen für die Karten vereinfacht werden, in Metern (0 bis 500).")
+    klassen: Klassierung = Field(default=Klassierung(), title="Klassen",
+                                 description="Die Klassen der Indikatorkarten, wenn ein Indikator keine eigenen hat.")
+    kacheln: Kacheln | None = Field(default=None, title="Kacheln",
+                                    description="Eine Hintergrundkarte vom eigenen Kachelserver der Stadt (freiwillig).")
 
 
 class IndexIndikator(Modell):
-    indikator: Kennung
-    gewicht: Annotated[float, Field(gt=0, le=100)] = 1.0
+    """One indicator of the Sozialindex and its weight."""
+
+    indikator: Kennung = Field(title="Indikator", description="Die Kennung des Indikators aus data/indikatoren.yml.")
+    gewicht: Annotated[float, Field(gt=0, le=100)] = Field(default=1.0, title="Gewicht",
+                                                           description="Wie stark er in den Index eingeht (ohne Angabe 1).")
 
 
 class Dynamik(Modell):
     """Change classes of the status × dynamics classification."""
 
-    von: Jahr
-    grenzen: list[Betrag] = Field(default_factory=lambda: [-1.0, 1.0])
-    namen: list[Text] = Field(default_factory=lambda: ["positiv", "stabil", "negativ"])
+    von: Jahr = Field(title="Von", description="Das Basisjahr, seit dem die Veränderung gemessen wird.")
+    grenzen: list[Betrag] = Field(default_factory=lambda: [-1.0, 1.0], title="Grenzen",
+                                  description="Die Grenzen zwischen den Klassen der Veränderung, aufsteigend.")
+    namen: list[Text] = Field(default_factory=lambda: ["positiv", "stabil", "negativ"], title="Namen",
+                              description="Ein Name je Klasse der Veränderung, z. B. [positiv, stabil, negativ].")
 
     @model_validator(mode="after")
     def _stimmig(self) -> Dynamik:
@@ -199,14 +246,21 @@ class Dynamik(Modell):
 class SozialindexEinstellungen(Modell):
     """Which indicators make up the index, and how it is classed."""
 
-    verfahren: Literal["gewichteter_index", "status_dynamik"] = "gewichteter_index"
-    name: Text = "Sozialindex"
-    jahr: Jahr | None = None
-    indikatoren: list[IndexIndikator] = Field(min_length=1)
-    mindestens: Annotated[int, Field(ge=1, le=100)] | None = None
-    klassen: Klassierung
-    hoher_bedarf_ab: Annotated[int, Field(ge=1, le=7)]
-    dynamik: Dynamik | None = None
+    verfahren: Literal["gewichteter_index", "status_dynamik"] = Field(
+        default="gewichteter_index", title="Verfahren",
+        description="gewichteter_index oder status_dynamik (Status × Dynamik nach dem Berliner Monitoring).")
+    name: Text = Field(default="Sozialindex", title="Name", description="Der Name des Index auf der Website.")
+    jahr: Jahr | None = Field(default=None, title="Jahr", description="Das Jahr des Index (ohne Angabe das neueste).")
+    indikatoren: list[IndexIndikator] = Field(min_length=1, title="Indikatoren",
+                                              description="Die Indikatoren des Index, jeder mit indikator und gewicht.")
+    mindestens: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        default=None, title="Mindestens",
+        description="So viele Indikatoren mit Werten braucht ein Stadtteil für einen Indexwert (ohne Angabe alle).")
+    klassen: Klassierung = Field(title="Klassen", description="Wie die Indexwerte in Klassen eingeteilt werden.")
+    hoher_bedarf_ab: Annotated[int, Field(ge=1, le=7)] = Field(
+        title="Hoher Bedarf ab", description="Ab dieser Klasse gilt der Unterstützungsbedarf als hoch.")
+    dynamik: Dynamik | None = Field(default=None, title="Dynamik",
+                                    description="Bei status_dynamik: Basisjahr, Grenzen und Namen der Veränderung.")
 
     @model_validator(mode="after")
     def _stimmig(self) -> SozialindexEinstellungen:
@@ -220,13 +274,19 @@ class SozialindexEinstellungen(Modell):
 class AtlasEinstellungen(Modell):
     """`data/atlas.yml`."""
 
-    titel: Text = "Sozialstrukturatlas"
-    geometrie: Geometrie
-    werte: list[WerteDatei] = Field(min_length=1)
-    standorte: Datei | None = None
-    ankerwerte: Datei | None = None
-    karte: Karte = Karte()
-    sozialindex: SozialindexEinstellungen
+    titel: Text = Field(default="Sozialstrukturatlas", title="Titel", description="Der Titel des Atlas auf der Website.")
+    geometrie: Geometrie = Field(title="Geometrie", description="Wo die Stadtteilgrenzen liegen und wie sie die "
+                                                                "Stadtteile nennen.")
+    werte: list[WerteDatei] = Field(min_length=1, title="Werte",
+                                    description="Die CSV-Dateien mit den Werten, jede mit datei und beispieldaten.")
+    standorte: Datei | None = Field(default=None, title="Standorte",
+                                    description="Die CSV-Datei mit den Standorten, z. B. data/standorte.csv (freiwillig).")
+    ankerwerte: Datei | None = Field(default=None, title="Ankerwerte",
+                                     description="Die CSV-Datei mit veröffentlichten echten Zahlen (freiwillig).")
+    karte: Karte = Field(default=Karte(), title="Karte", description="Wie die Karten gezeichnet werden.")
+    sozialindex: SozialindexEinstellungen = Field(title="Sozialindex",
+                                                  description="Aus welchen Indikatoren der Sozialindex entsteht "
+                                                              "und wie er in Klassen eingeteilt wird.")
 
 
 class Standortart(str, Enum):
@@ -241,14 +301,20 @@ class Standortart(str, Enum):
 class Vorgabe(Modell):
     """How one example indicator is generated: from the latent need, or as a mean per settlement type."""
 
-    bereich: tuple[Betrag, Betrag] | None = None
-    """Value at need 0 and at need 1 (a falling range for indicators where less means more need)."""
-    je_typ: dict[str, Betrag] | None = None
-    trend: Annotated[float, Field(ge=-0.5, le=0.5)] = 0.0
-    """Relative change per year of the whole city."""
-    streuung: Annotated[float, Field(ge=0, le=1)] = 0.08
-    geheim_unter: Anzahl | None = None
-    """No value where fewer people than this live (statistical secrecy)."""
+    bereich: tuple[Betrag, Betrag] | None = Field(
+        default=None, title="Bereich",
+        description="Der Wert bei Belastung 0 und bei Belastung 1, z. B. [1.5, 14.5]; fallend, wo weniger mehr "
+                    "Bedarf heißt. Entweder bereich oder je_typ.")
+    je_typ: dict[str, Betrag] | None = Field(
+        default=None, title="Je Typ", description="Der mittlere Wert je Siedlungsstrukturtyp, "
+                                                  "z. B. {staedtisch: 15.5, doerflich: 17.5}. Entweder bereich oder je_typ.")
+    trend: Annotated[float, Field(ge=-0.5, le=0.5)] = Field(
+        default=0.0, title="Trend", description="Die Veränderung der ganzen Stadt je Jahr, als Anteil, z. B. -0.01.")
+    streuung: Annotated[float, Field(ge=0, le=1)] = Field(
+        default=0.08, title="Streuung", description="Die zufällige Schwankung, als Anteil des Werts (0 bis 1).")
+    geheim_unter: Anzahl | None = Field(
+        default=None, title="Geheim unter",
+        description="Kein Wert, wo weniger Menschen wohnen als diese Zahl (statistische Geheimhaltung; freiwillig).")
 
     @model_validator(mode="after")
     def _eine_art(self) -> Vorgabe:
@@ -258,19 +324,23 @@ class Vorgabe(Modell):
 
 
 class StandortVorgabe(Modell):
-    id: Kennung
-    name: Text
-    art: Standortart
-    stadtteil: Kennung
-    traeger: Text
+    """One example site to be placed in its district."""
+
+    id: Kennung = Field(title="Kennung", description="Die Kennung des Standorts.")
+    name: Text = Field(title="Name", description="Der Name des Standorts.")
+    art: Standortart = Field(title="Art", description="qsa (Quartiers- und Sozialraumarbeit) oder stadtteilzentrum.")
+    stadtteil: Kennung = Field(title="Stadtteil", description="Die Kennung des Stadtteils aus data/stadtteile.csv.")
+    traeger: Text = Field(title="Träger", description="Wer den Standort betreibt.")
 
 
 class Anker(Modell):
     """Which real figures fix the population of the districts they cover."""
 
-    merkmal: Text
-    stichtag: str
-    jahr: Jahr
+    merkmal: Text = Field(title="Merkmal", description="Das Merkmal in data/ankerwerte.csv, das die Einwohnerzahl "
+                                                       "nennt.")
+    stichtag: str = Field(title="Stichtag", description="Der Stichtag dieser Zahlen in data/ankerwerte.csv, "
+                                                        "z. B. \"2017-07-31\".")
+    jahr: Jahr = Field(title="Jahr", description="Das Jahr der Beispielwerte, für das diese Zahlen gelten.")
 
 
 Anteil = Annotated[float, Field(ge=0, le=1)]
@@ -279,21 +349,34 @@ Anteil = Annotated[float, Field(ge=0, le=1)]
 class BeispielVorgaben(Modell):
     """`data/beispieldaten.yml`: how the example values and sites are generated."""
 
-    saat: Annotated[int, Field(ge=0, le=2**32 - 1)]
-    jahre: list[Jahr] = Field(min_length=1, max_length=100)
-    ziel: Datei
-    standorte_ziel: Datei | None = None
-    standardtyp: str
-    typen: dict[str, list[Kennung]] = Field(default_factory=dict)
-    einwohner: dict[str, Anzahl]
-    """Inhabitants per settlement type in the anchor year."""
-    wachstum: Annotated[float, Field(ge=-0.5, le=0.5)] = 0.0
-    einwohner_anker: Anker | None = None
-    belastung: dict[str, tuple[Anteil, Anteil]]
-    """Mean and spread of the latent need per settlement type."""
-    indikatoren: dict[str, Vorgabe]
-    einwohner_indikator: str = "einwohner"
-    standorte: list[StandortVorgabe] = Field(default_factory=list)
+    saat: Annotated[int, Field(ge=0, le=2**32 - 1)] = Field(
+        title="Saat", description="Der Startwert des Zufalls: gleiche Vorgaben und gleiche Saat ergeben gleiche Dateien.")
+    jahre: list[Jahr] = Field(min_length=1, max_length=100, title="Jahre",
+                              description="Die Jahre, für die Werte erzeugt werden, aufsteigend, z. B. [2021, 2022].")
+    ziel: Datei = Field(title="Ziel", description="Die CSV-Datei, in die die Werte geschrieben werden.")
+    standorte_ziel: Datei | None = Field(default=None, title="Ziel der Standorte",
+                                         description="Die CSV-Datei, in die die Standorte geschrieben werden (freiwillig).")
+    standardtyp: str = Field(title="Standardtyp",
+                             description="Der Siedlungsstrukturtyp der Stadtteile, die unter „typen“ nicht stehen.")
+    typen: dict[str, list[Kennung]] = Field(default_factory=dict, title="Typen",
+                                            description="Je Siedlungsstrukturtyp die Kennungen seiner Stadtteile.")
+    einwohner: dict[str, Anzahl] = Field(title="Einwohner",
+                                         description="Je Siedlungsstrukturtyp die Einwohnerzahl im Ankerjahr.")
+    wachstum: Annotated[float, Field(ge=-0.5, le=0.5)] = Field(
+        default=0.0, title="Wachstum", description="Die Veränderung der Einwohnerzahl je Jahr, als Anteil, z. B. 0.003.")
+    einwohner_anker: Anker | None = Field(default=None, title="Einwohner-Anker",
+                                          description="Welche echten Zahlen die Einwohner ihrer Stadtteile festlegen "
+                                                      "(freiwillig).")
+    belastung: dict[str, tuple[Anteil, Anteil]] = Field(
+        title="Belastung", description="Je Siedlungsstrukturtyp Mittelwert und Streuung der verborgenen Belastung "
+                                       "(0 bis 1), z. B. plattenbau: [0.76, 0.12].")
+    indikatoren: dict[str, Vorgabe] = Field(title="Indikatoren",
+                                            description="Je Kennung eines Indikators, wie seine Werte entstehen.")
+    einwohner_indikator: str = Field(default="einwohner", title="Einwohner-Indikator",
+                                     description="Die Kennung des Indikators, der die Einwohnerzahl ist.")
+    standorte: list[StandortVorgabe] = Field(default_factory=list, title="Standorte",
+                                             description="Beispiel-Standorte, jeder mit id, name, art, stadtteil "
+                                                         "und traeger (freiwillig).")
 
     @model_validator(mode="after")
     def _jahre_aufsteigend(self) -> BeispielVorgaben:

@@ -6,18 +6,30 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Massnahme, Status
-from ..render.text import aufzaehlung, datum, h, leichte_sprache_absatz, md, klartext_md
+from ..render.text import aufzaehlung, datum, h, klartext_md, leichte_sprache_absatz, md
 from ..seiten import Abschnitt, Seite
 from . import verweise
-from .bausteine import (KEINE_ANGABE, beschriftung, beispiel_hinweis, dynamik_abschnitt, index_abschnitt,
-                        index_satz, index_tabelle_id, index_text, indikator_abschnitt, profil_tabelle, seite_bauen,
-                        stadtteil_verweis, zelle)
+from .bausteine import (
+    KEINE_ANGABE,
+    beispiel_hinweis,
+    beschriftung,
+    dynamik_abschnitt,
+    index_abschnitt,
+    index_satz,
+    index_tabelle_id,
+    index_text,
+    indikator_abschnitt,
+    profil_tabelle,
+    seite_bauen,
+    stadtteil_verweis,
+    zelle,
+)
 from .diagramm import zeitreihe
 from .downloads import DOWNLOADS_BESCHREIBUNG, download_liste
 from .index import STELLEN as INDEX_STELLEN
 from .kontext import Kontext
 from .methode import methode_seite
-from .modell import Atlas, Indikator, Richtung
+from .modell import Atlas, Indikator
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
 
@@ -136,9 +148,9 @@ def _einordnung(kontext: Kontext, indikator: Indikator, jahre: list[int]) -> str
         text += md(" ".join(indikator.interpretation.split())) + "\n\n"
     if len(jahre) >= 2:
         erstes, letztes = jahre[0], jahre[-1]
-        paare = [(kontext.atlas.wert(s, indikator.id, erstes), kontext.atlas.wert(s, indikator.id, letztes))
-                 for s in kontext.ids]
-        paare = [(a, b) for a, b in paare if a is not None and b is not None]
+        roh = [(kontext.atlas.wert(s, indikator.id, erstes), kontext.atlas.wert(s, indikator.id, letztes))
+               for s in kontext.ids]
+        paare = [(a, b) for a, b in roh if a is not None and b is not None]
         gestiegen = sum(1 for a, b in paare if b > a)
         gesunken = sum(1 for a, b in paare if b < a)
         stadt_a, stadt_b = kontext.stadtwert(indikator.id, erstes).wert, kontext.stadtwert(indikator.id, letztes).wert
@@ -162,10 +174,10 @@ def stadtteile_uebersicht(kontext: Kontext) -> Seite:
 def _index_trend(kontext: Kontext, stadtteil: str) -> str:
     index = kontext.index
     text = index_satz(kontext, stadtteil)
-    verlauf = [(j, werte.get(stadtteil)) for j, werte in sorted(index.je_jahr.items())]
-    verlauf = [(j, w) for j, w in verlauf if w is not None]
+    roh = [(j, werte.get(stadtteil)) for j, werte in sorted(index.je_jahr.items())]
+    verlauf = [(j, w) for j, w in roh if w is not None]
     if len(verlauf) >= 2:
-        (j0, w0), (j1, w1) = verlauf[0], verlauf[-1]
+        (j0, w0), (_, w1) = verlauf[0], verlauf[-1]
         richtung = "gestiegen" if w1 > w0 else "gesunken" if w1 < w0 else "gleich geblieben"
         text += (f" Seit {j0} ist der Wert {richtung} (von {index_text(w0)} auf {index_text(w1)}); "
                  "ein steigender Wert heißt: Der Bedarf wächst im Vergleich zu den anderen Stadtteilen.")
@@ -175,7 +187,7 @@ def _index_trend(kontext: Kontext, stadtteil: str) -> str:
 
 def _massnahmen_liste(kontext: Kontext, seite: str, massnahmen: list[Massnahme]) -> str:
     return "\n".join(
-        f"- [{klartext_md(m.title)}]({verweise.md_link(seite, verweise.massnahme_seite(m.id))}) – {md(m.status.label)}"
+        f"- [{klartext_md(m.titel)}]({verweise.md_link(seite, verweise.massnahme_seite(m.id))}) – {md(m.status.label)}"
         for m in massnahmen)
 
 
@@ -185,7 +197,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
     info = plan.stadtteil(stadtteil)
     text = beispiel_hinweis(kontext)
     einwohner = _einwohner(kontext, stadtteil)
-    text += (f'<dl class="atlas-kennzahlen"><dt>Nummer</dt><dd>{h(info.number)}</dd>'
+    text += (f'<dl class="atlas-kennzahlen"><dt>Nummer</dt><dd>{h(info.nummer)}</dd>'
              f"<dt>Fläche</dt><dd>{h(zahl_text(kontext.flaechen.get(stadtteil, 0.0), 1))} km²</dd>"
              f"{einwohner}</dl>\n\n")
     text += f"## {md(kontext.index.einstellungen.name)}\n\n" + _index_trend(kontext, stadtteil)
@@ -281,7 +293,7 @@ def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> s
     for rang, w in enumerate(index.rangfolge(), start=1):
         s = w.stadtteil
         massnahmen = "<br>".join(
-            f'<a href="{h(verweise.url(seite, verweise.massnahme_seite(m.id)))}">{h(m.title)}</a> ({h(m.status.label)})'
+            f'<a href="{h(verweise.url(seite, verweise.massnahme_seite(m.id)))}">{h(m.titel)}</a> ({h(m.status.label)})'
             for m in aktive[s]) or "keine"
         standorte = "<br>".join(f"{h(o.name)} ({h(o.art.label)})" for o in orte[s]) or "keine"
         if index.hoher_bedarf(s) and aktive[s] == [] and orte[s] == []:

@@ -32,7 +32,8 @@ def _stadtteil(zeile: Zeile, erlaubt: set[str], befunde: list[Befund]) -> str | 
     return None
 
 
-def _zahl(zeile: Zeile, spalte: str, befunde: list[Befund], lesen=zelle_als_zahl) -> float | None:
+def _zahl(zeile: Zeile, spalte: str, befunde: list[Befund],
+          lesen: Callable[[str], float | None] = zelle_als_zahl) -> float | None:
     try:
         zahl = lesen(zeile.zellen[spalte])
     except ZahlFehler as fehler:
@@ -81,7 +82,7 @@ def standorte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], gren
         if not z["name"]:
             befunde.append(zeile.befund("name", "Der Name fehlt", "tragen Sie den Namen des Standorts ein"))
             continue
-        if None in (stadtteil, breite, laenge, art, beispiel):
+        if stadtteil is None or breite is None or laenge is None or art is None or beispiel is None:
             continue
         gesehen.add(z["id"])
         if stadtteil in grenzen and not grenzen[stadtteil].buffer(1e-4).contains(Point(laenge, breite)):

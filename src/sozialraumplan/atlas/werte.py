@@ -27,6 +27,9 @@ from .zahlen import ZahlFehler
 
 _JAHR = re.compile(r"^\d{4}$")
 _NEBENSPALTEN = {"name"}
+ABBRUCH_NACH = 1000
+"""Findings after which a value file is no longer read: a wrong separator or the wrong file
+would otherwise produce one per cell, hundreds of thousands in a large table."""
 
 
 def werte_lesen(
@@ -61,6 +64,10 @@ def _werte_lesen(
         return
     zeilen_von: dict[tuple[str, str, int], int] = {}
     for zeile, spalte_stadtteil, ind_text, jahr_text, wert_spalte in zellen:
+        if len(befunde) >= ABBRUCH_NACH:
+            befunde.append(zeile.befund(None, f"Nach {ABBRUCH_NACH} Befunden wurde die Prüfung dieser Datei abgebrochen",
+                                        "beheben Sie zuerst die gemeldeten Fehler"))
+            return
         ort = _ort(zeile, bezug, spalte_stadtteil, zuordnung, ind_text, nach_id, jahr_text, befunde)
         if ort is None:
             continue

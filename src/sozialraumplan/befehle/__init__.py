@@ -3,4 +3,10 @@
 Every module here defines `registrieren(unterbefehle)`, which adds its sub-parser and sets
 `ausfuehren` (a function taking the parsed arguments and returning the exit code). The CLI
 discovers the modules itself, so adding a command never means editing a shared list.
+
+`argumente.wurzel` is the root of the plan repository, found from the current folder upwards
+(`sozialraumplan.wurzel`): files of the project are read and written below it. Paths the user
+types stay relative to the current folder (`wurzel.eingabe_pfad`); messages show paths inside the
+project relative to the root (`wurzel.anzeige`). A command that needs no repository sets
+`ohne_wurzel=True` in its defaults.
 """

@@ -32,23 +32,29 @@ _KOPF = f"""\
 
 
 class Zustaendigkeit(Modell):
-    pattern: Text | list[Text] = Field(alias="muster")
-    """One pattern, or a list of them that share the teams and the reason."""
-    teams: list[Kennung] = Field(min_length=1)
-    reason: Text = Field(alias="grund")
+    """One rule: which teams review changes to which files, and why."""
+
+    muster: Text | list[Text] = Field(
+        title="Muster", description="Welche Dateien: „*“ für alles, „/ordner/“ für einen Ordner, „/datei“ für "
+                                    "eine Datei, jeweils von der obersten Ebene aus; mehrere als Liste.")
+    teams: list[Kennung] = Field(min_length=1, title="Teams",
+                                 description="Die Rollen aus „teams“, die diese Dateien prüfen, z. B. [maintainer].")
+    grund: Text = Field(title="Grund", description="Warum diese Teams zuständig sind; steht als Kommentar in CODEOWNERS.")
 
     @property
-    def patterns(self) -> list[str]:
-        return self.pattern if isinstance(self.pattern, list) else [self.pattern]
+    def alle_muster(self) -> list[str]:
+        return self.muster if isinstance(self.muster, list) else [self.muster]
 
 
 class Teamkonfiguration(Modell):
     """`.github/teams.yml`."""
 
-    organisation: Kennung
-    teams: dict[Kennung, Kennung]
-    """Role in this file → team name on GitHub."""
-    rules: list[Zustaendigkeit] = Field(alias="zustaendigkeiten", min_length=1)
+    organisation: Kennung = Field(title="Organisation", description="Der Name der Organisation der Stadt auf GitHub.")
+    teams: dict[Kennung, Kennung] = Field(title="Teams", description="Je Rolle in dieser Datei der Name des Teams "
+                                                                     "auf GitHub, z. B. „statistik: statistikstelle“.")
+    zustaendigkeiten: list[Zustaendigkeit] = Field(
+        min_length=1, title="Zuständigkeiten",
+        description="Die Regeln, wer welche Dateien prüft; bei mehreren passenden gilt die letzte.")
 
     def handle(self, rolle: str) -> str:
         return f"@{self.organisation}/{self.teams[rolle]}"
@@ -66,10 +72,10 @@ def konfiguration_laden(wurzel: Path) -> tuple[Teamkonfiguration | None, list[Be
 def _regeln_pruefen(geladen: Geladen[Teamkonfiguration]) -> list[Befund]:
     konfig, dokument = geladen.wert, geladen.dokument
     befunde = []
-    for nummer, regel in enumerate(konfig.rules):
-        for stelle, muster in enumerate(regel.patterns):
+    for nummer, regel in enumerate(konfig.zustaendigkeiten):
+        for stelle, muster in enumerate(regel.alle_muster):
             if not _MUSTER.match(muster):
-                pfad = ("zustaendigkeiten", nummer, "muster") + ((stelle,) if isinstance(regel.pattern, list) else ())
+                pfad = ("zustaendigkeiten", nummer, "muster") + ((stelle,) if isinstance(regel.muster, list) else ())
                 zeile, spalte = dokument.position(pfad)
                 befunde.append(Befund(dokument.datei, zeile, spalte, f"Das Muster „{muster}“ ist nicht vorgesehen",
                                       "schreiben Sie \"*\" für alles, /ordner/ für einen Ordner oder /datei für "
@@ -85,9 +91,9 @@ def _regeln_pruefen(geladen: Geladen[Teamkonfiguration]) -> list[Befund]:
 def codeowners_text(konfig: Teamkonfiguration) -> str:
     """CODEOWNERS in the order of the rules, each with its reason as a comment, one line a pattern."""
     zeilen = [_KOPF]
-    for regel in konfig.rules:
+    for regel in konfig.zustaendigkeiten:
         besitzer = [konfig.handle(t) for t in regel.teams]
-        zeilen += ["", f"# {regel.reason}", *(" ".join([muster, *besitzer]) for muster in regel.patterns)]
+        zeilen += ["", f"# {regel.grund}", *(" ".join([muster, *besitzer]) for muster in regel.alle_muster)]
     return "\n".join(zeilen) + "\n"
 
 

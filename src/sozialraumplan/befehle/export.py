@@ -10,6 +10,9 @@ from ..befund import PlanUngueltig
 from ..export import atlas_wenn_vorhanden, offene_daten
 from ..laden import plan_laden
 from ..quelle import Ordner
+from ..wurzel import anzeige, eingabe_pfad
+
+STANDARD_ZIEL = "dist/daten"
 
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
@@ -19,8 +22,9 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
                     "– wenn es einen Sozialstrukturatlas gibt – alle Indikatorwerte, den Sozialindex "
                     "(CSV) und die Stadtteile mit ihren Werten (GeoJSON).",
     )
-    befehl.add_argument("--ziel", type=Path, default=Path("dist/daten"),
-                        help="Ordner für die Dateien (Standard: dist/daten unter der Wurzel)")
+    befehl.add_argument("--ziel", type=Path,
+                        help=f"Ordner für die Dateien, relativ zum aktuellen Ordner (Standard: {STANDARD_ZIEL} "
+                             "im Repository)")
     befehl.set_defaults(ausfuehren=ausfuehren)
 
 
@@ -32,9 +36,9 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
     except PlanUngueltig as fehler:
         print(fehler.bericht(), file=sys.stderr)
         return 1
-    ziel = argumente.ziel if argumente.ziel.is_absolute() else Path(argumente.wurzel) / argumente.ziel
+    ziel = eingabe_pfad(argumente.ziel) if argumente.ziel else Path(argumente.wurzel) / STANDARD_ZIEL
     ziel.mkdir(parents=True, exist_ok=True)
     for name, inhalt in offene_daten(plan, atlas).items():
         (ziel / name).write_bytes(inhalt)
-        print(f"geschrieben: {ziel / name}")
+        print(f"geschrieben: {anzeige(ziel / name, argumente.wurzel)}")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..befund import Schwere
 from ..leichte_sprache.linter import STANDARD_PFADE, eigennamen, pfade_pruefen
 from ..quelle import Ordner
+from ..wurzel import anzeige, eingabe_pfad
 
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
@@ -20,14 +21,17 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
     )
     befehl.add_argument(
         "pfade", nargs="*", metavar="PFAD",
-        help="Dateien oder Ordner, relativ zur Wurzel (Standard: " + " und ".join(STANDARD_PFADE) + ")",
+        help="Dateien oder Ordner, relativ zum aktuellen Ordner (Standard: " + " und ".join(STANDARD_PFADE)
+             + " im Repository)",
     )
     befehl.set_defaults(ausfuehren=ausfuehren)
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
     wurzel = Path(argumente.wurzel)
-    ergebnis = pfade_pruefen(wurzel, argumente.pfade, eigennamen(Ordner(wurzel)))
+    # typed relative to the current folder; the linter takes them relative to the root, as it reports them
+    pfade = [anzeige(eingabe_pfad(Path(p)), wurzel) for p in argumente.pfade]
+    ergebnis = pfade_pruefen(wurzel, pfade, eigennamen(Ordner(wurzel)))
     for befund in ergebnis.befunde:
         print(befund)
     fehler = sum(1 for b in ergebnis.befunde if b.schwere is Schwere.FEHLER)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..neu import VORLAGEN, Abbruch, Befragung, Eingabefehler, Vorlage, anlegen, bekannte_kennungen, werte_sammeln
+from ..neu.felder import hilfe
 from ..quelle import Ordner
 
 _EPILOG = (
@@ -27,11 +28,12 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
         art.add_argument("--id", dest="kennung", metavar="KENNUNG",
                          help=f"Kennung selbst wählen (sonst {vorlage.kennung_hilfe})")
         for feld in vorlage.felder:
+            text = hilfe(vorlage.art.modell, feld).replace("%", "%%")  # argparse formats help with %
             if feld.mehrfach:
                 art.add_argument(f"--{feld.option}", dest=feld.schluessel, action="append", metavar="WERT",
-                                 help=f"{feld.frage}; mehrfach angeben für mehrere")
+                                 help=f"{text} Mehrfach angeben für mehrere.")
             else:
-                art.add_argument(f"--{feld.option}", dest=feld.schluessel, metavar="WERT", help=feld.frage)
+                art.add_argument(f"--{feld.option}", dest=feld.schluessel, metavar="WERT", help=text)
         art.set_defaults(ausfuehren=ausfuehren, vorlage=vorlage)
 
 

@@ -30,7 +30,7 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
                     "einschleusen kann.",
     )
     befehl.add_argument("datei", type=Path, help="die Textdatei, z. B. die Ausgabe von „validate“")
-    befehl.set_defaults(ausfuehren=ausfuehren)
+    befehl.set_defaults(ausfuehren=ausfuehren, ohne_wurzel=True)  # reads only the given file
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:

@@ -11,6 +11,9 @@ from ..git_quelle import GitFehler
 from ..pdf.druck import PdfFehler
 from ..pdf.schriften import SchriftFehlt
 from ..release import ReleaseFehler, release
+from ..wurzel import anzeige, eingabe_pfad
+
+STANDARD_ZIEL = "dist"
 
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
@@ -18,16 +21,24 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
         "release", help="Veröffentlichung vorbereiten: Website-Zip, PDF, Änderungen, offene Daten",
         description="Schreibt alle Dateien einer Fortschreibung in dist/: die gebaute Website als Zip, "
                     "den ganzen Plan als barrierefreies PDF, die Änderungen seit dem vorigen Tag "
-                    "(Markdown und JSON) und die offenen Daten. Im Tag-Workflow läuft derselbe Befehl.",
+                    "(Markdown und JSON) und die offenen Daten. Im Tag-Workflow läuft derselbe Befehl. "
+                    "Der Tag muss auf den aktuellen Commit zeigen und der Arbeitsordner unverändert sein "
+                    "(„git status“ zeigt nichts); sonst wird nichts geschrieben.",
     )
-    befehl.add_argument("--tag", help="Name der Fassung, z. B. v2026.1 (Standard: der Tag des aktuellen Commits)")
-    befehl.add_argument("--ziel", type=Path, default=Path("dist"), help="Ausgabeordner (Standard: dist)")
+    fassung = befehl.add_mutually_exclusive_group()
+    fassung.add_argument("--tag", help="Name der Fassung, z. B. v2026.1 (Standard: der Tag des aktuellen Commits)")
+    fassung.add_argument("--entwurf", action="store_true",
+                         help="ohne Tag und mit allen Änderungen im Arbeitsordner bauen, zum Ausprobieren: "
+                              "Dateinamen, PDF und Website sagen „Entwurf“ statt einer Fassung")
+    befehl.add_argument("--ziel", type=Path,
+                        help=f"Ausgabeordner, relativ zum aktuellen Ordner (Standard: {STANDARD_ZIEL} im Repository)")
     befehl.set_defaults(ausfuehren=ausfuehren)
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    ziel = eingabe_pfad(argumente.ziel) if argumente.ziel else Path(STANDARD_ZIEL)
     try:
-        dateien = release(argumente.wurzel, argumente.ziel, argumente.tag)
+        dateien = release(argumente.wurzel, ziel, argumente.tag, argumente.entwurf)
     except PlanUngueltig as fehler:
         print(fehler.bericht(), file=sys.stderr)
         return 1
@@ -35,5 +46,5 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
         print(f"Fehler: {fehler}", file=sys.stderr)
         return 1
     for datei in dateien:
-        print(f"geschrieben: {datei}")
+        print(f"geschrieben: {anzeige(datei, argumente.wurzel)}")
     return 0

@@ -15,22 +15,26 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
     befehl = unterbefehle.add_parser(
         "validate", help="Plan prüfen (Schema, Kennungen, Verweise)",
         description="Prüft alle Dateien in plan/ und data/ (Plan, Erklärung zur Barrierefreiheit, Atlas) "
-                    "und die Seiten in docs/ mit ihren Makros, genau wie der Bau der Website, und meldet "
-                    "jeden Fehler mit Datei und Zeile.",
+                    "und die Seiten in docs/ mit ihren Makros, genau wie der Bau der Website, dazu alle "
+                    "Texte in Leichter Sprache, und meldet jeden Fehler mit Datei und Zeile.",
     )
     befehl.set_defaults(ausfuehren=ausfuehren)
 
 
 def _website_pruefen(wurzel: Path) -> list[Befund]:
     """What only the build finds: the generated pages (e.g. the comparison base of „Änderungen“)
-    and the hand-written pages with their macros."""
-    from ..docs_seiten import docs_rendern, repo_adresse  # the site's renderers: only when the data is valid
+    and the hand-written pages with their macros; and the Leichte-Sprache rules, which the build
+    does not check (they are language, not data, and take seconds) but CI does through this."""
+    # the site's renderers and the linter: imported only when the data is valid
+    from ..docs_seiten import docs_rendern, repo_adresse
+    from ..leichte_sprache.linter import eigennamen, pfade_pruefen
     from ..website import website_bauen
     try:
         website = website_bauen(wurzel)
     except PlanUngueltig as fehler:
         return fehler.befunde
-    return docs_rendern(website, wurzel, repo_adresse(wurzel))[1]
+    befunde = docs_rendern(website, wurzel, repo_adresse(wurzel))[1]
+    return befunde + pfade_pruefen(wurzel, [], eigennamen(Ordner(wurzel))).befunde
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""How kinds, fields and values are named for a reader: German nouns, labels, dates, names.
+"""How kinds and values are named for a reader: German nouns, dates, names (fields are named by
+their models' titles, see `felder.py`).
 
 Ids in a diff are shown with the name a reader knows (the district's name, the Gremium's name),
 looked up in the newer state first and in the older one for things that were removed.
@@ -17,9 +18,9 @@ from pydantic import BaseModel
 from ..atlas.index import STELLEN as INDEX_STELLEN
 from ..atlas.modell import Indikator
 from ..atlas.zahlen import aenderungseinheit, mit_einheit
-from ..model import GESAMTSTADT
+from ..model import GESAMTSTADT, Gremium, Leitlinie, Stadtteil
 from ..render.text import datum, monat
-from .stand import Stand
+from .stand import Entitaet, Stand
 
 
 @dataclass(frozen=True)
@@ -44,33 +45,8 @@ ARTNAMEN = {
     "indikator": Artname("Indikator", "Indikatoren", "neuer", "Indikatoren"),
 }
 
-FELDNAMEN = {
-    "abkuerzung": "Abkürzung", "adresse": "Adresse", "aufgaben": "Aufgaben", "beginn": "Beginn",
-    "begriff": "Begriff", "beispiel": "Beispiel", "beispieldaten": "Beispieldaten",
-    "berichtet_an": "Berichtet an", "berichtet_an_extern": "Berichtet an (extern)",
-    "beschreibung": "Beschreibung", "beteiligte": "Beteiligte", "datum": "Datum", "e_mail": "E-Mail",
-    "ebene": "Ebene", "einberufen_von": "Einberufen von", "einleitung": "Einleitung", "ende": "Ende",
-    "erklaerung": "Erklärung", "erlaeuterung": "Erläuterung", "ergebnisse": "Ergebnisse",
-    "finanzierung": "Finanzierung", "fortschreibung": "Fortschreibung", "fortschritt": "Fortschritt",
-    "gremium": "Gremium", "herausgeber": "Herausgeber", "id": "Kennung", "kontakt": "Kontakt",
-    "kurzname": "Kurzname", "leichte_sprache": "Leichte Sprache", "leitlinien": "Leitlinien",
-    "leitsatz": "Leitsatz", "mitglieder": "Mitglieder", "name": "Name", "nummer": "Nummer", "ort": "Ort",
-    "prioritaet": "Priorität", "stadt": "Stadt", "stadtteile": "Stadtteile", "stand": "Stand",
-    "status": "Status", "telefon": "Telefon", "themen": "Themen", "titel": "Titel", "turnus": "Turnus",
-    "verantwortlich": "Verantwortlich", "zeitraum": "Zeitraum", "zuletzt_geprueft": "Zuletzt geprüft",
-    "einheit": "Einheit", "definition": "Definition", "formel": "Formel", "quelle": "Quelle",
-    "richtung": "Richtung", "themenfeld": "Themenfeld", "nachkommastellen": "Nachkommastellen",
-    "interpretation": "Interpretation", "minimum": "Minimum", "maximum": "Maximum", "klassen": "Klassen",
-    "vergleich_mit": "Vergleich mit",
-}
-
 VERWEISE = {"stadtteile": "stadtteil", "leitlinien": "leitlinie", "gremium": "gremium", "berichtet_an": "gremium"}
 """Fields whose values are ids of other entities, and the kind they refer to."""
-
-
-def feldname(feld: tuple[str, ...]) -> str:
-    """`("zeitraum", "ende")` → `Zeitraum, Ende`; unknown keys read as words."""
-    return ", ".join(FELDNAMEN.get(k, k.replace("_", " ").capitalize()) for k in feld)
 
 
 class Anzeige:
@@ -80,16 +56,23 @@ class Anzeige:
         self._namen: dict[tuple[str, str], str] = {}
         self._indikatoren: dict[str, Indikator] = {}
         for stand in (basis, ziel):  # the newer state wins
-            for ident, e in stand.eintraege.get("stadtteil", {}).items():
-                self._namen[("stadtteil", ident)] = e.wert.name
-            for ident, e in stand.eintraege.get("leitlinie", {}).items():
-                self._namen[("leitlinie", ident)] = f"{ident} ({e.wert.title})"
-            for ident, e in stand.eintraege.get("gremium", {}).items():
-                self._namen[("gremium", ident)] = e.wert.label
-            for ident, e in stand.eintraege.get("indikator", {}).items():
-                self._namen[("indikator", ident)] = e.wert.kurz
-                self._indikatoren[ident] = e.wert
+            for eintraege in stand.eintraege.values():
+                for ident, e in eintraege.items():
+                    self._merken(ident, e.wert)
         self._namen[("stadtteil", GESAMTSTADT)] = "Gesamtstadt"
+
+    def _merken(self, ident: str, wert: Entitaet) -> None:
+        """The name of an entity that other fields refer to (see `VERWEISE`) or that values belong to."""
+        match wert:
+            case Stadtteil():
+                self._namen[("stadtteil", ident)] = wert.name
+            case Leitlinie():
+                self._namen[("leitlinie", ident)] = f"{ident} ({wert.titel})"
+            case Gremium():
+                self._namen[("gremium", ident)] = wert.label
+            case Indikator():
+                self._namen[("indikator", ident)] = wert.kurz
+                self._indikatoren[ident] = wert
 
     def wert(self, schluessel: str, wert: Any) -> str:
         """One value of field `schluessel` (the last key of the path) as text, unquoted."""
@@ -102,7 +85,7 @@ class Anzeige:
         if isinstance(wert, dt.date):
             return datum(wert)
         if isinstance(wert, BaseModel):
-            return json.dumps(wert.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
+            return json.dumps(wert.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
         if schluessel == "fortschritt":
             return f"{wert} %"
         if schluessel in ("beginn", "ende"):

@@ -8,25 +8,27 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
-
+from ..atlas.modell import Indikator
+from ..model import Begriff, Gremium, Leitlinie, Massnahme, Sitzung, Stadtteil
 from ..render.text import datum
 from .ergebnis import Aenderung, Artvergleich
 from .felder import felder_vergleichen
-from .stand import Stand
+from .stand import Entitaet, Stand
 
 
-def titel(art: str, wert: BaseModel) -> str:
+def titel(wert: Entitaet) -> str:
     """The name a reader knows the entity by."""
-    if art == "leitlinie":
-        return f"Leitlinie {wert.number}: {wert.title}"
-    if art == "sitzung":
-        return f"{wert.title} am {datum(wert.date)}"
-    if art == "begriff":
-        return wert.term
-    if art in ("gremium", "stadtteil", "indikator"):
-        return wert.name
-    return wert.title
+    match wert:
+        case Leitlinie():
+            return f"Leitlinie {wert.nummer}: {wert.titel}"
+        case Sitzung():
+            return f"{wert.titel} am {datum(wert.datum)}"
+        case Begriff():
+            return wert.begriff
+        case Gremium() | Stadtteil() | Indikator():
+            return wert.name
+        case Massnahme():
+            return wert.titel
 
 
 def _nicht_verglichen(art: str, ident: str, basis: Stand, ziel: Stand) -> Aenderung | None:
@@ -37,7 +39,7 @@ def _nicht_verglichen(art: str, ident: str, basis: Stand, ziel: Stand) -> Aender
     eintrag = ziel.eintraege[art].get(ident) or basis.eintraege[art].get(ident)
     namen = " und ".join(s.name for s in kaputt)
     return Aenderung(
-        art, ident, titel(art, eintrag.wert) if eintrag else ident,
+        art, ident, titel(eintrag.wert) if eintrag else ident,
         datei_alt=basis.unlesbar.get(art, {}).get(ident) or _datei(basis, art, ident),
         datei_neu=ziel.unlesbar.get(art, {}).get(ident) or _datei(ziel, art, ident),
         grund=f"die Datei ist in {namen} nicht lesbar (siehe Hinweise zu den Fassungen)",
@@ -60,15 +62,15 @@ def art_vergleichen(art: str, basis: Stand, ziel: Stand) -> Artvergleich:
             ergebnis.nicht_verglichen.append(unvergleichbar)
         elif ident not in alt:
             e = neu[ident]
-            ergebnis.neu.append(Aenderung(art, ident, titel(art, e.wert), datei_neu=e.datei, wert=e.wert))
+            ergebnis.neu.append(Aenderung(art, ident, titel(e.wert), datei_neu=e.datei, wert=e.wert))
         elif ident not in neu:
             e = alt[ident]
-            ergebnis.entfallen.append(Aenderung(art, ident, titel(art, e.wert), datei_alt=e.datei, wert=e.wert))
+            ergebnis.entfallen.append(Aenderung(art, ident, titel(e.wert), datei_alt=e.datei, wert=e.wert))
         else:
             a, n = alt[ident], neu[ident]
             felder = felder_vergleichen(a.wert, n.wert)
             if felder or a.datei != n.datei:
-                ergebnis.geaendert.append(Aenderung(art, ident, titel(art, n.wert), a.datei, n.datei, tuple(felder)))
+                ergebnis.geaendert.append(Aenderung(art, ident, titel(n.wert), a.datei, n.datei, tuple(felder)))
     return ergebnis
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .stand import Stand
+from .stand import Entitaet, Stand
 from .text import Textstelle
 
 
@@ -20,6 +20,8 @@ class Feldaenderung:
 
     feld: tuple[str, ...]
     """German key path, e.g. `("zeitraum", "ende")`."""
+    name: str
+    """What a reader calls it: the titles of the model's fields, e.g. `Zeitraum, Ende`."""
     alt: Any = None
     neu: Any = None
     hinzu: tuple[Any, ...] = ()
@@ -54,7 +56,7 @@ class Aenderung:
     datei_alt: str | None = None
     datei_neu: str | None = None
     felder: tuple[Feldaenderung, ...] = ()
-    wert: Any = None
+    wert: Entitaet | None = None
     """The entity itself for new and removed ones (its new or last state)."""
     grund: str = ""
     """Why it could not be compared (only for `nicht_verglichen`)."""

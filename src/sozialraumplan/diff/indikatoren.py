@@ -12,9 +12,9 @@ import math
 
 from ..atlas import Atlas, Kennzahlen, kennzahlen
 from ..model import GESAMTSTADT
+from .arten import art_vergleichen
 from .ergebnis import Indikatorvergleich, Klassenwechsel, Wertaenderung
 from .stand import Stand
-from .arten import art_vergleichen
 
 GROESSTE = 10
 """How many of the largest moves the report lists."""
@@ -71,6 +71,10 @@ def klassen_vergleichen(alt: Kennzahlen, neu: Kennzahlen) -> list[Klassenwechsel
     return wechsel
 
 
+def _indexjahr(stand: Stand) -> int | None:
+    return kennzahlen(stand.atlas).indexjahr if stand.atlas else None
+
+
 def indikatoren_vergleichen(basis: Stand, ziel: Stand) -> tuple[Indikatorvergleich | None, str]:
     """The comparison, or None and the reason why there is nothing to compare."""
     nicht_ladbar = [s for s in (basis, ziel) if s.atlas is None and not s.ohne_atlas]
@@ -80,8 +84,7 @@ def indikatoren_vergleichen(basis: Stand, ziel: Stand) -> tuple[Indikatorverglei
         return None, "; ".join(dict.fromkeys(g for g in gruende if g))
     katalog = art_vergleichen("indikator", basis, ziel)
     if basis.atlas is None or ziel.atlas is None:  # an atlas added or removed: its catalogue says it all
-        jahre = tuple(kennzahlen(s.atlas).indexjahr if s.atlas else None for s in (basis, ziel))
-        return Indikatorvergleich(katalog, [], [], None, jahre), ""
+        return Indikatorvergleich(katalog, [], [], None, (_indexjahr(basis), _indexjahr(ziel))), ""
     alt, neu = kennzahlen(basis.atlas), kennzahlen(ziel.atlas)
     werte = werte_vergleichen(basis.atlas, ziel.atlas, alt, neu)
     groesste = sorted((w for w in werte if w.gewicht > 0), key=lambda w: (-w.gewicht, w.stadtteil, w.indikator))

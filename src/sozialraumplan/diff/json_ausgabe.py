@@ -90,7 +90,7 @@ def _aenderung(aenderung: Aenderung) -> dict[str, Any]:
         daten["umbenannt"] = aenderung.umbenannt
         daten["felder"] = [_feld(f) for f in aenderung.felder]
     if isinstance(aenderung.wert, BaseModel):
-        daten["wert"] = aenderung.wert.model_dump(mode="json", by_alias=True)
+        daten["wert"] = aenderung.wert.model_dump(mode="json")
     if aenderung.grund:
         daten["grund"] = aenderung.grund
     return daten

@@ -6,8 +6,9 @@ or strike-through alone, so they read the same aloud as on screen.
 
 from __future__ import annotations
 
+from ..model import Massnahme
 from ..render.text import klartext_md
-from .anzeige import ARTNAMEN, Anzeige, feldname
+from .anzeige import ARTNAMEN, Anzeige
 from .ergebnis import Aenderung, Artvergleich, Feldaenderung
 from .text import Textstelle
 
@@ -42,10 +43,10 @@ def _kopf(aenderung: Aenderung) -> str:
 
 def _neu(aenderung: Aenderung, anzeige: Anzeige) -> str:
     zeile = f"- **{_kopf(aenderung)}**"
-    if aenderung.art == "massnahme":
-        m = aenderung.wert
-        zeitraum = anzeige.wert("beginn", m.period.begin)
-        zeitraum = f"{zeitraum} bis {anzeige.wert('ende', m.period.end)}" if m.period.end else f"ab {zeitraum}"
+    m = aenderung.wert
+    if isinstance(m, Massnahme):
+        zeitraum = anzeige.wert("beginn", m.zeitraum.beginn)
+        zeitraum = f"{zeitraum} bis {anzeige.wert('ende', m.zeitraum.ende)}" if m.zeitraum.ende else f"ab {zeitraum}"
         stadtteile = ", ".join(anzeige.wert("stadtteile", s) for s in m.stadtteile)
         zeile += klartext_md(f": {m.status.label}, {zeitraum}; Stadtteile: {stadtteile}")
     return zeile
@@ -53,9 +54,9 @@ def _neu(aenderung: Aenderung, anzeige: Anzeige) -> str:
 
 def _entfallen(aenderung: Aenderung, anzeige: Anzeige) -> str:
     zeile = f"- **{_kopf(aenderung)}**"
-    if aenderung.art == "massnahme":
-        m = aenderung.wert
-        zeile += " " + klartext_md(f"(zuletzt {m.status.label}, Fortschritt {anzeige.wert('fortschritt', m.progress)})")
+    m = aenderung.wert
+    if isinstance(m, Massnahme):
+        zeile += " " + klartext_md(f"(zuletzt {m.status.label}, Fortschritt {anzeige.wert('fortschritt', m.fortschritt)})")
     return zeile
 
 
@@ -74,7 +75,7 @@ def feldliste(felder: tuple[Feldaenderung, ...], anzeige: Anzeige) -> str:
 
 def _feld(feld: Feldaenderung, anzeige: Anzeige) -> str:
     """One list item per changed field; text passages as a nested list."""
-    name = feldname(feld.feld)
+    name = feld.name
     schluessel = feld.feld[-1]
     if feld.art == "text":
         return f"- {name}:\n" + "\n".join(f"    - {_stelle(s)}" for s in feld.stellen)

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..git_quelle import ist_git_repository, vorige_fassung
 from ..model import Plan
 from ..quelle import Ordner
-from ..render.text import kopf, klartext_md
+from ..render.text import klartext_md, kopf
 from ..seiten import Seite
 from .markdown_ausgabe import koerper
 from .stand import stand_aus_plan, stand_aus_revision

@@ -12,21 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from pydantic import BaseModel
-
 from ..atlas import Atlas, atlas_pruefen, atlas_vorhanden
+from ..atlas.modell import Indikator
 from ..befund import Befund, nur_fehler
-from ..laden import ARTEN, GLOSSAR_DATEI, STADTTEILE_DATEI, YAML_ENDUNGEN, plan_pruefen, rohplan_laden
 from ..git_quelle import GitQuelle
-from ..model import Plan, PlanInfo
+from ..laden import ARTEN, GLOSSAR_DATEI, STADTTEILE_DATEI, YAML_ENDUNGEN, Dateientitaet, plan_pruefen, rohplan_laden
+from ..model import Begriff, Plan, PlanInfo, Stadtteil
 from ..quelle import Ordner, Quelle
+
+Entitaet = Dateientitaet | Begriff | Stadtteil | Indikator
+"""Everything a diff compares by id: one model class per kind (see `arten.titel`)."""
 
 
 @dataclass(frozen=True)
 class Eintrag:
     """One entity and the file it came from."""
 
-    wert: BaseModel
+    wert: Entitaet
     datei: str
 
 
@@ -75,7 +77,7 @@ def stand_laden(quelle: Quelle, name: str, commit: str | None = None) -> Stand:
             if pfad.endswith(YAML_ENDUNGEN) and pfad not in gelesen
         }
     glossar = roh.glossar.wert if roh.glossar else None
-    eintraege["begriff"] = {b.term: Eintrag(b, GLOSSAR_DATEI) for b in glossar.terms} if glossar else {}
+    eintraege["begriff"] = {b.begriff: Eintrag(b, GLOSSAR_DATEI) for b in glossar.begriffe} if glossar else {}
     eintraege["stadtteil"] = {s.id: Eintrag(s, STADTTEILE_DATEI) for s in roh.stadtteile}
     info = roh.info.wert if roh.info else None
     if not atlas_vorhanden(quelle):
@@ -89,14 +91,14 @@ def stand_aus_plan(plan: Plan, name: str, quelle: Quelle | None = None, commit: 
     """A state from an already validated plan (the site build has one in hand); its atlas is
     loaded from `quelle`."""
     def datei(art: str, ident: str) -> str:
-        return plan.sources.get(f"{art}:{ident}", "")
+        return plan.quellen.get(f"{art}:{ident}", "")
 
     eintraege = {
         "massnahme": {m.id: Eintrag(m, datei("massnahme", m.id)) for m in plan.massnahmen},
         "leitlinie": {l.id: Eintrag(l, datei("leitlinie", l.id)) for l in plan.leitlinien},
         "gremium": {g.id: Eintrag(g, datei("gremium", g.id)) for g in plan.gremien},
         "sitzung": {s.id: Eintrag(s, datei("sitzung", s.id)) for s in plan.sitzungen},
-        "begriff": {b.term: Eintrag(b, GLOSSAR_DATEI) for b in plan.glossar.terms},
+        "begriff": {b.begriff: Eintrag(b, GLOSSAR_DATEI) for b in plan.glossar.begriffe},
         "stadtteil": {s.id: Eintrag(s, STADTTEILE_DATEI) for s in plan.stadtteile},
     }
     stand = Stand(name, commit, plan.info, eintraege)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .arten import art_vergleichen
-from .ergebnis import Vergleich
+from .ergebnis import Feldaenderung, Vergleich
 from .felder import felder_vergleichen
 from .indikatoren import indikatoren_vergleichen
 from .stand import Stand
@@ -14,7 +14,7 @@ ARTEN = ("massnahme", "leitlinie", "gremium", "sitzung", "begriff", "stadtteil")
 
 def vergleichen(basis: Stand, ziel: Stand) -> Vergleich:
     """Compare an older state `basis` with a newer state `ziel`."""
-    plan = ()
+    plan: tuple[Feldaenderung, ...] = ()
     if basis.info is not None and ziel.info is not None:
         plan = tuple(felder_vergleichen(basis.info, ziel.info))
     indikatoren, grund = indikatoren_vergleichen(basis, ziel)

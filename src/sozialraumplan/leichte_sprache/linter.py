@@ -67,7 +67,7 @@ def pfade_pruefen(
         elif pfade:
             ergebnis.befunde.append(Befund(
                 pfad, 1, 1, "Leichte Sprache: diesen Ordner oder diese YAML- oder Markdown-Datei "
-                "gibt es nicht", "prüfen Sie den Pfad; er gilt ab dem Ordner des Repositorys"))
+                "gibt es nicht", "prüfen Sie den Pfad; er gilt ab dem aktuellen Ordner"))
     for datei in dict.fromkeys(dateien):
         texte, befunde = datei_texte(datei, _anzeige(datei, wurzel))
         ergebnis.befunde.extend(befunde)

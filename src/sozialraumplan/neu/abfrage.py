@@ -9,7 +9,7 @@ from typing import TextIO
 from ..laden import rohplan_laden
 from ..model import GESAMTSTADT
 from ..quelle import Quelle
-from .felder import Eingabefehler, Feld, auswahl, pflicht, umwandeln
+from .felder import Eingabefehler, Feld, auswahl, frage, pflicht, umwandeln
 from .vorlagen import Vorlage, Werte
 
 _HOECHSTENS_GEZEIGT = 8
@@ -68,15 +68,15 @@ class Befragung:
             zusaetze.append(f"Eingabetaste für „{feld.vorgabe()}“")
         elif not noetig:
             zusaetze.append("freiwillig, Eingabetaste zum Überspringen")
-        text = feld.frage + (f" [{'; '.join(zusaetze)}]" if zusaetze else "")
+        text = frage(vorlage.art.modell, feld) + (f" [{'; '.join(zusaetze)}]" if zusaetze else "")
         if feld.mehrzeilig:
             return text + "\n  (mehrere Zeilen möglich; eine leere Zeile beendet die Eingabe)\n"
         return text + ": "
 
-    def _lesen(self, frage: str, mehrzeilig: bool) -> str:
-        self.ausgabe.write(frage)
+    def _lesen(self, text: str, mehrzeilig: bool) -> str:
+        self.ausgabe.write(text)
         self.ausgabe.flush()
-        zeilen = []
+        zeilen: list[str] = []
         while True:
             zeile = self.eingabe.readline()
             if not zeile:
@@ -127,7 +127,7 @@ def werte_sammeln(vorlage: Vorlage, angaben: Mapping[str, object], befragung: Be
         elif pflicht(modell, feld):
             fehlend.append(feld)
     if fehlend:
-        fehler.append("Es fehlen Angaben:\n" + "\n".join(f"  --{f.option}: {f.frage}" for f in fehlend)
+        fehler.append("Es fehlen Angaben:\n" + "\n".join(f"  --{f.option}: {frage(modell, f)}" for f in fehlend)
                       + "\nGeben Sie sie als Optionen an, oder starten Sie den Befehl in einem Terminal: "
                       "dann fragt er danach.")
     return Antworten(werte, fehler)

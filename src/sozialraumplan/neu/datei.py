@@ -49,12 +49,15 @@ def yaml_text(vorlage: Vorlage, kennung: str, werte: Werte) -> str:
             continue
         wert = werte[feld.pfad]
         if feld.eingabe is Eingabe.KENNUNGEN:
-            wert = _Kennungsliste(wert)  # type: ignore[arg-type]
+            assert isinstance(wert, list)  # `umwandeln` reads Eingabe.KENNUNGEN as a list of ids
+            wert = _Kennungsliste(wert)
         elif feld.eingabe is Eingabe.MONAT:
             wert = _Monat(wert)
         abschnitt = daten
         for schluessel in feld.pfad[:-1]:
-            abschnitt = abschnitt.setdefault(schluessel, {})  # type: ignore[assignment]
+            unter = abschnitt.setdefault(schluessel, {})
+            assert isinstance(unter, dict)  # sections are created here, as dicts, and hold no answers
+            abschnitt = unter
         abschnitt[feld.pfad[-1]] = wert
     kopf = f"# yaml-language-server: $schema=../../schemas/{vorlage.art.name}.schema.json\n"
     return kopf + yaml.dump(daten, Dumper=_Schreiber, allow_unicode=True, sort_keys=False, width=100)

@@ -1,9 +1,10 @@
 """The fields of a new file: how each is asked for, given as an option and read from text.
 
-Only the input side lives here (which option, which question, how a typed answer becomes a
-YAML value). Whether a value is allowed is the model's business: required fields and the
-choices of an enum are read from the pydantic model, and the finished file is checked by the
-same validation as every other file of the plan.
+Only the input side lives here (which option, how a typed answer becomes a YAML value). What a
+field is called and what it means is the model's business, as is whether a value is allowed:
+the question is the field's German title, the option help its description, required fields
+and the choices of an enum are read from the pydantic model, and the finished file is checked
+by the same validation as every other file of the plan.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+import annotated_types
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from ..meldungen import vorschlag
+from ..modellfelder import modellfeld
 
 _MONAT = re.compile(r"^\d{4}-\d{2}$")
 _DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -49,12 +51,10 @@ class Eingabefehler(ValueError):
 
 @dataclass(frozen=True)
 class Feld:
-    """One key of the new file, with the option and the question that fill it."""
+    """One key of the new file, with the option that fills it and how an answer is typed."""
 
     pfad: tuple[str, ...]
     """YAML keys from the top, e.g. `("zeitraum", "beginn")`."""
-    frage: str
-    """German label, used as prompt and as option help."""
     eingabe: Eingabe
     option: str
     """Command-line option without the dashes; singular for repeatable ones (`--leitlinie`)."""
@@ -77,19 +77,27 @@ class Feld:
         return self.eingabe in (Eingabe.LANGTEXT, Eingabe.LISTE)
 
 
-def modellfeld(modell: type[BaseModel], pfad: Sequence[str]) -> FieldInfo:
-    """The pydantic field behind a YAML key path (keys are the German aliases)."""
-    *abschnitte, name = pfad
-    for abschnitt in abschnitte:  # a nested section such as `zeitraum` is itself a model
-        modell = _feld(modell, abschnitt).annotation
-    return _feld(modell, name)
+_FORM = {Eingabe.MONAT: "JJJJ-MM", Eingabe.DATUM: "JJJJ-MM-TT", Eingabe.KENNUNG: "Kennung",
+         Eingabe.KENNUNGEN: "Kennungen"}
+"""How an answer is written, where the title alone does not say it."""
 
 
-def _feld(modell: type[BaseModel], schluessel: str) -> FieldInfo:
-    for name, feld in modell.model_fields.items():
-        if (feld.alias or name) == schluessel:
-            return feld
-    raise KeyError(f"{modell.__name__} hat kein Feld „{schluessel}“")
+def frage(modell: type[BaseModel], feld: Feld) -> str:
+    """The question: the field's German title and the form of the answer, „Beginn (JJJJ-MM)“."""
+    info = modellfeld(modell, feld.pfad)
+    form = _FORM.get(feld.eingabe)
+    if feld.eingabe is Eingabe.ZAHL:
+        unten = next((m.ge for m in info.metadata if isinstance(m, annotated_types.Ge)), None)
+        oben = next((m.le for m in info.metadata if isinstance(m, annotated_types.Le)), None)
+        form = f"{unten} bis {oben}" if unten is not None and oben is not None else "ganze Zahl"
+    titel = info.title or feld.schluessel
+    return f"{titel} ({form})" if form else titel
+
+
+def hilfe(modell: type[BaseModel], feld: Feld) -> str:
+    """The option's help: the question and the field's German description."""
+    beschreibung = modellfeld(modell, feld.pfad).description
+    return f"{frage(modell, feld)} – {beschreibung}" if beschreibung else frage(modell, feld)
 
 
 def pflicht(modell: type[BaseModel], feld: Feld) -> bool:

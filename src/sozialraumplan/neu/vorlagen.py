@@ -1,7 +1,8 @@
 """What `sozialraumplan neu` can create: Maßnahme, Gremium, Sitzung, each with its fields and id rule.
 
 The fields follow the model's key order, so a new file reads like the ones written by hand.
-`id` is never asked for (it is derived), `beispiel` never (new entries are real ones).
+`id` is never asked for (it is derived), `beispiel` never (new entries are real ones). Only the
+input side is listed here; each question is the model field's German title (`felder.frage`).
 """
 
 from __future__ import annotations
@@ -45,35 +46,29 @@ def _sitzung_kennung(werte: Werte, vorhandene: list[str]) -> str:
     return sitzungskennung(datum, str(werte[("gremium",)]))
 
 
-BESCHREIBUNG = Feld(("beschreibung",), "Beschreibung", Eingabe.LANGTEXT, "beschreibung")
-LEICHTE_SPRACHE = Feld(("leichte_sprache",), "Dasselbe in Leichter Sprache (ein Satz pro Zeile)",
-                       Eingabe.LANGTEXT, "leichte-sprache")
-TITEL_LEICHTE_SPRACHE = Feld(("titel_leichte_sprache",), "Kurzer Titel in Leichter Sprache (freiwillig)",
-                             Eingabe.TEXT, "titel-leichte-sprache")
+BESCHREIBUNG = Feld(("beschreibung",), Eingabe.LANGTEXT, "beschreibung")
+LEICHTE_SPRACHE = Feld(("leichte_sprache",), Eingabe.LANGTEXT, "leichte-sprache")
+TITEL_LEICHTE_SPRACHE = Feld(("titel_leichte_sprache",), Eingabe.TEXT, "titel-leichte-sprache")
 
 MASSNAHME = Vorlage(
     art=MASSNAHMEN,
     felder=(
-        Feld(("titel",), "Titel der Maßnahme", Eingabe.TEXT, "titel"),
-        Feld(("leitlinien",), "Leitlinien (Kennungen, z. B. L1 L3)", Eingabe.KENNUNGEN, "leitlinie",
-             verweis="leitlinie"),
-        Feld(("stadtteile",), "Stadtteile (Kennungen aus data/stadtteile.csv oder „gesamtstadt“)",
-             Eingabe.KENNUNGEN, "stadtteil", verweis="stadtteil"),
+        Feld(("titel",), Eingabe.TEXT, "titel"),
+        Feld(("leitlinien",), Eingabe.KENNUNGEN, "leitlinie", verweis="leitlinie"),
+        Feld(("stadtteile",), Eingabe.KENNUNGEN, "stadtteil", verweis="stadtteil"),
         BESCHREIBUNG,
         LEICHTE_SPRACHE,
         TITEL_LEICHTE_SPRACHE,
-        Feld(("verantwortlich",), "Verantwortlich (Amt oder Stelle)", Eingabe.TEXT, "verantwortlich"),
-        Feld(("beteiligte",), "Beteiligte", Eingabe.LISTE, "beteiligt"),
-        Feld(("zeitraum", "beginn"), "Beginn (JJJJ-MM)", Eingabe.MONAT, "beginn"),
-        Feld(("zeitraum", "ende"), "Ende (JJJJ-MM)", Eingabe.MONAT, "ende"),
-        Feld(("status",), "Stand der Umsetzung", Eingabe.AUSWAHL, "status", vorgabe=lambda: "geplant"),
-        Feld(("fortschritt",), "Fortschritt in Prozent (0 bis 100)", Eingabe.ZAHL, "fortschritt",
-             vorgabe=lambda: "0"),
-        Feld(("prioritaet",), "Priorität", Eingabe.AUSWAHL, "prioritaet"),
-        Feld(("finanzierung",), "Finanzierung", Eingabe.TEXT, "finanzierung"),
-        Feld(("gremium",), "Zuständiges Gremium (Kennung)", Eingabe.KENNUNG, "gremium", verweis="gremium"),
-        Feld(("zuletzt_geprueft",), "Zuletzt geprüft am (JJJJ-MM-TT)", Eingabe.DATUM, "zuletzt-geprueft",
-             vorgabe=heute),
+        Feld(("verantwortlich",), Eingabe.TEXT, "verantwortlich"),
+        Feld(("beteiligte",), Eingabe.LISTE, "beteiligt"),
+        Feld(("zeitraum", "beginn"), Eingabe.MONAT, "beginn"),
+        Feld(("zeitraum", "ende"), Eingabe.MONAT, "ende"),
+        Feld(("status",), Eingabe.AUSWAHL, "status", vorgabe=lambda: "geplant"),
+        Feld(("fortschritt",), Eingabe.ZAHL, "fortschritt", vorgabe=lambda: "0"),
+        Feld(("prioritaet",), Eingabe.AUSWAHL, "prioritaet"),
+        Feld(("finanzierung",), Eingabe.TEXT, "finanzierung"),
+        Feld(("gremium",), Eingabe.KENNUNG, "gremium", verweis="gremium"),
+        Feld(("zuletzt_geprueft",), Eingabe.DATUM, "zuletzt-geprueft", vorgabe=heute),
     ),
     kennung=lambda werte, vorhandene: naechste_nummer(vorhandene),
     hilfe="Neue Maßnahme anlegen",
@@ -83,20 +78,18 @@ MASSNAHME = Vorlage(
 GREMIUM = Vorlage(
     art=GREMIEN,
     felder=(
-        Feld(("name",), "Name des Gremiums", Eingabe.TEXT, "name"),
-        Feld(("kurzname",), "Kurzname", Eingabe.TEXT, "kurzname"),
-        Feld(("ebene",), "Ebene der Zusammenarbeit", Eingabe.AUSWAHL, "ebene"),
+        Feld(("name",), Eingabe.TEXT, "name"),
+        Feld(("kurzname",), Eingabe.TEXT, "kurzname"),
+        Feld(("ebene",), Eingabe.AUSWAHL, "ebene"),
         BESCHREIBUNG,
         LEICHTE_SPRACHE,
         TITEL_LEICHTE_SPRACHE,
-        Feld(("mitglieder",), "Mitglieder", Eingabe.LISTE, "mitglied"),
-        Feld(("aufgaben",), "Aufgaben", Eingabe.LISTE, "aufgabe"),
-        Feld(("turnus",), "Wie oft es tagt", Eingabe.TEXT, "turnus"),
-        Feld(("einberufen_von",), "Wer einlädt", Eingabe.TEXT, "einberufen-von"),
-        Feld(("berichtet_an",), "Berichtet an (Kennungen anderer Gremien)", Eingabe.KENNUNGEN, "berichtet-an",
-             verweis="gremium"),
-        Feld(("berichtet_an_extern",), "Berichtet außerdem an (z. B. Stadtrat)", Eingabe.LISTE,
-             "berichtet-an-extern"),
+        Feld(("mitglieder",), Eingabe.LISTE, "mitglied"),
+        Feld(("aufgaben",), Eingabe.LISTE, "aufgabe"),
+        Feld(("turnus",), Eingabe.TEXT, "turnus"),
+        Feld(("einberufen_von",), Eingabe.TEXT, "einberufen-von"),
+        Feld(("berichtet_an",), Eingabe.KENNUNGEN, "berichtet-an", verweis="gremium"),
+        Feld(("berichtet_an_extern",), Eingabe.LISTE, "berichtet-an-extern"),
     ),
     kennung=_gremium_kennung,
     hilfe="Neues Gremium anlegen",
@@ -106,12 +99,12 @@ GREMIUM = Vorlage(
 SITZUNG = Vorlage(
     art=SITZUNGEN,
     felder=(
-        Feld(("datum",), "Datum der Sitzung (JJJJ-MM-TT)", Eingabe.DATUM, "datum"),
-        Feld(("gremium",), "Gremium (Kennung)", Eingabe.KENNUNG, "gremium", verweis="gremium"),
-        Feld(("titel",), "Titel der Sitzung", Eingabe.TEXT, "titel"),
-        Feld(("ort",), "Ort", Eingabe.TEXT, "ort"),
-        Feld(("themen",), "Themen", Eingabe.LISTE, "thema"),
-        Feld(("ergebnisse",), "Ergebnisse", Eingabe.LISTE, "ergebnis"),
+        Feld(("datum",), Eingabe.DATUM, "datum"),
+        Feld(("gremium",), Eingabe.KENNUNG, "gremium", verweis="gremium"),
+        Feld(("titel",), Eingabe.TEXT, "titel"),
+        Feld(("ort",), Eingabe.TEXT, "ort"),
+        Feld(("themen",), Eingabe.LISTE, "thema"),
+        Feld(("ergebnisse",), Eingabe.LISTE, "ergebnis"),
     ),
     kennung=_sitzung_kennung,
     hilfe="Neue Sitzung anlegen",

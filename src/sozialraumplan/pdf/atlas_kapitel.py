@@ -8,12 +8,23 @@ it. The texts come from the atlas's own building blocks, so site and print say t
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 
 from markupsafe import Markup
 
-from ..atlas.bausteine import (KEINE_ANGABE, Klassenbild, index_text, index_zusammenfassung,
-                               indikator_einteilung, klassenbild, stadt_satz, zelle, zusammenfassung)
+from ..atlas.bausteine import (
+    KEINE_ANGABE,
+    Klassenbild,
+    index_text,
+    index_zusammenfassung,
+    indikator_einteilung,
+    klassenbild,
+    stadt_satz,
+    zelle,
+    zusammenfassung,
+)
 from ..atlas.index import STELLEN as INDEX_STELLEN
+from ..atlas.klassen import Klasse
 from ..atlas.kontext import Kontext, kontext_fuer
 from ..atlas.modell import Atlas, Indikator
 from ..atlas.zahlen import mit_einheit
@@ -25,7 +36,7 @@ from .karten import karte_png
 ID = "atlas"
 
 
-def _alt_text(titel: str, bild: Klassenbild, klassen: dict[str, object], namen: dict[str, str],
+def _alt_text(titel: str, bild: Klassenbild, klassen: Mapping[str, Klasse | None], namen: dict[str, str],
               einheit: str, stellen: int) -> str:
     """What a sighted reader takes from the map: the classes and who is in the highest one."""
     oberste = bild.einteilung.klassen[-1]
@@ -56,12 +67,12 @@ def _anzahl(n: int) -> str:
     return f"{n} {'Stadtteil' if n == 1 else 'Stadtteile'}"
 
 
-def _klasse(klasse) -> str:
+def _klasse(klasse: Klasse | None) -> str:
     """In the table only the class number: the legend beside it names the range."""
     return str(klasse.nummer) if klasse else KEINE_ANGABE
 
 
-def _abschnitt(kontext: Kontext, titel: str, text: str, bild: Klassenbild, klassen: dict, alt: str,
+def _abschnitt(kontext: Kontext, titel: str, text: str, bild: Klassenbild, klassen: Mapping[str, Klasse | None], alt: str,
                spalten: list[str], zeilen: list[list[str]], einheit: str, stellen: int) -> str:
     png = karte_png(kontext.kartengrenzen, {s: bild.farbe(k) for s, k in klassen.items()})
     quelle = "data:image/png;base64," + base64.b64encode(png).decode("ascii")

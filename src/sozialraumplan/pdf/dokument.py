@@ -14,6 +14,7 @@ import markdown
 from markupsafe import Markup
 
 from ..model import Gremium, Massnahme, Plan
+from ..render.bereinigen import bereinigen
 from ..render.massnahmen import zeitraum
 from ..render.text import datum, h, md
 
@@ -28,7 +29,9 @@ class Kapitel:
 
 
 def absaetze(text: str) -> Markup:
-    return Markup(markdown.markdown(md(text.strip()), output_format="html"))
+    """A Markdown text of the plan as HTML, through the site's allowlist sanitiser: the PDF
+    renderer may read local files (fonts), so a text must not name one as an image."""
+    return Markup(bereinigen(markdown.markdown(md(text.strip()), output_format="html")))
 
 
 def zeilen(text: str) -> Markup:
@@ -44,7 +47,7 @@ def _umgebung() -> jinja2.Environment:
 
 
 def dokument_titel(plan: Plan) -> str:
-    return f"{plan.info.title} – {plan.info.fortschreibung}"
+    return f"{plan.info.titel} – {plan.info.fortschreibung}"
 
 
 def html_dokument(plan: Plan, fassung: str, zusatzkapitel: tuple[Kapitel, ...] = (),
@@ -52,12 +55,12 @@ def html_dokument(plan: Plan, fassung: str, zusatzkapitel: tuple[Kapitel, ...] =
     """The print document; `fassung` names the release (tag) on the cover."""
     inhalt = [("leitlinien", "Sozialpolitische Leitlinien"), ("massnahmen", "Maßnahmen"),
               ("gremien", "Gremien und Arbeitsformate")]
-    if plan.info.introduction:
+    if plan.info.einleitung:
         inhalt.insert(0, ("einleitung", "Einleitung"))
     if plan.sitzungen:
         inhalt.append(("sitzungen", "Sitzungen"))
     inhalt += [(k.id, k.titel) for k in zusatzkapitel]
-    if plan.glossar.terms:
+    if plan.glossar.begriffe:
         inhalt.append(("glossar", "Glossar"))
     inhalt.append(("impressum", "Impressum"))
 
@@ -65,7 +68,7 @@ def html_dokument(plan: Plan, fassung: str, zusatzkapitel: tuple[Kapitel, ...] =
         return ", ".join(plan.stadtteil_name(s) for s in m.stadtteile)
 
     def berichtet_an(g: Gremium) -> list[str]:
-        return [plan.gremium(z).name for z in g.reports_to] + list(g.reports_to_external)
+        return [plan.gremium(z).name for z in g.berichtet_an] + list(g.berichtet_an_extern)
 
     return _umgebung().get_template("vorlage.html").render(
         plan=plan, titel=dokument_titel(plan), fassung=fassung, inhalt=inhalt,

@@ -22,6 +22,6 @@ def plan_downloads(plan: Plan) -> tuple[Seite, list[Datei]]:
              "Leitlinien, Maßnahmen, Gremien, Sitzungen, Glossar und Stadtteile.\n"
              f'- <a href="massnahmen.csv" download>Die Maßnahmen als CSV-Tabelle</a> ({len(plan.massnahmen)} Zeilen, '
              "UTF-8, Komma als Trenner): für Tabellenkalkulationen.\n\n")
-    if plan.info.example_data:
+    if plan.info.beispieldaten:
         text += "Die als Beispiel gekennzeichneten Einträge (`beispiel: true`) sind erfunden.\n"
     return Seite(f"{ORDNER}/index.md", "Downloads", text), dateien

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Ebene, Gremium, Plan
 from ..seiten import Seite
 from .organigramm import organigramm_svg
-from .text import aufzaehlung, datum, gross_anfang, h, kopf, leichte_sprache_absatz, md, klartext_md
+from .text import aufzaehlung, datum, gross_anfang, h, klartext_md, kopf, leichte_sprache_absatz, md
 
 ORDNER = "gremien"
 
@@ -19,8 +19,8 @@ def verbindungen_als_text(plan: Plan) -> str:
             continue
         text += f"### {gross_anfang(ebene.label)}\n\n"
         for g in mitglieder:
-            ziele = [f"[{klartext_md(plan.gremium(z).label)}]({z}.md)" for z in g.reports_to]
-            ziele += [klartext_md(z) for z in g.reports_to_external]
+            ziele = [f"[{klartext_md(plan.gremium(z).label)}]({z}.md)" for z in g.berichtet_an]
+            ziele += [klartext_md(z) for z in g.berichtet_an_extern]
             weiter = f" – berichtet an: {', '.join(ziele)}" if ziele else ""
             text += f"- [{klartext_md(g.name)}]({g.id}.md){weiter}\n"
         text += "\n"
@@ -44,25 +44,25 @@ def uebersicht(plan: Plan) -> Seite:
 def seite(plan: Plan, g: Gremium) -> Seite:
     text = kopf(g.name)
     text += f'<p class="srp-ebene">Ebene: {h(g.ebene.label)}</p>\n\n'
-    text += md(g.description.strip()) + "\n\n"
-    text += "## Aufgaben\n\n" + aufzaehlung(g.tasks) + "\n\n"
-    if g.members:
-        text += "## Mitglieder\n\n" + aufzaehlung(g.members) + "\n\n"
+    text += md(g.beschreibung.strip()) + "\n\n"
+    text += "## Aufgaben\n\n" + aufzaehlung(g.aufgaben) + "\n\n"
+    if g.mitglieder:
+        text += "## Mitglieder\n\n" + aufzaehlung(g.mitglieder) + "\n\n"
     text += "## Arbeitsweise\n\n| Angabe | Wert |\n| --- | --- |\n"
-    text += f"| Turnus | {klartext_md(g.turnus)} |\n| Lädt ein | {klartext_md(g.convened_by)} |\n"
-    ziele = [f"[{klartext_md(plan.gremium(z).label)}]({z}.md)" for z in g.reports_to]
-    ziele += [klartext_md(z) for z in g.reports_to_external]
+    text += f"| Turnus | {klartext_md(g.turnus)} |\n| Lädt ein | {klartext_md(g.einberufen_von)} |\n"
+    ziele = [f"[{klartext_md(plan.gremium(z).label)}]({z}.md)" for z in g.berichtet_an]
+    ziele += [klartext_md(z) for z in g.berichtet_an_extern]
     text += f"| Berichtet an | {', '.join(ziele) or '–'} |\n"
-    zuarbeit = [x for x in plan.gremien if g.id in x.reports_to]
+    zuarbeit = [x for x in plan.gremien if g.id in x.berichtet_an]
     if zuarbeit:
         text += f"| Erhält Berichte von | {', '.join(f'[{klartext_md(x.label)}]({x.id}.md)' for x in zuarbeit)} |\n"
     massnahmen = [m for m in plan.massnahmen if m.gremium == g.id]
     if massnahmen:
         text += "\n## Begleitete Maßnahmen\n\n" + "\n".join(
-            f"- [{klartext_md(m.title)}](../massnahmen/{m.id}.md)" for m in massnahmen) + "\n"
+            f"- [{klartext_md(m.titel)}](../massnahmen/{m.id}.md)" for m in massnahmen) + "\n"
     sitzungen = plan.sitzungen_for_gremium(g.id)
     if sitzungen:
         text += "\n## Sitzungen\n\n" + "\n".join(
-            f"- [{datum(s.date)}: {klartext_md(s.title)}](../sitzungen.md#{s.id})" for s in sitzungen) + "\n"
+            f"- [{datum(s.datum)}: {klartext_md(s.titel)}](../sitzungen.md#{s.id})" for s in sitzungen) + "\n"
     text += "\n## In Leichter Sprache\n\n" + leichte_sprache_absatz(g.leichte_sprache) + "\n"
-    return Seite(f"{ORDNER}/{g.id}.md", g.name, text, quelle=plan.sources.get(f"gremium:{g.id}"))
+    return Seite(f"{ORDNER}/{g.id}.md", g.name, text, quelle=plan.quellen.get(f"gremium:{g.id}"))

@@ -17,7 +17,7 @@ from ..model import GESAMTSTADT, Gremium, Leitlinie, Massnahme, Plan, Status
 from ..seiten import Abschnitt, Seite
 from . import gremien, leitlinien, massnahmen
 from .pfade import relativ
-from .text import abschnitt, kopf, leichte_sprache_absatz, klartext_md
+from .text import abschnitt, klartext_md, kopf, leichte_sprache_absatz
 
 ORDNER = "leichte-sprache"
 STARTSEITE = f"{ORDNER}/index.md"
@@ -232,7 +232,7 @@ def _titel(art: str, nummer: int, eigener: str | None) -> str:
 
 def ziel_titel(leitlinie: Leitlinie) -> str:
     """Leitlinien are „Ziele“ in Leichter Sprache; their own titles are too hard to keep."""
-    return _titel("Ziel", leitlinie.number, leitlinie.title_leichte_sprache)
+    return _titel("Ziel", leitlinie.nummer, leitlinie.titel_leichte_sprache)
 
 
 def ziele_seite(plan: Plan) -> Seite:
@@ -251,19 +251,19 @@ def ziel_seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
             f"### [{vorhaben_titel(plan, m)}]({verweis(pfad, f'{VORHABEN}#{m.id}')})\n\n"
             + _erster_satz(m.leichte_sprache) for m in vorhaben)
     return seite(pfad, ziel_titel(leitlinie), text, standard=f"{leitlinien.ORDNER}/{leitlinie.id}.md",
-                 quelle=plan.sources.get(f"leitlinie:{leitlinie.id}"))
+                 quelle=plan.quellen.get(f"leitlinie:{leitlinie.id}"))
 
 
 def vorhaben_titel(plan: Plan, massnahme: Massnahme) -> str:
     """Maßnahmen are „Vorhaben“, numbered in the order of the catalogue."""
-    return _titel("Vorhaben", plan.massnahmen.index(massnahme) + 1, massnahme.title_leichte_sprache)
+    return _titel("Vorhaben", plan.massnahmen.index(massnahme) + 1, massnahme.titel_leichte_sprache)
 
 
 def vorhaben_seite(plan: Plan) -> Seite:
     text = zeilen(VORHABEN_EINLEITUNG)
     for m in plan.massnahmen:
         inhalt = f"## {vorhaben_titel(plan, m)}\n\n"
-        if m.example:
+        if m.beispiel:
             inhalt += zeilen(BEISPIEL)
         inhalt += zeilen(m.leichte_sprache)
         ziele = "".join(f"- [{ziel_titel(plan.leitlinie(l))}]({verweis(VORHABEN, ziel_pfad(l))})\n"
@@ -288,7 +288,7 @@ def _wo(plan: Plan, massnahme: Massnahme) -> str:
 def gruppen_titel(plan: Plan, gremium: Gremium) -> str:
     """Gremien are „Gruppen“, numbered: their names are long compounds, and each text
     introduces its group in Leichter Sprache."""
-    return _titel("Gruppe", plan.gremien.index(gremium) + 1, gremium.title_leichte_sprache)
+    return _titel("Gruppe", plan.gremien.index(gremium) + 1, gremium.titel_leichte_sprache)
 
 
 def gruppen_seite(plan: Plan) -> Seite:
@@ -304,13 +304,13 @@ def atlas_seite(atlas: str | None) -> Seite:
 
 
 def _begriffe(plan: Plan) -> list:
-    return sorted((b for b in plan.glossar.terms if b.leichte_sprache), key=lambda b: b.term.casefold())
+    return sorted((b for b in plan.glossar.begriffe if b.leichte_sprache), key=lambda b: b.begriff.casefold())
 
 
 def woerter_seite(plan: Plan) -> Seite:
     """Hard words stay as they are and are explained: that is how Leichte Sprache teaches them."""
     text = zeilen(WOERTER_EINLEITUNG)
     for begriff in _begriffe(plan):
-        text += f"## {klartext_md(begriff.term)}\n\n" + zeilen(begriff.leichte_sprache or "")
+        text += f"## {klartext_md(begriff.begriff)}\n\n" + zeilen(begriff.leichte_sprache or "")
     return seite(WOERTER, "Schwere Wörter einfach erklärt", text, standard="glossar.md",
-                 quelle=plan.sources.get("glossar"))
+                 quelle=plan.quellen.get("glossar"))

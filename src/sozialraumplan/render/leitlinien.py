@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Leitlinie, Plan
 from ..seiten import Seite
 from .massnahmen import katalog
-from .text import aufzaehlung, kopf, leichte_sprache_absatz, md, klartext_md
+from .text import aufzaehlung, klartext_md, kopf, leichte_sprache_absatz, md
 
 ORDNER = "leitlinien"
 
@@ -16,22 +16,22 @@ def uebersicht(plan: Plan) -> Seite:
              "Jede Maßnahme des Plans dient mindestens einer Leitlinie.\n\n")
     for leitlinie in plan.leitlinien:
         anzahl = len(plan.massnahmen_for_leitlinie(leitlinie.id))
-        text += (f"## {leitlinie.number}. [{klartext_md(leitlinie.title)}]({leitlinie.id}.md)\n\n"
-                 f"{md(leitlinie.statement.strip())}\n\n"
+        text += (f"## {leitlinie.nummer}. [{klartext_md(leitlinie.titel)}]({leitlinie.id}.md)\n\n"
+                 f"{md(leitlinie.leitsatz.strip())}\n\n"
                  f"{anzahl} {'Maßnahme' if anzahl == 1 else 'Maßnahmen'}\n\n")
     return Seite(f"{ORDNER}/index.md", "Leitlinien", text)
 
 
 def seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
-    text = kopf(f"Leitlinie {leitlinie.number}: {leitlinie.title}")
-    text += f'<p class="srp-leitsatz">{klartext_md(leitlinie.statement)}</p>\n\n'
-    text += md(leitlinie.explanation.strip()) + "\n\n"
-    if leitlinie.themes:
-        text += "## Themen aus der Beteiligung\n\n" + aufzaehlung(leitlinie.themes) + "\n\n"
+    text = kopf(f"Leitlinie {leitlinie.nummer}: {leitlinie.titel}")
+    text += f'<p class="srp-leitsatz">{klartext_md(leitlinie.leitsatz)}</p>\n\n'
+    text += md(leitlinie.erlaeuterung.strip()) + "\n\n"
+    if leitlinie.themen:
+        text += "## Themen aus der Beteiligung\n\n" + aufzaehlung(leitlinie.themen) + "\n\n"
     massnahmen = plan.massnahmen_for_leitlinie(leitlinie.id)
     text += "## Maßnahmen zu dieser Leitlinie\n\n"
     text += (katalog(plan, massnahmen, basis="../massnahmen/") if massnahmen
              else "Dieser Leitlinie ist noch keine Maßnahme zugeordnet.") + "\n\n"
     text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(leitlinie.leichte_sprache) + "\n"
-    return Seite(f"{ORDNER}/{leitlinie.id}.md", leitlinie.title, text,
-                 quelle=plan.sources.get(f"leitlinie:{leitlinie.id}"))
+    return Seite(f"{ORDNER}/{leitlinie.id}.md", leitlinie.titel, text,
+                 quelle=plan.quellen.get(f"leitlinie:{leitlinie.id}"))

@@ -7,7 +7,7 @@ import json
 
 from ..model import GESAMTSTADT, Massnahme, Plan, Prioritaet, Status
 from ..seiten import Datei, Seite
-from .text import datum, h, kopf, leichte_sprache_absatz, md, klartext_md, monat
+from .text import datum, h, klartext_md, kopf, leichte_sprache_absatz, md, monat
 
 ORDNER = "massnahmen"
 PRUEFFRIST_TAGE = 365
@@ -21,14 +21,14 @@ def status_marke(massnahme: Massnahme) -> str:
 
 def fortschritt(massnahme: Massnahme) -> str:
     """Progress bar with its number written out, for sighted and screen-reader users alike."""
-    return (f'<span class="srp-fortschritt"><progress max="100" value="{massnahme.progress}" '
-            f'aria-label="Fortschritt {massnahme.progress} Prozent"></progress> '
-            f"<span>{massnahme.progress} %</span></span>")
+    return (f'<span class="srp-fortschritt"><progress max="100" value="{massnahme.fortschritt}" '
+            f'aria-label="Fortschritt {massnahme.fortschritt} Prozent"></progress> '
+            f"<span>{massnahme.fortschritt} %</span></span>")
 
 
 def zeitraum(massnahme: Massnahme) -> str:
-    beginn = monat(massnahme.period.begin)
-    return f"{beginn} bis {monat(massnahme.period.end)}" if massnahme.period.end else f"ab {beginn}"
+    beginn = monat(massnahme.zeitraum.beginn)
+    return f"{beginn} bis {monat(massnahme.zeitraum.ende)}" if massnahme.zeitraum.ende else f"ab {beginn}"
 
 
 def _stadtteile_text(plan: Plan, massnahme: Massnahme) -> str:
@@ -43,13 +43,13 @@ def katalog(plan: Plan, massnahmen: list[Massnahme] | None = None, *, basis: str
         stadtteile = " ".join(m.stadtteile)
         zeilen.append(
             f'<tr data-leitlinien="{h(" ".join(m.leitlinien))}" data-stadtteile="{h(stadtteile)}" '
-            f'data-status="{m.status.value}" data-prioritaet="{m.priority.value}">'
-            f'<th scope="row"><a href="{h(basis + m.id)}.html">{h(m.title)}</a></th>'
+            f'data-status="{m.status.value}" data-prioritaet="{m.prioritaet.value}">'
+            f'<th scope="row"><a href="{h(basis + m.id)}.html">{h(m.titel)}</a></th>'
             f"<td>{h(', '.join(m.leitlinien))}</td>"
             f"<td>{h(_stadtteile_text(plan, m))}</td>"
             f'<td data-sortwert="{list(Status).index(m.status)}">{status_marke(m)}</td>'
-            f'<td data-sortwert="{m.progress}">{fortschritt(m)}</td>'
-            f'<td data-sortwert="{list(Prioritaet).index(m.priority)}">{h(m.priority.label)}</td>'
+            f'<td data-sortwert="{m.fortschritt}">{fortschritt(m)}</td>'
+            f'<td data-sortwert="{list(Prioritaet).index(m.prioritaet)}">{h(m.prioritaet.label)}</td>'
             "</tr>"
         )
     kopfzeile = "".join(
@@ -70,7 +70,7 @@ def _filter(plan: Plan) -> str:
     stadtteile = sorted({s for m in plan.massnahmen for s in m.stadtteile},
                         key=lambda s: (s != GESAMTSTADT, plan.stadtteil_name(s)))
     auswahl = {
-        "leitlinien": ("Leitlinie", [(l.id, f"{l.id} – {l.title}") for l in plan.leitlinien]),
+        "leitlinien": ("Leitlinie", [(l.id, f"{l.id} – {l.titel}") for l in plan.leitlinien]),
         "stadtteile": ("Stadtteil", [(s, plan.stadtteil_name(s)) for s in stadtteile]),
         "status": ("Status", [(s.value, s.label) for s in Status]),
         "prioritaet": ("Priorität", [(p.value, p.label) for p in Prioritaet]),
@@ -94,7 +94,7 @@ def katalog_seite(plan: Plan) -> Seite:
         "mit Status und Fortschritt. Sie können nach Leitlinie, Stadtteil, Status und Priorität filtern "
         "und jede Spalte sortieren.\n\n"
     )
-    if any(m.example for m in plan.massnahmen):
+    if any(m.beispiel for m in plan.massnahmen):
         text += _beispiel_hinweis("Die Maßnahmen sind erfundene Beispiele")
     text += _filter(plan) + "\n\n" + katalog(plan) + "\n\n"
     text += "Maßnahmen, deren Prüfung fällig ist, stehen unter [Prüfung fällig](pruefung.md).\n"
@@ -107,36 +107,36 @@ def _beispiel_hinweis(was: str) -> str:
 
 
 def massnahme_seite(plan: Plan, m: Massnahme, pruefung_faellig: bool) -> Seite:
-    text = kopf(m.title)
+    text = kopf(m.titel)
     text += f'<p class="srp-kopfzeile">{status_marke(m)} {fortschritt(m)} ' \
-            f'<span class="srp-prioritaet">Priorität: {h(m.priority.label)}</span></p>\n\n'
-    if m.example:
+            f'<span class="srp-prioritaet">Priorität: {h(m.prioritaet.label)}</span></p>\n\n'
+    if m.beispiel:
         text += _beispiel_hinweis("Diese Maßnahme ist ein erfundenes Beispiel")
     if pruefung_faellig:
         text += ('!!! note "Prüfung fällig"\n    Diese Maßnahme wurde zuletzt am '
-                 f"{datum(m.last_reviewed)} geprüft. Das Begleitgremium sollte sie erneut prüfen.\n\n")
-    text += md(m.description.strip()) + "\n\n## Steckbrief\n\n"
-    leitlinien = ", ".join(f"[{klartext_md(plan.leitlinie(l).title)}](../leitlinien/{l}.md)" for l in m.leitlinien)
+                 f"{datum(m.zuletzt_geprueft)} geprüft. Das Begleitgremium sollte sie erneut prüfen.\n\n")
+    text += md(m.beschreibung.strip()) + "\n\n## Steckbrief\n\n"
+    leitlinien = ", ".join(f"[{klartext_md(plan.leitlinie(l).titel)}](../leitlinien/{l}.md)" for l in m.leitlinien)
     gremium = plan.gremium(m.gremium)
     angaben = [
         ("Kennung", klartext_md(m.id)),
         ("Leitlinien", leitlinien),
         ("Stadtteile", klartext_md(_stadtteile_text(plan, m))),
         ("Zeitraum", zeitraum(m)),
-        ("Verantwortlich", klartext_md(m.responsible)),
-        ("Beteiligte", klartext_md(", ".join(m.participants)) if m.participants else "–"),
-        ("Finanzierung", klartext_md(m.funding)),
+        ("Verantwortlich", klartext_md(m.verantwortlich)),
+        ("Beteiligte", klartext_md(", ".join(m.beteiligte)) if m.beteiligte else "–"),
+        ("Finanzierung", klartext_md(m.finanzierung)),
         ("Gremium", f"[{klartext_md(gremium.label)}](../gremien/{gremium.id}.md)"),
-        ("Zuletzt geprüft", datum(m.last_reviewed)),
+        ("Zuletzt geprüft", datum(m.zuletzt_geprueft)),
     ]
     text += "| Angabe | Wert |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in angaben)
     text += "\n## In Leichter Sprache\n\n" + leichte_sprache_absatz(m.leichte_sprache) + "\n"
-    return Seite(f"{ORDNER}/{m.id}.md", m.title, text, quelle=plan.sources.get(f"massnahme:{m.id}"),
-                 zuletzt_geprueft=m.last_reviewed.isoformat())
+    return Seite(f"{ORDNER}/{m.id}.md", m.titel, text, quelle=plan.quellen.get(f"massnahme:{m.id}"),
+                 zuletzt_geprueft=m.zuletzt_geprueft.isoformat())
 
 
 def pruefung_faellig(m: Massnahme, stichtag: dt.date) -> bool:
-    return (stichtag - m.last_reviewed).days > PRUEFFRIST_TAGE
+    return (stichtag - m.zuletzt_geprueft).days > PRUEFFRIST_TAGE
 
 
 PRUEFUNG_JSON = f"{ORDNER}/pruefung.json"
@@ -144,15 +144,15 @@ PRUEFUNG_JSON = f"{ORDNER}/pruefung.json"
 
 def faellige(plan: Plan, stichtag: dt.date) -> list[Massnahme]:
     """Maßnahmen overdue for review, the longest-waiting first."""
-    return sorted((m for m in plan.massnahmen if pruefung_faellig(m, stichtag)), key=lambda m: m.last_reviewed)
+    return sorted((m for m in plan.massnahmen if pruefung_faellig(m, stichtag)), key=lambda m: m.zuletzt_geprueft)
 
 
 def pruefung_json(plan: Plan, stichtag: dt.date) -> Datei:
     """The same list for tools (reminders, dashboards): one object per overdue Maßnahme."""
     eintraege = [
-        {"id": m.id, "titel": m.title, "zuletzt_geprueft": m.last_reviewed.isoformat(),
-         "tage_seit_pruefung": (stichtag - m.last_reviewed).days, "gremium": m.gremium,
-         "datei": plan.sources.get(f"massnahme:{m.id}")}
+        {"id": m.id, "titel": m.titel, "zuletzt_geprueft": m.zuletzt_geprueft.isoformat(),
+         "tage_seit_pruefung": (stichtag - m.zuletzt_geprueft).days, "gremium": m.gremium,
+         "datei": plan.quellen.get(f"massnahme:{m.id}")}
         for m in faellige(plan, stichtag)
     ]
     daten = {"stichtag": stichtag.isoformat(), "prueffrist_tage": PRUEFFRIST_TAGE, "faellig": eintraege}
@@ -170,6 +170,6 @@ def pruefung_seite(plan: Plan, stichtag: dt.date) -> Seite:
         return Seite(f"{ORDNER}/pruefung.md", "Prüfung fällig", text + "Zurzeit ist keine Prüfung fällig.\n")
     text += "| Maßnahme | Zuletzt geprüft | Tage seitdem | Gremium |\n| --- | --- | ---: | --- |\n"
     for m in faellig:
-        text += (f"| [{klartext_md(m.title)}]({m.id}.md) | {datum(m.last_reviewed)} | "
-                 f"{(stichtag - m.last_reviewed).days} | {klartext_md(plan.gremium(m.gremium).label)} |\n")
+        text += (f"| [{klartext_md(m.titel)}]({m.id}.md) | {datum(m.zuletzt_geprueft)} | "
+                 f"{(stichtag - m.zuletzt_geprueft).days} | {klartext_md(plan.gremium(m.gremium).label)} |\n")
     return Seite(f"{ORDNER}/pruefung.md", "Prüfung fällig", text)

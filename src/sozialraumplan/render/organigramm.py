@@ -50,7 +50,9 @@ def _zeilen(text: str) -> tuple[str, ...]:
 
 def anordnen(plan: Plan) -> tuple[list[tuple[Ebene, float, float]], list[Box], float]:
     """Bands (Ebene, top, height), boxes and the total height."""
-    baender, boxen, y = [], [], RAND
+    baender: list[tuple[Ebene, float, float]] = []
+    boxen: list[Box] = []
+    y: float = RAND
     for ebene in Ebene:
         mitglieder = [g for g in plan.gremien if g.ebene is ebene]
         if not mitglieder:
@@ -105,7 +107,7 @@ def organigramm_svg(plan: Plan, kennung: str = "organigramm") -> str:
         teile.append(f'<text x="{RAND}" y="{oben + 14:.0f}" font-size="{SCHRIFT}" font-weight="700" '
                      f'fill="{FARBE_TEXT}">{h(gross_anfang(ebene.label))}</text>')
     for box in boxen:
-        teile += [_pfeil(box, nach_id[ziel]) for ziel in box.gremium.reports_to if ziel in nach_id]
+        teile += [_pfeil(box, nach_id[ziel]) for ziel in box.gremium.berichtet_an if ziel in nach_id]
     for box in boxen:
         teile.append(f'<rect x="{box.x:.0f}" y="{box.y:.0f}" width="{BOX_BREITE}" height="{box.hoehe:.0f}" rx="4" '
                      f'fill="#ffffff" stroke="{FARBE_RAHMEN}" stroke-width="1.5"></rect>')

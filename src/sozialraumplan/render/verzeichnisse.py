@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from ..model import Plan
 from ..seiten import Seite
-from .text import abschnitt, aufzaehlung, datum, h, kopf, md, klartext_md
+from .text import abschnitt, aufzaehlung, datum, h, klartext_md, kopf, md
 
 
 def sitzungen_seite(plan: Plan) -> Seite:
     text = kopf("Sitzungen")
     text += "Die Sitzungen der Gremien mit ihren Themen und Ergebnissen, die neuesten zuerst.\n\n"
-    for s in sorted(plan.sitzungen, key=lambda s: (s.date, s.id), reverse=True):
+    for s in sorted(plan.sitzungen, key=lambda s: (s.datum, s.id), reverse=True):
         gremium = plan.gremium(s.gremium)
-        ort = f", {klartext_md(s.place)}" if s.place else ""
-        inhalt = f"## {datum(s.date)}: {klartext_md(s.title)}\n\n[{klartext_md(gremium.label)}](gremien/{gremium.id}.md){ort}\n\n"
-        if s.example:
+        ort = f", {klartext_md(s.ort)}" if s.ort else ""
+        inhalt = (f"## {datum(s.datum)}: {klartext_md(s.titel)}\n\n"
+                  f"[{klartext_md(gremium.label)}](gremien/{gremium.id}.md){ort}\n\n")
+        if s.beispiel:
             inhalt += "*Beispiel: Diese Sitzung wurde für die Vorführung erfunden.*\n\n"
-        if s.topics:
-            inhalt += "**Themen**\n\n" + aufzaehlung(s.topics) + "\n\n"
-        if s.results:
-            inhalt += "**Ergebnisse**\n\n" + aufzaehlung(s.results) + "\n\n"
+        if s.themen:
+            inhalt += "**Themen**\n\n" + aufzaehlung(s.themen) + "\n\n"
+        if s.ergebnisse:
+            inhalt += "**Ergebnisse**\n\n" + aufzaehlung(s.ergebnisse) + "\n\n"
         text += abschnitt(s.id, inhalt)
     return Seite("sitzungen.md", "Sitzungen", text)
 
@@ -28,19 +29,20 @@ def glossar_seite(plan: Plan) -> Seite:
     text = kopf("Glossar")
     text += "Begriffe und Abkürzungen des Plans. Abkürzungen sind auf jeder Seite erklärt, "
     text += "wenn Sie mit der Maus darauf zeigen oder sie mit der Tastatur auswählen.\n\n"
-    for begriff in sorted(plan.glossar.terms, key=lambda b: b.term.casefold()):
-        name = klartext_md(begriff.term)
-        if begriff.abbreviation:
-            name += f" ({klartext_md(begriff.abbreviation)})"
-        text += f"## {name}\n\n{md(begriff.explanation.strip())}\n\n"
+    for begriff in sorted(plan.glossar.begriffe, key=lambda b: b.begriff.casefold()):
+        name = klartext_md(begriff.begriff)
+        if begriff.abkuerzung:
+            name += f" ({klartext_md(begriff.abkuerzung)})"
+        text += f"## {name}\n\n{md(begriff.erklaerung.strip())}\n\n"
         if begriff.leichte_sprache:
-            text += f'<p class="srp-ls-kurz"><strong>In Leichter Sprache:</strong> {h(" ".join(begriff.leichte_sprache.split()))}</p>\n\n'
+            text += ('<p class="srp-ls-kurz"><strong>In Leichter Sprache:</strong> '
+                     f'{h(" ".join(begriff.leichte_sprache.split()))}</p>\n\n')
     return Seite("glossar.md", "Glossar", text)
 
 
 def abkuerzungen(plan: Plan) -> str:
     """Markdown `abbr` definitions, appended to every page so each abbreviation is expanded."""
     return "\n".join(
-        f"*[{b.abbreviation}]: {' '.join(b.term.split())}"
-        for b in plan.glossar.terms if b.abbreviation
+        f"*[{b.abkuerzung}]: {' '.join(b.begriff.split())}"
+        for b in plan.glossar.begriffe if b.abkuerzung
     )
