@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Ebene, Gremium, Plan
+from ..model import Gremium, Plan
 from ..seiten import Seite
-from .organigramm import organigramm_svg
+from .organigramm import EBENEN, organigramm_svg
 from .text import aufzaehlung, datum, gross_anfang, h, klartext_md, kopf, leichte_sprache_absatz, md
 
 ORDNER = "gremien"
@@ -13,7 +13,7 @@ ORDNER = "gremien"
 def verbindungen_als_text(plan: Plan) -> str:
     """The same structure as the diagram, as nested lists a screen reader can walk through."""
     text = ""
-    for ebene in Ebene:
+    for ebene in EBENEN:
         mitglieder = [g for g in plan.gremien if g.ebene is ebene]
         if not mitglieder:
             continue

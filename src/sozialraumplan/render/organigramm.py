@@ -29,6 +29,9 @@ FARBE_BAND = "#eef0f8"
 FARBE_RAHMEN = "#3f51b5"
 FARBE_TEXT = "#000000"
 FARBE_PFEIL = "#303030"
+EBENEN = (Ebene.VERWALTUNG, Ebene.ZWISCHEN, Ebene.QUARTIER)
+"""Top to bottom: the formats between administration and quarters stand between them, so the
+reporting lines run short."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def anordnen(plan: Plan) -> tuple[list[tuple[Ebene, float, float]], list[Box], f
     baender: list[tuple[Ebene, float, float]] = []
     boxen: list[Box] = []
     y: float = RAND
-    for ebene in Ebene:
+    for ebene in EBENEN:
         mitglieder = [g for g in plan.gremien if g.ebene is ebene]
         if not mitglieder:
             continue
