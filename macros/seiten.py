@@ -137,17 +137,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Every page body, generated or hand-written, passes the allowlist sanitiser; its title is
     escaped text (the theme writes titles unescaped into `<title>`, navigation and search)."""
-    page.meta["title"] = Markup(klartext_html(page.meta.get("title") or page.title or ""))
+    page.meta["title"] = Markup(klartext_html(page.title or ""))
     return bereinigen(html)
 
 
 def _richtlinie_setzen(html: str, pfad: str) -> str:
     """Refuse a page that would run or load anything it must not; else add its policy."""
-    funde = csp.verstoesse(html)
+    funde, politiken[pfad] = csp.pruefen(html)
     if funde:
         raise PluginError(f"{pfad} enthält nach dem Bereinigen noch: {'; '.join(funde)} — das ist ein "
                           "Fehler im Programm sozialraumplan, nicht im Plan; bitte melden Sie ihn.")
-    politiken[pfad] = csp.richtlinie(html)
     # `mkdocs serve` adds its live-reload script to every page it sends, inline and different
     # each time: the preview on the editor's own machine carries no policy, every build does.
     return html if vorschau else csp.einsetzen(html, politiken[pfad])

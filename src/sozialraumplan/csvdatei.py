@@ -31,7 +31,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from .befund import Befund, Schwere
-from .quelle import Quelle, zu_gross
+from .quelle import Quelle, utf8_text, zu_gross
 from .yamldatei import Pfad, YamlDokument
 
 TRENNER = (";", ",", "\t")
@@ -175,10 +175,9 @@ def text_lesen(pfad: str, inhalt: bytes, befunde: list[Befund]) -> str | None:
         befunde.append(Befund(pfad, 1, 1, "Die Datei ist als „Unicode-Text“ (UTF-16) gespeichert",
                               SPEICHERN_ALS_UTF8))
         return None
-    try:
-        return inhalt.decode("utf-8-sig")
-    except UnicodeDecodeError as fehler:
-        zeile = inhalt[: fehler.start].count(b"\n") + 1
+    text, zeile = utf8_text(inhalt)
+    if text is not None:
+        return text
     try:
         text = inhalt.decode("cp1252")
     except UnicodeDecodeError:

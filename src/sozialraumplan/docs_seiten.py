@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from markupsafe import Markup
 from .atlas.makros import MakroFehler, makros_binden
 from .barrierefreiheit import startseite_erlaeuterungen
 from .befund import Befund
+from .quelle import utf8_text
 from .render import massnahmen
 from .render.pfade import relativ
 from .render.text import datum, klartext_md, leichte_sprache_absatz, md
@@ -45,7 +46,6 @@ class Vorlagen:
 
     umgebung: SandboxedEnvironment
     seite: str = ""
-    variablen: dict[str, Any] = field(default_factory=dict)
 
 
 def _klartext(wert: Any) -> Any:
@@ -94,11 +94,10 @@ def vorlagen(website: Website, wurzel: Path, repo_adresse: str | None) -> Vorlag
     }
     if bestand.atlas is not None:
         makros.update(makros_binden(plan, bestand.atlas, lambda: ergebnis.seite))
-    ergebnis.variablen = {
+    umgebung.globals.update({
         "plan": plan, "stand": datum(plan.info.stand), "atlas": bestand.atlas,
         "config": {"repo_url": repo_adresse or ""},
-    }
-    umgebung.globals.update(ergebnis.variablen)
+    })
     umgebung.globals.update({name: _vertraut(f) for name, f in makros.items()})
     return ergebnis
 
@@ -184,10 +183,8 @@ def docs_rendern(website: Website, wurzel: Path, repo_adresse: str | None) -> tu
             befunde.append(Befund(f"{DOCS}/{pfad}", 1, 1, "Diese Seite wird aus plan/ oder data/ erzeugt",
                                   "löschen Sie die Datei in docs/ und ändern Sie die Angaben in plan/ oder data/"))
             continue
-        try:
-            quelltext = datei.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as fehler:
-            zeile = datei.read_bytes()[: fehler.start].count(b"\n") + 1
+        quelltext, zeile = utf8_text(datei.read_bytes())
+        if quelltext is None:
             befunde.append(Befund(f"{DOCS}/{pfad}", zeile, 1, "Die Seite ist nicht in UTF-8 gespeichert",
                                   "speichern Sie sie im Editor mit der Kodierung UTF-8"))
             continue

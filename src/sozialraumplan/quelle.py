@@ -71,6 +71,15 @@ def zu_gross(pfad: str, inhalt: bytes, art: str) -> Befund | None:
                   "ob die richtige Datei gespeichert ist, oder teilen Sie sie auf")
 
 
+def utf8_text(inhalt: bytes) -> tuple[str | None, int]:
+    """The file's text (without a byte order mark), or None and the line of the first byte that
+    is not UTF-8: every reader reports it at that line, each with its own advice."""
+    try:
+        return inhalt.decode("utf-8-sig"), 0
+    except UnicodeDecodeError as fehler:
+        return None, inhalt[: fehler.start].count(b"\n") + 1
+
+
 class Ordner:
     """A plan repository checked out on disk."""
 

@@ -148,6 +148,12 @@ def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
     bestand, befunde = bestand_pruefen(Ordner(wurzel))
     if bestand is None:
         raise PlanUngueltig(befunde)
+    return website_aus_bestand(wurzel, bestand, befunde, tag)
+
+
+def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], tag: dt.date) -> Website:
+    """Render the site of inputs already loaded and checked (`befunde`: their warnings); raises
+    `PlanUngueltig` for what only rendering finds (an unknown comparison base)."""
     plan, atlas = bestand.plan, bestand.atlas
     downloads, dateien = plan_downloads(plan)
     dateien.append(massnahmen.pruefung_json(plan, tag))

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .befund import Befund
-from .quelle import zu_gross
+from .quelle import utf8_text, zu_gross
 
 Pfad = tuple[str | int, ...]
 
@@ -207,10 +207,8 @@ def yaml_lesen(datei: str, inhalt: bytes) -> tuple[YamlDokument | None, list[Bef
     zu_viel = zu_gross(datei, inhalt, "yaml")
     if zu_viel is not None:
         return None, [zu_viel]
-    try:
-        text = inhalt.decode("utf-8-sig")
-    except UnicodeDecodeError as fehler:
-        zeile = inhalt[: fehler.start].count(b"\n") + 1
+    text, zeile = utf8_text(inhalt)
+    if text is None:
         return None, [
             Befund(datei, zeile, 1, "Die Datei ist nicht in UTF-8 gespeichert",
                    "speichern Sie sie im Editor mit der Kodierung UTF-8")

@@ -24,7 +24,7 @@ from shapely.validation import explain_validity
 from ..befund import Befund, Schwere
 from ..meldungen import vorschlag
 from ..model import Stadtteil
-from ..quelle import Quelle, zu_gross
+from ..quelle import Quelle, utf8_text, zu_gross
 from .modell import Geometrie
 from .modell import schluessel as stadtteil_schluessel
 
@@ -107,12 +107,12 @@ def grenzen_lesen(
     if zu_viel is not None:
         befunde.append(zu_viel)
         return {}
-    try:
-        text = inhalt.decode("utf-8-sig")
-        daten = json.loads(text, parse_constant=_keine_konstante, parse_int=_ganzzahl)
-    except UnicodeDecodeError:
-        befunde.append(Befund(pfad, 1, 1, "Die Datei ist nicht in UTF-8 gespeichert", "speichern Sie sie als UTF-8"))
+    text, zeile = utf8_text(inhalt)
+    if text is None:
+        befunde.append(Befund(pfad, zeile, 1, "Die Datei ist nicht in UTF-8 gespeichert", "speichern Sie sie als UTF-8"))
         return {}
+    try:
+        daten = json.loads(text, parse_constant=_keine_konstante, parse_int=_ganzzahl)
     except json.JSONDecodeError as fehler:
         befunde.append(Befund(pfad, fehler.lineno, fehler.colno, f"Die Datei ist kein gültiges JSON ({fehler.msg})",
                               "prüfen Sie Klammern, Kommas und Anführungszeichen an dieser Stelle"))

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..befund import Befund, PlanUngueltig, Schwere
-from ..bestand import bestand_pruefen
+from ..bestand import Bestand, bestand_pruefen
 from ..quelle import Ordner
 
 
@@ -21,26 +21,27 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
     befehl.set_defaults(ausfuehren=ausfuehren)
 
 
-def _website_pruefen(wurzel: Path) -> list[Befund]:
-    """What only the build finds: the generated pages (e.g. the comparison base of „Änderungen“)
-    and the hand-written pages with their macros; and the Leichte-Sprache rules, which the build
-    does not check (they are language, not data, and take seconds) but CI does through this."""
+def _website_pruefen(wurzel: Path, bestand: Bestand, befunde: list[Befund]) -> list[Befund]:
+    """What only the build finds, on the inputs already loaded: the generated pages (e.g. the
+    comparison base of „Änderungen“) and the hand-written pages with their macros; and the
+    Leichte-Sprache rules, which the build does not check (they are language, not data, and take
+    seconds) but CI does through this."""
     # the site's renderers and the linter: imported only when the data is valid
     from ..docs_seiten import docs_rendern, repo_adresse
     from ..leichte_sprache.linter import eigennamen, pfade_pruefen
-    from ..website import website_bauen
+    from ..website import stichtag, website_aus_bestand
     try:
-        website = website_bauen(wurzel)
+        website = website_aus_bestand(wurzel.resolve(), bestand, befunde, stichtag())
     except PlanUngueltig as fehler:
         return fehler.befunde
-    befunde = docs_rendern(website, wurzel, repo_adresse(wurzel))[1]
-    return befunde + pfade_pruefen(wurzel, [], eigennamen(Ordner(wurzel))).befunde
+    eigene = docs_rendern(website, wurzel, repo_adresse(wurzel))[1]
+    return eigene + pfade_pruefen(wurzel, [], eigennamen(Ordner(wurzel))).befunde
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
     bestand, befunde = bestand_pruefen(Ordner(argumente.wurzel))
     if bestand is not None:
-        befunde = sorted(befunde + _website_pruefen(Path(argumente.wurzel)))
+        befunde = sorted(befunde + _website_pruefen(Path(argumente.wurzel), bestand, befunde))
         if any(b.schwere is Schwere.FEHLER for b in befunde):
             bestand = None
     for befund in befunde:

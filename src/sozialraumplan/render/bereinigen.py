@@ -73,7 +73,7 @@ _FARBE = re.compile(r"^(#[0-9A-Fa-f]{3,8}|[A-Za-z]+|none|currentColor)$")
 _SCHEMA = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def _relativ(adresse: str) -> bool:
+def auf_dieser_website(adresse: str) -> bool:
     """An address on this site: no scheme, no `//host`, no backslash trick (`\\\\host`)."""
     adresse = adresse.strip()
     return not (_SCHEMA.match(adresse) or adresse.startswith(("//", "\\", "/\\")))
@@ -82,7 +82,7 @@ def _relativ(adresse: str) -> bool:
 def _attribut(element: str, name: str, wert: str) -> str | None:
     if name.startswith("data-md-"):
         return None  # Material's own behaviour hooks (components, state) are not for content
-    if (element, name) in _LADEN and not _relativ(wert):
+    if (element, name) in _LADEN and not auf_dieser_website(wert):
         return None
     if name in ("fill", "stroke") and not _FARBE.match(wert.strip()):
         return None  # a colour, never a `url(…)` reference to another document

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .bereinigen import auf_dieser_website
+
 GRUNDREGELN = (
     "default-src 'self'",
     "img-src 'self' data:",  # Material's icons are data: URIs in its stylesheet
@@ -30,7 +32,6 @@ NUR_KOPFZEILE = ("frame-ancestors 'none'",)
 _URL_ATTRIBUTE = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "background",
                   "cite", "srcset", "ping"}
 _SKRIPT_SCHEMA = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
-_FREMD = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*:|//|\\)")
 _LADEN = {"script": "src", "img": "src", "iframe": "src", "embed": "src", "object": "data",
           "video": "src", "audio": "src", "source": "src", "track": "src", "input": "src"}
 _LINK_LAEDT = {"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest",
@@ -61,7 +62,7 @@ class _Leser(HTMLParser):
         quelle = werte.get(_LADEN.get(tag, ""), "")
         if tag == "link" and _LINK_LAEDT & set(werte.get("rel", "").lower().split()):
             quelle = werte.get("href", "")
-        if quelle and _FREMD.match(quelle):
+        if quelle and not auf_dieser_website(quelle):
             self.funde.append(f"<{tag}> lädt „{quelle[:80]}“ von einem anderen Ort")
         if tag == "meta" and werte.get("http-equiv", "").lower() == "refresh":
             self.funde.append("<meta http-equiv=refresh> leitet weiter")
@@ -97,17 +98,19 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def richtlinie(html: str) -> str:
-    """The page's policy: the common rules plus a hash for each inline script and style."""
+def pruefen(html: str) -> tuple[list[str], str]:
+    """One reading of the finished page: what it must never contain, in German (empty for a safe
+    page), and its policy: the common rules plus a hash for each inline script and style."""
     leser = _lesen(html)
     skripte = " ".join(sorted({_hash(s) for s in leser.skripte}))
     stile = " ".join(sorted({_hash(s) for s in leser.stile}))
-    return "; ".join([*GRUNDREGELN, f"script-src 'self' {skripte}".strip(), f"style-src 'self' {stile}".strip()])
+    politik = "; ".join([*GRUNDREGELN, f"script-src 'self' {skripte}".strip(), f"style-src 'self' {stile}".strip()])
+    return leser.funde, politik
 
 
 def verstoesse(html: str) -> list[str]:
     """What the finished page must never contain, in German (empty for a safe page)."""
-    return _lesen(html).funde
+    return pruefen(html)[0]
 
 
 _ANFANG = (re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE), re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE))
