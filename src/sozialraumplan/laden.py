@@ -175,6 +175,7 @@ def stadtteile_lesen(quelle: Quelle, befunde: list[Befund]) -> tuple[list[Stadtt
         return [], {}
     stadtteile: list[Stadtteil] = []
     zeilen: dict[str, int] = {}
+    namen: dict[str, int] = {}
     for zeile in tabelle.zeilen:
         dokument = zeile.dokument(STADTTEIL_SPALTEN)
         stadtteil = validieren(Stadtteil, dokument, befunde)
@@ -186,6 +187,13 @@ def stadtteile_lesen(quelle: Quelle, befunde: list[Befund]) -> tuple[list[Stadtt
             continue
         zeilen[stadtteil.id] = zeile.nummer
         stadtteile.append(stadtteil)
+        name = " ".join(stadtteil.name.split()).casefold()
+        if name in namen:
+            # two districts of one name cannot be told apart in a table, a map or a search
+            befunde.append(zeile.befund("name", f"Den Namen „{stadtteil.name}“ trägt schon der Stadtteil in Zeile "
+                                        f"{namen[name]}", "geben Sie jedem Stadtteil einen eigenen Namen, z. B. mit "
+                                        "einem Zusatz wie „Nord“ oder dem Ortsteil in Klammern"))
+        namen.setdefault(name, zeile.nummer)
     return stadtteile, zeilen
 
 

@@ -22,7 +22,7 @@ from .bausteine import (
     profil_tabelle,
     seite_bauen,
     stadtteil_verweis,
-    zelle,
+    wertzelle,
 )
 from .diagramm import zeitreihe
 from .downloads import DOWNLOADS_BESCHREIBUNG, download_liste
@@ -165,7 +165,7 @@ def _einordnung(kontext: Kontext, indikator: Indikator, jahre: list[int]) -> str
 
 def stadtteile_uebersicht(kontext: Kontext) -> Seite:
     seite = f"{verweise.ORDNER}/stadtteile/index.md"
-    text = "Jedes Profil zeigt alle Indikatoren im Vergleich zur Gesamtstadt, die Klasse im Sozialindex, "
+    text = "Jedes Profil zeigt alle Indikatoren im Vergleich zur ganzen Stadt, die Klasse im Sozialindex, "
     text += "die Entwicklung, die Maßnahmen und die Standorte der Quartiers- und Sozialraumarbeit.\n\n"
     text += "\n".join(f"- {stadtteil_verweis(kontext, seite, s)}" for s in kontext.nach_name(kontext.ids)) + "\n"
     return seite_bauen(seite, "Stadtteilprofile", text, "data/stadtteile.csv")
@@ -212,8 +212,11 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
                  f"([Maßnahmenkatalog]({verweise.md_link(seite, 'massnahmen/index.md')})).\n\n")
     text += "## Standorte der Quartiers- und Sozialraumarbeit\n\n"
     orte = [s for s in atlas.standorte if s.stadtteil == stadtteil]
-    text += (aufzaehlung([f"{s.name} ({s.art.label}, {s.traeger}{', Beispiel' if s.beispiel else ''})" for s in orte])
-             if orte else "In diesem Stadtteil gibt es keinen Standort.") + "\n\n"
+    if not _standorte_erfasst(kontext):
+        text += f"{NICHT_ERFASST}\n\n"
+    else:
+        text += (aufzaehlung([f"{s.name} ({s.art.label}, {s.traeger}{', Beispiel' if s.beispiel else ''})" for s in orte])
+                 if orte else "In diesem Stadtteil gibt es keinen Standort.") + "\n\n"
     anker = [a for a in atlas.ankerwerte if a.stadtteil == stadtteil]
     if anker:
         text += "## Veröffentlichte Zahlen\n\n" + _anker_tabelle(name, anker) + "\n\n"
@@ -225,9 +228,8 @@ def _einwohner(kontext: Kontext, stadtteil: str) -> str:
     if indikator is None or not kontext.atlas.jahre_von(indikator.id):
         return ""
     jahr = kontext.letztes_jahr(indikator.id)
-    wert = kontext.atlas.wert(stadtteil, indikator.id, jahr)
     zusatz = " (Beispieldaten)" if kontext.atlas.beispiel(indikator.id) else ""
-    return f"<dt>{h(indikator.name)} {jahr}</dt><dd>{h(zelle(wert, indikator))}{zusatz}</dd>"
+    return f"<dt>{h(indikator.name)} {jahr}</dt><dd>{h(wertzelle(kontext, stadtteil, indikator, jahr))}{zusatz}</dd>"
 
 
 def _stichtag(text: str) -> str:
@@ -263,15 +265,31 @@ def bedarfsermittlung(kontext: Kontext) -> Seite:
         "geplanten Maßnahmen des Plans. So wird sichtbar, wo hoher Bedarf auf kein Angebot trifft.\n\n"
         f"{_bedarf_regel(kontext)}\n\n"
     )
-    if luecken:
-        text += (f'<p class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, aber weder ein Standort '
-                 f"noch eine laufende oder geplante Maßnahme: {h(', '.join(kontext.namen[s] for s in luecken))}.</p>\n\n")
+    if not _standorte_erfasst(kontext):
+        # not recorded is not zero: without a sites file, nothing is said about sites
+        text += f"{NICHT_ERFASST} Die Bedarfsermittlung stützt sich deshalb nur auf die Maßnahmen.\n\n"
+        if luecken:
+            text += (f'<p class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, aber keine laufende oder '
+                     f"geplante Maßnahme: {h(', '.join(kontext.namen[s] for s in luecken))}.</p>\n\n")
+        text += f"{len(hoch)} Stadtteile haben einen hohen Bedarf, {len(luecken)} davon ohne Planung.\n\n"
     else:
-        text += "Jeder Stadtteil mit hohem Bedarf hat einen Standort oder eine laufende oder geplante Maßnahme.\n\n"
-    text += f"{len(hoch)} Stadtteile haben einen hohen Bedarf, {len(luecken)} davon ohne Angebot und ohne Planung.\n\n"
+        if luecken:
+            text += (f'<p class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, aber weder ein Standort '
+                     f"noch eine laufende oder geplante Maßnahme: {h(', '.join(kontext.namen[s] for s in luecken))}.</p>\n\n")
+        else:
+            text += "Jeder Stadtteil mit hohem Bedarf hat einen Standort oder eine laufende oder geplante Maßnahme.\n\n"
+        text += f"{len(hoch)} Stadtteile haben einen hohen Bedarf, {len(luecken)} davon ohne Angebot und ohne Planung.\n\n"
     text += index_abschnitt(kontext, seite, ebene=2, standorte=True,
                             tabelle_html=_bedarf_tabelle(kontext, seite, aktive, orte))
     return seite_bauen(seite, "Bedarfsermittlung", text, atlas.quellen["einstellungen"])
+
+
+NICHT_ERFASST = "Standorte sind in diesem Atlas nicht erfasst (data/atlas.yml nennt keine Standortdatei)."
+
+
+def _standorte_erfasst(kontext: Kontext) -> bool:
+    """Whether the atlas records sites at all: no file means unknown, not none."""
+    return kontext.atlas.einstellungen.standorte is not None
 
 
 def _bedarf_regel(kontext: Kontext) -> str:
@@ -295,7 +313,8 @@ def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> s
         massnahmen = "<br>".join(
             f'<a href="{h(verweise.url(seite, verweise.massnahme_seite(m.id)))}">{h(m.titel)}</a> ({h(m.status.label)})'
             for m in aktive[s]) or "keine"
-        standorte = "<br>".join(f"{h(o.name)} ({h(o.art.label)})" for o in orte[s]) or "keine"
+        standorte = ("<br>".join(f"{h(o.name)} ({h(o.art.label)})" for o in orte[s]) or "keine"
+                     if _standorte_erfasst(kontext) else "nicht erfasst")
         if index.hoher_bedarf(s) and aktive[s] == [] and orte[s] == []:
             einschaetzung = '<strong class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, nichts geplant</strong>'
         elif index.hoher_bedarf(s):

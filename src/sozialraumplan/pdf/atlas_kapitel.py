@@ -115,7 +115,7 @@ def _indikator(kontext: Kontext, indikator: Indikator) -> str:
     einheit, stellen = indikator.einheit, indikator.nachkommastellen
     text = zusammenfassung(kontext, werte, lambda w: mit_einheit(w, einheit, stellen), jahr,
                            stadt_satz(kontext, indikator, jahr), f"„{indikator.name}“")
-    zeilen = [[kontext.namen[s], zelle(werte[s], indikator),
+    zeilen = [[kontext.namen[s], zelle(werte[s], indikator, kontext.atlas.gesperrt(s, indikator.id, jahr)),
                _klasse(klassen[s])]
               for s in kontext.nach_name(kontext.ids)]
     spalte = f"Wert ({einheit})" if einheit and einheit != "%" else "Wert"
