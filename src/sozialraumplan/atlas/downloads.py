@@ -15,8 +15,10 @@ from ..model import GESAMTSTADT
 from ..render.text import h
 from ..seiten import Datei
 from . import verweise
+from .bausteine import GEHEIM
 from .kontext import Kontext
 from .modell import Indikator, Wert
+from .raumebenen import raumebenen_dateien
 
 WERTE_SPALTEN = ["stadtteil_id", "nummer", "stadtteil", "indikator", "indikator_name", "jahr", "wert", "einheit",
                  "datenart"]
@@ -25,7 +27,8 @@ DOWNLOADS_BESCHREIBUNG = (
     "Alle Zahlen des Atlas zum Weiterverwenden. Die CSV-Dateien sind in UTF-8 gespeichert, mit Komma als "
     "Trennzeichen und Punkt als Dezimalzeichen, damit Statistikprogramme sie ohne Umwandlung lesen. In "
     "einer Tabellenkalkulation öffnen Sie sie über „Daten → Aus Text/CSV“. Die Spalte „datenart“ sagt bei "
-    "jedem Wert, ob er ein Beispielwert oder ein echter Wert ist."
+    "jedem Wert, ob er ein Beispielwert oder ein echter Wert ist. Ein Punkt („.“) statt einer Zahl heißt: "
+    "aus Gründen der Geheimhaltung nicht veröffentlicht."
 )
 
 
@@ -45,7 +48,8 @@ def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
         indikator = indikatoren[w.indikator][1]
         name = "Gesamtstadt" if w.stadtteil == GESAMTSTADT else kontext.namen[w.stadtteil]
         zeilen.append([w.stadtteil, nummern.get(w.stadtteil, ""), name, w.indikator, indikator.name, w.jahr,
-                       _zahl(w.wert), indikator.einheit, "Beispieldaten" if w.beispiel else "amtlich"])
+                       GEHEIM if w.gesperrt else _zahl(w.wert), indikator.einheit,
+                       "Beispieldaten" if w.beispiel else "amtlich"])
     return zeilen
 
 
@@ -138,7 +142,7 @@ def download_dateien(kontext: Kontext) -> list[Datei]:
                 for i in kontext.atlas.indikatoren]
     dateien += [Datei(verweise.stadtteil_csv(s), _werte_csv(kontext, je_stadtteil.get(s, [])))
                 for s in kontext.ids]
-    return dateien
+    return dateien + raumebenen_dateien(kontext)
 
 
 def asset_dateien() -> list[Datei]:
@@ -175,6 +179,8 @@ def download_liste(kontext: Kontext, seite: str) -> str:
         haupt.append(eintrag(verweise.STANDORTE_GEOJSON, "Standorte der Quartiers- und Sozialraumarbeit und "
                                                           "Stadtteilzentren (GeoJSON)"))
     einzeln = [eintrag(verweise.indikator_csv(i.id), i.name) for i in kontext.atlas.indikatoren]
+    ebenen = [eintrag(verweise.raumebene_csv(e.einstellung.spalte), f"alle zusammengefassten Werte nach {e.einstellung.name}")
+              for e in kontext.atlas.ebenen]
     lizenz = ""
     if geometrie.lizenz:
         ziel = f' (<a href="{h(geometrie.lizenz_adresse)}">Lizenztext</a>)' if geometrie.lizenz_adresse else ""
@@ -182,6 +188,7 @@ def download_liste(kontext: Kontext, seite: str) -> str:
     return (
         "## Gesamtdateien\n\n" f'<ul class="atlas-downloads">{"".join(haupt)}</ul>\n\n'
         "## Je Indikator\n\n" f'<ul class="atlas-downloads">{"".join(einzeln)}</ul>\n\n'
+        + ("## Je Raumebene\n\n" f'<ul class="atlas-downloads">{"".join(ebenen)}</ul>\n\n' if ebenen else "") +
         "Die Werte je Stadtteil stehen auf jedem Stadtteilprofil unter der Tabelle zum Herunterladen.\n\n"
         "## Quellenangabe und Lizenz\n\n"
         f"<p>{h(geometrie.namensnennung)}{lizenz} Wer die Grenzen weiterverwendet, nennt diese Quelle. "

@@ -30,6 +30,7 @@ from .index import STELLEN as INDEX_STELLEN
 from .kontext import Kontext
 from .methode import methode_seite
 from .modell import Atlas, Indikator
+from .raumebenen import gebiet_eintrag, raumebenen_seiten
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
 
@@ -41,7 +42,7 @@ def atlas_abschnitte_fuer(kontext: Kontext) -> list[Abschnitt]:
     atlas = kontext.atlas
     return [
         Abschnitt(atlas.einstellungen.titel, [uebersicht(kontext), methode_seite(kontext), bedarfsermittlung(kontext),
-                                              downloads_seite(kontext)]),
+                                              downloads_seite(kontext), *raumebenen_seiten(kontext)]),
         Abschnitt("Indikatoren", [indikatoren_uebersicht(kontext)]
                   + [indikatorenblatt(kontext, i) for i in atlas.indikatoren]),
         Abschnitt("Stadtteilprofile", [stadtteile_uebersicht(kontext)]
@@ -199,7 +200,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
     einwohner = _einwohner(kontext, stadtteil)
     text += (f'<dl class="atlas-kennzahlen"><dt>Nummer</dt><dd>{h(info.nummer)}</dd>'
              f"<dt>Fläche</dt><dd>{h(zahl_text(kontext.flaechen.get(stadtteil, 0.0), 1))} km²</dd>"
-             f"{einwohner}</dl>\n\n")
+             f"{einwohner}{gebiet_eintrag(kontext, seite, stadtteil)}</dl>\n\n")
     text += f"## {md(kontext.index.einstellungen.name)}\n\n" + _index_trend(kontext, stadtteil)
     text += "## Alle Indikatoren\n\n" + profil_tabelle(kontext, seite, stadtteil) + "\n\n"
     text += "## Maßnahmen im Stadtteil\n\n"
