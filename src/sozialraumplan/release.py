@@ -34,6 +34,7 @@ from .laden import plan_laden
 from .model import Plan
 from .pdf import plan_pdf
 from .quelle import Ordner
+from .render.pfade import kuerzel
 
 TAG_MUSTER = re.compile(r"^v(\d{4})\.(\d+)$")
 """Release tags: `v<Jahr>.<n>`, e.g. `v2026.1`."""
@@ -126,14 +127,6 @@ def aenderungen_im_arbeitsordner(wurzel: Path) -> list[str]:
         if eintrag[0] in "RC":
             next(rest, None)  # a rename or copy names its origin in the next entry
     return pfade
-
-
-def kuerzel(text: str) -> str:
-    """`Landeshauptstadt Erfurt` → `landeshauptstadt-erfurt`, for file names."""
-    text = text.lower()
-    for umlaut, ersatz in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, ersatz)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def aenderungen(wurzel: Path, plan: Plan, fassung: Fassung) -> tuple[str, str]:

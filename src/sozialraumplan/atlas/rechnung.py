@@ -10,8 +10,6 @@ show it, and the index never sees it.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -20,6 +18,7 @@ from ..befund import Befund
 from ..laden import STADTTEILE_DATEI
 from ..model import GESAMTSTADT, Stadtteil
 from ..quelle import Quelle
+from ..render.pfade import kuerzel
 from ..statistik import Quote, Regeln, Stadtwert, breit, gebietswerte, lang, quoten_berechnen, sperren, stadtwerte
 from ..statistik.geheimhaltung import Ebene
 from .csvdatei import csv_lesen
@@ -32,12 +31,6 @@ class Veroeffentlicht:
     stadtwerte: dict[tuple[str, int], Stadtwert]
     ebenen: tuple[Gebietsebene, ...]
     ausgeschlossen: dict[str, str]
-
-
-def kennung(name: str) -> str:
-    """An id for an area name (for anchors and file names): `Großwohnsiedlungen` → `grosswohnsiedlungen`."""
-    text = unicodedata.normalize("NFKD", name.replace("ß", "ss")).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "gebiet"
 
 
 def raumebenen_lesen(quelle: Quelle, ebenen: list[Raumebene], stadtteile: list[Stadtteil],
@@ -123,7 +116,7 @@ def _kennungen(namen: list[str]) -> dict[str, str]:
     """Area name → id, unique."""
     ergebnis: dict[str, str] = {}
     for name in namen:
-        basis = kandidat = kennung(name)
+        basis = kandidat = kuerzel(name) or "gebiet"
         n = 2
         while kandidat in ergebnis.values():
             kandidat, n = f"{basis}-{n}", n + 1

@@ -132,7 +132,7 @@ def _zeitreihe_abschnitt(kontext: Kontext, indikator: Indikator, jahre: list[int
         beschreibung += (f" Die Stadtteile lagen {jahre[-1]} zwischen {mit_einheit(spannen[-1][0], einheit, stellen)} "
                          f"und {mit_einheit(spannen[-1][1], einheit, stellen)}.")
     svg = zeitreihe(f"zeitreihe-{indikator.id}", f"Zeitreihe: {indikator.name}", beschreibung, jahre,
-                    [s.wert for s in stadt], spannen, einheit, stellen)
+                    [s.wert for s in stadt], spannen, einheit, stellen, stadt[-1].bezeichnung)
     return (f"## Zeitreihe {jahre[0]} bis {jahre[-1]}\n\n{md(beschreibung)} Die Werte jedes Jahres stehen in der "
             f"[Tabelle oben](#tabelle-{indikator.id}-{jahre[-1]}).\n\n{svg}\n\n")
 
