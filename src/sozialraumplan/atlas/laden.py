@@ -176,9 +176,13 @@ def _vorgaben_abgleichen(vorgaben: BeispielVorgaben, dokument: YamlDokument, ids
         for typ in (t for t in typen if t not in tabelle):
             befund(pfad, f"„{'.'.join(map(str, pfad))}“: es fehlt der Siedlungstyp „{typ}“",
                    f"ergänzen Sie „{typ}: …“; jeder Typ aus „standardtyp“ und „typen“ braucht eine Angabe")
-    for ident in vorgaben.indikatoren:
+    for ident, vorgabe in vorgaben.indikatoren.items():
         if bekannt is not None and ident not in bekannt:
             unbekannt(("indikatoren", ident), "Indikator", ident, bekannt, "data/indikatoren.yml", schluessel=True)
+        zaehlbar = {vorgaben.einwohner_indikator} | {i for i, v in vorgaben.indikatoren.items() if v.basis is None}
+        if vorgabe.basis is not None and vorgabe.basis not in zaehlbar:
+            befund(("indikatoren", ident, "basis"), f"„{vorgabe.basis}“ ist keine Anzahl, die vorher erzeugt wird",
+                   f"nennen Sie „{vorgaben.einwohner_indikator}“ oder eine Anzahl ohne eigene „basis“")
     gesehen = set()
     for n, standort in enumerate(vorgaben.standorte):
         if standort.stadtteil not in ids:

@@ -379,6 +379,11 @@ class Vorgabe(Modell):
         default=0.0, title="Trend", description="Die Veränderung der ganzen Stadt je Jahr, als Anteil, z. B. -0.01.")
     streuung: Annotated[float, Field(ge=0, le=1)] = Field(
         default=0.08, title="Streuung", description="Die zufällige Schwankung, als Anteil des Werts (0 bis 1).")
+    basis: Kennung | None = Field(
+        default=None, title="Basis",
+        description="Bei einer Anzahl: die Kennung der Anzahl, von der sie ein Anteil ist; der erzeugte Wert (bereich "
+                    "oder je_typ) ist dann der Anteil in Prozent, geschrieben wird die gerundete Anzahl, z. B. basis: "
+                    "einwohner (freiwillig).")
     geheim_unter: Anzahl | None = Field(
         default=None, title="Geheim unter",
         description="Kein Wert, wo weniger Menschen wohnen als diese Zahl (statistische Geheimhaltung; freiwillig).")

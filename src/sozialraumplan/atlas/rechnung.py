@@ -68,16 +68,16 @@ def _quoten(indikatoren: tuple[Indikator, ...]) -> list[Quote]:
             for i in indikatoren if i.berechnung is not None]
 
 
-def _werte(tabelle: pd.DataFrame, maske: pd.DataFrame, beispiel: dict[tuple[str, str, int], bool],
-           quoten: list[Quote]) -> dict[tuple[str, str, int], Wert]:
-    """`Wert`s of a wide table: suppressed cells without their number."""
-    zaehler = {q.indikator: q.zaehler for q in quoten}
+def _werte(tabelle: pd.DataFrame, maske: pd.DataFrame, beispiel: set[str],
+           gelesen: dict[tuple[str, str, int], Wert]) -> dict[tuple[str, str, int], Wert]:
+    """`Wert`s of a wide table: suppressed cells without their number. A cell read from a file
+    keeps its file's mark; a computed one is an example if its indicator has generated values."""
     werte = {}
     for (indikator, jahr), spalte in tabelle.items():
         for gebiet, zahl in spalte.dropna().items():
             ort = (str(gebiet), str(indikator), int(jahr))
             gesperrt = bool(maske.at[gebiet, (indikator, jahr)])
-            ist_beispiel = beispiel.get(ort, beispiel.get((ort[0], zaehler.get(ort[1], ""), ort[2]), False))
+            ist_beispiel = gelesen[ort].beispiel if ort in gelesen else ort[1] in beispiel
             werte[ort] = Wert(*ort, None if gesperrt else float(zahl), ist_beispiel, gesperrt)
     return werte
 
@@ -86,7 +86,8 @@ def veroeffentlichen(einstellungen: AtlasEinstellungen, indikatoren: tuple[Indik
                      gelesen: dict[tuple[str, str, int], Wert], zuordnungen: dict[str, dict[str, str]]) -> Veroeffentlicht:
     """The published values of the atlas (see the module's docstring)."""
     quoten, anzahlen = _quoten(indikatoren), {i.id for i in indikatoren if i.anzahl}
-    beispiel = {k: w.beispiel for k, w in gelesen.items()}
+    beispiel = {i for (_, i, _), w in gelesen.items() if w.beispiel}
+    beispiel |= {q.indikator for q in quoten if {q.zaehler, q.nenner} & beispiel}
     df = quoten_berechnen(lang((s, i, j, w.wert) for (s, i, j), w in gelesen.items() if s != GESAMTSTADT), quoten)
     roh = breit(df, ids) if not df.empty else pd.DataFrame(index=pd.Index(ids, dtype=str))
     ebenen = {}
@@ -102,12 +103,12 @@ def veroeffentlichen(einstellungen: AtlasEinstellungen, indikatoren: tuple[Indik
     regeln = Regeln(geheim.mindestanzahl, geheim.mindestnenner) if geheim else Regeln()
     maske, masken = sperren(roh, {k: e for k, (_, e, _) in ebenen.items()}, anzahlen, quoten, regeln)
     werte = {k: w for k, w in gelesen.items() if k[0] == GESAMTSTADT or w.wert is None}
-    werte.update(_werte(roh, maske, beispiel, quoten))
+    werte.update(_werte(roh, maske, beispiel, gelesen))
     eigen = {(i, j): w.wert for (s, i, j), w in gelesen.items() if s == GESAMTSTADT and w.wert is not None}
     stadt = stadtwerte(roh, roh.mask(maske), eigen, anzahlen, quoten)
     gebietsebenen = tuple(
         Gebietsebene(einstellung, {s: str(g) for s, g in ebene.zuordnung.items()}, namen,
-                     _werte(ebene.werte, masken[spalte], {}, quoten) if len(ebene.werte.columns) else {})
+                     _werte(ebene.werte, masken[spalte], beispiel, {}) if len(ebene.werte.columns) else {})
         for spalte, (einstellung, ebene, namen) in ebenen.items())
     return Veroeffentlicht(werte, stadt, gebietsebenen, _ausgeschlossen(einstellungen, werte, gelesen, ids))
 
