@@ -19,13 +19,14 @@ import math
 from pathlib import Path
 
 import pytest
-from conftest import PlanOrdner
+from conftest import KLEINSTADT, PlanOrdner
 from test_atlas_index import DREISTADT, dreistadt
 
 from sozialraumplan.atlas import atlas_abschnitte, atlas_laden, atlas_pruefen
 from sozialraumplan.atlas.klassen import einteilen
 from sozialraumplan.atlas.modell import Klassierung
 from sozialraumplan.befund import Schwere
+from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden, plan_pruefen
 from sozialraumplan.quelle import Ordner
 
@@ -251,3 +252,11 @@ def test_seiten_zeigen_punkt_und_ungewichteten_durchschnitt(tmp_path):
     assert "Bezirk</dt>" in seiten["atlas/stadtteile/a.md"] and "raumebenen/bezirk.html#gebiet-nord" in seiten[
         "atlas/stadtteile/a.md"]
     assert "atlas/raumebenen/bezirk.md" in seiten
+
+
+def test_validate_nennt_gesperrte_zellen_je_indikator(tmp_path, capsys):
+    ordner = sechsstadt(tmp_path, **{"plan/barrierefreiheit.yml": KLEINSTADT["plan/barrierefreiheit.yml"]})
+    assert main(["--wurzel", str(ordner.wurzel), "validate"]) == 0
+    ausgabe = capsys.readouterr().out
+    assert "Geheimhaltung: 4 Zellen werden nicht veröffentlicht („.“)." in ausgabe
+    assert "  Arme Kinder (kinder_arm): 2\n  Kinderarmut (kinderarmut): 2\n" in ausgabe
