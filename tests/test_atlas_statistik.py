@@ -260,3 +260,14 @@ def test_validate_nennt_gesperrte_zellen_je_indikator(tmp_path, capsys):
     ausgabe = capsys.readouterr().out
     assert "Geheimhaltung: 4 Zellen werden nicht veröffentlicht („.“)." in ausgabe
     assert "  Arme Kinder (kinder_arm): 2\n  Kinderarmut (kinderarmut): 2\n" in ausgabe
+
+
+def test_methode_rechnet_den_gepoolten_wert_mit_den_zahlen_der_daten_vor(tmp_path):
+    atlas = laden(sechsstadt(tmp_path))
+    plan = plan_laden(Ordner(tmp_path / "sechsstadt"))
+    methode = next(s for a in atlas_abschnitte(plan, atlas) for s in a.seiten if s.pfad == "atlas/methode.md").markdown
+    assert "Kinderarmut 2024 = 100 × Arme Kinder ÷ Kinder = 100 × 502 ÷ 1.990 = **25,2\u00a0%**" in methode
+    assert "ungewichtete Durchschnitt der 4 veröffentlichten Stadtteilwerte läge bei 23,8\u00a0%" in methode
+    assert "In diesem Atlas betrifft das 4 Zellen." in methode
+    assert "Das sind hier: Linde." in methode
+    assert "ein Wert genau auf einer Grenze gehört zur oberen Klasse" in methode
