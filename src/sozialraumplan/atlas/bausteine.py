@@ -59,7 +59,10 @@ def geheim_hinweis(kontext: Kontext, indikatoren: list[str] | None = None) -> st
     gesperrt = kontext.atlas.gesperrte_zellen
     if not any(gesperrt.get(i) for i in (indikatoren if indikatoren is not None else list(gesperrt))):
         return ""
-    return f'<p class="atlas-hinweis">{GEHEIM}&nbsp;= {GEHEIM_GRUND}</p>'
+    return GEHEIM_LEGENDE
+
+
+GEHEIM_LEGENDE = f'<p class="atlas-hinweis">{GEHEIM}&nbsp;= {GEHEIM_GRUND}</p>'
 
 
 def beschriftung(kontext: Kontext, text: str, indikator: str | None = None) -> str:

@@ -141,15 +141,20 @@ def _stufe(werte_je_indikator: dict[str, dict[str, float | None]], einstellungen
         einstellungen.mindestens or len(auswahl))
     einteilung = einteilen(rechnung.wert.dropna().tolist(), klassierung, STELLEN)
 
+    zeile = {s: n for n, s in enumerate(teilnehmer)}
+    x, z = werte.to_numpy(), rechnung.z.to_numpy()
+    mittel, streuung = rechnung.mittel.to_numpy(), rechnung.streuung.to_numpy()
+    roh_je, wert_je = rechnung.roh.to_numpy(), rechnung.wert.to_numpy()
+
     def indexwert(s: str) -> Indexwert:
         if s in ausgeschlossen:
             return Indexwert(s, None, None, None, (), ausgeschlossen[s])
+        n = zeile[s]
         beitraege = tuple(
-            Beitrag(e.indikator, float(werte.at[s, e.indikator]), float(rechnung.mittel[e.indikator]),
-                    float(rechnung.streuung[e.indikator]), indikatoren[e.indikator].richtung.vorzeichen, e.gewicht,
-                    float(rechnung.z.at[s, e.indikator]))
-            for e in einstellungen.indikatoren if not math.isnan(werte.at[s, e.indikator]))
-        roh, wert = _zahl(rechnung.roh[s]), _zahl(rechnung.wert[s])
+            Beitrag(e.indikator, float(x[n, k]), float(mittel[k]), float(streuung[k]),
+                    indikatoren[e.indikator].richtung.vorzeichen, e.gewicht, float(z[n, k]))
+            for k, e in enumerate(einstellungen.indikatoren) if not math.isnan(x[n, k]))
+        roh, wert = _zahl(roh_je[n]), _zahl(wert_je[n])
         # the class compares the full value with the limits: rounding is for display only
         return Indexwert(s, roh, wert, einteilung.klasse(wert), beitraege,
                          None if wert is not None else "Es liegen zu wenige Indikatoren vor.")

@@ -10,11 +10,11 @@ from ..seiten import Datei, Seite
 from . import verweise
 from .bausteine import (
     GEHEIM,
+    GEHEIM_LEGENDE,
     KEINE_ANGABE,
     abbildung,
     beispiel_hinweis,
     beschriftung,
-    geheim_hinweis,
     klassenbild,
     legende,
     quellenzeile,
@@ -26,7 +26,7 @@ from .bausteine import (
 from .karte import Flaeche, karte
 from .klassen import einteilen
 from .kontext import Kontext
-from .modell import Gebietsebene, Indikator
+from .modell import Gebietsebene, Indikator, Klassierung
 from .tabelle import Spalte, tabelle
 
 SPALTEN = ["gebiet_id", "gebiet", "indikator", "indikator_name", "jahr", "wert", "einheit", "datenart"]
@@ -57,8 +57,10 @@ def _karte(kontext: Kontext, ebene: Gebietsebene, indikator: Indikator, jahr: in
     """The districts coloured by the value of their area (one map per level: its first indicator
     with a direction, a rate pooled from counts)."""
     werte = {g: (w.wert if (w := ebene.wert(g, indikator.id, jahr)) else None) for g in ebene.namen}
-    einteilung = einteilen([w for w in werte.values() if w is not None],
-                           indikator.klassen or kontext.atlas.einstellungen.karte.klassen, indikator.nachkommastellen)
+    art = indikator.klassen or kontext.atlas.einstellungen.karte.klassen
+    if art.art == "quantile":  # a few areas: no more classes than areas
+        art = Klassierung(art="quantile", anzahl=max(2, min(art.klassenzahl, len(werte))), namen=None)
+    einteilung = einteilen([w for w in werte.values() if w is not None], art, indikator.nachkommastellen)
     klassen = {g: einteilung.klasse(w) for g, w in werte.items()}
     bild = klassenbild(einteilung, [klassen[ebene.zuordnung[s]] for s in kontext.ids if s in ebene.zuordnung], "werte")
     flaechen = {}
@@ -116,7 +118,7 @@ def raumebene_seite(kontext: Kontext, ebene: Gebietsebene) -> Seite:
                     beschriftung(kontext, f"Indikatoren nach {einstellung.name}"), spalten, zeilen,
                     csv_url=verweise.url(seite, verweise.raumebene_csv(einstellung.spalte)),
                     csv_text=f"Alle Werte nach {einstellung.name} als CSV herunterladen")
-    text += geheim_hinweis(kontext, [i.id for i in mit]) + "\n"
+    text += (GEHEIM_LEGENDE if any(w.gesperrt for w in ebene.werte.values()) else "") + "\n"
     return seite_bauen(seite, einstellung.name, text, "data/stadtteile.csv")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..befund import Befund
@@ -73,12 +74,13 @@ def _werte(tabelle: pd.DataFrame, maske: pd.DataFrame, beispiel: set[str],
     """`Wert`s of a wide table: suppressed cells without their number. A cell read from a file
     keeps its file's mark; a computed one is an example if its indicator has generated values."""
     werte = {}
-    for (indikator, jahr), spalte in tabelle.items():
-        for gebiet, zahl in spalte.dropna().items():
-            ort = (str(gebiet), str(indikator), int(jahr))
-            gesperrt = bool(maske.at[gebiet, (indikator, jahr)])
-            ist_beispiel = gelesen[ort].beispiel if ort in gelesen else ort[1] in beispiel
-            werte[ort] = Wert(*ort, None if gesperrt else float(zahl), ist_beispiel, gesperrt)
+    zahlen, gesperrt = tabelle.to_numpy(dtype=float), maske.reindex_like(tabelle).to_numpy(dtype=bool)
+    gebiete, spalten = list(tabelle.index), list(tabelle.columns)
+    for zeile, spalte in zip(*np.nonzero(~np.isnan(zahlen))):
+        ort = (str(gebiete[zeile]), str(spalten[spalte][0]), int(spalten[spalte][1]))
+        ist_beispiel = gelesen[ort].beispiel if ort in gelesen else ort[1] in beispiel
+        zu = bool(gesperrt[zeile, spalte])
+        werte[ort] = Wert(*ort, None if zu else float(zahlen[zeile, spalte]), ist_beispiel, zu)
     return werte
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .tabellen import Quote
@@ -43,15 +44,17 @@ class Ebene:
 
 
 def _primaer(tabelle: pd.DataFrame, anzahlen: set[str], quoten: list[Quote], regeln: Regeln) -> pd.DataFrame:
-    maske = pd.DataFrame(False, index=tabelle.index, columns=tabelle.columns)
-    for spalte in tabelle.columns:
-        werte = tabelle[spalte]
-        if spalte[0] in anzahlen and regeln.mindestanzahl is not None:
-            maske[spalte] = (werte > 0) & (werte < regeln.mindestanzahl)
+    werte = tabelle.to_numpy(dtype=float)
+    maske = np.zeros(werte.shape, dtype=bool)
+    spalten = {s: n for n, s in enumerate(tabelle.columns)}
+    if regeln.mindestanzahl is not None:
+        zaehl = [n for s, n in spalten.items() if s[0] in anzahlen]
+        maske[:, zaehl] = (werte[:, zaehl] > 0) & (werte[:, zaehl] < regeln.mindestanzahl)
     if regeln.mindestnenner is not None:
         for spalte, nenner in _paare(tabelle, quoten, "nenner"):
-            maske[spalte] |= tabelle[spalte].notna() & (tabelle[nenner] < regeln.mindestnenner)
-    return maske
+            n = spalten[spalte]
+            maske[:, n] |= ~np.isnan(werte[:, n]) & (werte[:, spalten[nenner]] < regeln.mindestnenner)
+    return pd.DataFrame(maske, index=tabelle.index, columns=tabelle.columns)
 
 
 def _paare(tabelle: pd.DataFrame, quoten: list[Quote], teil: str) -> list[tuple[tuple, tuple]]:
@@ -61,24 +64,40 @@ def _paare(tabelle: pd.DataFrame, quoten: list[Quote], teil: str) -> list[tuple[
             if s[0] == q.indikator and (getattr(q, teil), s[1]) in spalten]
 
 
-def _koppeln(maske: pd.DataFrame, tabelle: pd.DataFrame, quoten: list[Quote]) -> None:
-    for spalte, zaehler in _paare(tabelle, quoten, "zaehler"):
-        beide = maske[spalte] | maske[zaehler]
-        maske[spalte] = beide & tabelle[spalte].notna()
-        maske[zaehler] = beide & tabelle[zaehler].notna()
+def _koppeln(maske: np.ndarray, werte: np.ndarray, paare: list[tuple[int, int]]) -> None:
+    for quote, zaehler in paare:
+        beide = maske[:, quote] | maske[:, zaehler]
+        maske[:, quote] = beide & ~np.isnan(werte[:, quote])
+        maske[:, zaehler] = beide & ~np.isnan(werte[:, zaehler])
 
 
-def _kleinste(werte: pd.Series, anzahl: int = 1) -> list[str]:
-    """The ids of the smallest values (ties: by id)."""
-    reihe = pd.DataFrame({"wert": werte, "id": werte.index}).sort_values(["wert", "id"])
-    return list(reihe["id"][:anzahl])
+def _kleinste(werte: np.ndarray, ids: list[str], auswahl: np.ndarray, anzahl: int = 1) -> list[int]:
+    """Positions (in `werte`) of the smallest selected values (ties: by id)."""
+    return sorted((int(n) for n in np.flatnonzero(auswahl)), key=lambda n: (werte[n], ids[n]))[:anzahl]
 
 
-def _gruppe(werte: pd.Series, maske: pd.Series) -> tuple[int, list[str]]:
-    """How many cells of a group are suppressed, and the smallest published one (if any)."""
-    vorhanden = werte.dropna()
-    gesperrt = maske.reindex(vorhanden.index)
-    return int(gesperrt.sum()), _kleinste(vorhanden[~gesperrt])
+@dataclass
+class _Tafel:
+    """A wide table as arrays: values, mask, row ids and column positions."""
+
+    werte: np.ndarray
+    maske: np.ndarray
+    ids: list[str]
+    spalten: dict[tuple, int]
+    paare: list[tuple[int, int]]
+
+    @classmethod
+    def aus(cls, tabelle: pd.DataFrame, maske: pd.DataFrame, quoten: list[Quote]) -> _Tafel:
+        spalten = {s: n for n, s in enumerate(tabelle.columns)}
+        paare = [(spalten[s], spalten[z]) for s, z in _paare(tabelle, quoten, "zaehler")]
+        return cls(tabelle.to_numpy(dtype=float), maske.to_numpy(dtype=bool, copy=True), [str(i) for i in tabelle.index],
+                   spalten, paare)
+
+    def einzeln(self, zeilen: np.ndarray, spalte: int) -> tuple[bool, np.ndarray]:
+        """Whether exactly one of these rows is suppressed in the column, and which published ones are left."""
+        vorhanden = ~np.isnan(self.werte[zeilen, spalte])
+        gesperrt = self.maske[zeilen, spalte] & vorhanden
+        return int(gesperrt.sum()) == 1, vorhanden & ~gesperrt
 
 
 def sperren(tabelle: pd.DataFrame, ebenen: dict[str, Ebene], anzahlen: set[str], quoten: list[Quote],
@@ -88,41 +107,57 @@ def sperren(tabelle: pd.DataFrame, ebenen: dict[str, Ebene], anzahlen: set[str],
     masken = {name: _primaer(e.werte, anzahlen, quoten, regeln) for name, e in ebenen.items()}
     if regeln.mindestanzahl is None and regeln.mindestnenner is None:
         return maske, masken
-    gruppen: list[tuple[str | None, str | None, list[str]]] = [(None, None, list(tabelle.index))]
+    stadt = _Tafel.aus(tabelle, maske, quoten)
+    gebiete = {name: _Tafel.aus(e.werte, masken[name], quoten) for name, e in ebenen.items()}
+    zeile = {s: n for n, s in enumerate(stadt.ids)}
+    # groups whose total is published: the city, and every area of every level (rows of the districts)
+    gruppen: list[tuple[str | None, int, np.ndarray]] = [(None, -1, np.arange(len(stadt.ids)))]
+    mitglieder: dict[str, list[np.ndarray]] = {}
     for ebenenname, ebene in ebenen.items():
-        gruppen += [(ebenenname, gebiet, list(ids)) for gebiet, ids in ebene.zuordnung.groupby(ebene.zuordnung).groups.items()]
-    zaehlspalten = [s for s in tabelle.columns if s[0] in anzahlen]
+        mitglieder[ebenenname] = [np.array([zeile[s] for s in ebene.zuordnung.index[ebene.zuordnung == g]], dtype=int)
+                                  for g in gebiete[ebenenname].ids]
+        gruppen += [(ebenenname, n, reihen) for n, reihen in enumerate(mitglieder[ebenenname])]
+    zaehlspalten = [n for s, n in stadt.spalten.items() if s[0] in anzahlen]
     vorher = -1
-    while vorher != (jetzt := int(maske.values.sum()) + sum(int(m.values.sum()) for m in masken.values())):
+    while vorher != (jetzt := int(stadt.maske.sum()) + sum(int(g.maske.sum()) for g in gebiete.values())):
         vorher = jetzt
-        _koppeln(maske, tabelle, quoten)
-        for ebenenname, ebene in ebenen.items():
-            _koppeln(masken[ebenenname], ebene.werte, quoten)
+        _koppeln(stadt.maske, stadt.werte, stadt.paare)
+        for tafel in gebiete.values():
+            _koppeln(tafel.maske, tafel.werte, tafel.paare)
         for spalte in zaehlspalten:
-            for name, gebiet, ids in gruppen:
-                anzahl, frei = _gruppe(tabelle.loc[ids, spalte], maske.loc[ids, spalte])
-                if anzahl != 1:
+            schluessel = tabelle.columns[spalte]
+            gebietsspalten = {e: t.spalten.get(schluessel) for e, t in gebiete.items()}
+            if not stadt.maske[:, spalte].any() and not any(
+                    n is not None and gebiete[e].maske[:, n].any() for e, n in gebietsspalten.items()):
+                continue
+            for name, gebiet, reihen in gruppen:
+                einer, frei = stadt.einzeln(reihen, spalte)
+                if not einer:
                     continue
-                if frei:
-                    maske.loc[frei[0], spalte] = True
-                elif name is not None and spalte in masken[name].columns:
-                    masken[name].loc[gebiet, spalte] = True
-            for ebenenname, ebene in ebenen.items():
-                if spalte in ebene.werte.columns:
-                    _gebiete_sichern(tabelle, maske, ebene, masken[ebenenname], spalte)
-    return maske, masken
+                if frei.any():
+                    stadt.maske[reihen[_kleinste(stadt.werte[reihen, spalte], [stadt.ids[r] for r in reihen], frei)[0]],
+                                spalte] = True
+                elif name is not None and (n := gebietsspalten[name]) is not None:
+                    gebiete[name].maske[gebiet, n] = True
+            for ebenenname, tafel in gebiete.items():
+                if (n := gebietsspalten[ebenenname]) is not None:
+                    _gebiete_sichern(stadt, tafel, mitglieder[ebenenname], spalte, n)
+    return (pd.DataFrame(stadt.maske, index=tabelle.index, columns=tabelle.columns),
+            {name: pd.DataFrame(gebiete[name].maske, index=e.werte.index, columns=e.werte.columns)
+             for name, e in ebenen.items()})
 
 
-def _gebiete_sichern(tabelle: pd.DataFrame, maske: pd.DataFrame, ebene: Ebene, gebietsmaske: pd.DataFrame,
-                     spalte: tuple) -> None:
+def _gebiete_sichern(stadt: _Tafel, tafel: _Tafel, mitglieder: list[np.ndarray], spalte: int, gebietsspalte: int) -> None:
     """No area value may be the only one withheld on its level (see the module's rule)."""
-    anzahl, frei = _gruppe(ebene.werte[spalte], gebietsmaske[spalte])
-    if anzahl != 1 or not frei:
+    alle = np.arange(len(tafel.ids))
+    einer, frei = tafel.einzeln(alle, gebietsspalte)
+    if not einer or not frei.any():
         return
-    gebietsmaske.loc[frei[0], spalte] = True
-    ids = list(ebene.zuordnung[ebene.zuordnung == frei[0]].index)
-    werte = tabelle.loc[ids, spalte].dropna()
-    offen = werte[~maske.loc[werte.index, spalte]]
-    fehlend = max(0, 2 - int(maske.loc[werte.index, spalte].sum()))
-    for stadtteil in _kleinste(offen, fehlend):
-        maske.loc[stadtteil, spalte] = True
+    gebiet = _kleinste(tafel.werte[:, gebietsspalte], tafel.ids, frei)[0]
+    tafel.maske[gebiet, gebietsspalte] = True
+    reihen = mitglieder[gebiet]
+    werte = stadt.werte[reihen, spalte]
+    offen = ~np.isnan(werte) & ~stadt.maske[reihen, spalte]
+    fehlend = max(0, 2 - int((stadt.maske[reihen, spalte] & ~np.isnan(werte)).sum()))
+    for n in _kleinste(werte, [stadt.ids[r] for r in reihen], offen, fehlend):
+        stadt.maske[reihen[n], spalte] = True
