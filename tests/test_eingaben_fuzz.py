@@ -54,6 +54,7 @@ LADER = {
     "standorte": "data/standorte.csv",
     "ankerwerte": "data/ankerwerte.csv",
     "beispieldaten": "data/beispieldaten.yml",
+    "amtlich": "data/amtlicher_index.csv",
 }
 """One file per loader: what `bestand_pruefen` reads through each of them."""
 
@@ -89,6 +90,24 @@ class Speicher:
 
     def verknuepfungen(self, ordner: str) -> list[str]:
         return []
+
+
+def _mit_amtlichem_index(basis: dict[str, bytes]) -> dict[str, bytes]:
+    """The copy with an official index to compare with (`sozialindex.amtlich`), made from the
+    index the copy computes, so that it is valid and the comparison's loader is fuzzed too."""
+    bestand, _ = bestand_pruefen(Speicher(basis))
+    assert bestand is not None and bestand.atlas is not None and bestand.atlas.sozialindex is not None
+    index = bestand.atlas.sozialindex
+    zeilen = ["stadtteil,indexwert,klasse"] + [
+        f"{s},{'' if w.wert is None else round(w.wert, 4)},{w.klasse.nummer if w.klasse else ''}"
+        for s, w in sorted(index.status.werte.items())]
+    atlas = basis["data/atlas.yml"].decode("utf-8").replace(
+        "\nsozialindex:\n", "\nsozialindex:\n  amtlich: data/amtlicher_index.csv\n", 1)
+    return {**basis, "data/atlas.yml": atlas.encode("utf-8"),
+            "data/amtlicher_index.csv": ("\n".join(zeilen) + "\n").encode("utf-8")}
+
+
+BASIS = _mit_amtlichem_index(BASIS)
 
 
 def pruefen(pfad: str, inhalt: bytes) -> None:

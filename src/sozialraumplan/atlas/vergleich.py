@@ -63,7 +63,8 @@ def amtlich_vergleichen(quelle: Quelle, pfad: str, atlas: Atlas, stadtteile: lis
         text = zeile.zellen.get("indexwert", "").strip()
         if text:
             try:
-                amtlich = zelle_als_zahl(text)
+                # index values are small: „1.841“ is 1,841, never a thousand (no ambiguity as in value files)
+                amtlich = zelle_als_zahl(text, "deutsch" if "," in text else "englisch")
             except ZahlFehler as fehler:
                 befunde.append(zeile.befund("indexwert", fehler.meldung, fehler.hinweis))
                 continue
