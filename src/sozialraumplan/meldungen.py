@@ -76,6 +76,8 @@ FORMEN: dict[str, Form] = {
         "kein Pfad von Kartenkacheln auf dieser Website", "schreiben Sie den Pfad auf dem Server der Website mit „/“ "
         "am Anfang (keine Adresse mit https://, kein „//“), ohne Leerzeichen, und mit den Platzhaltern {z}, {x} und "
         "{y}", "/kacheln/{z}/{x}/{y}.png"),
+    r"^[a-z][a-z0-9_]*$": Form("kein Spaltenname von data/stadtteile.csv", "schreiben Sie den Namen der Spalte in "
+                               "Kleinbuchstaben ohne Umlaute und Leerzeichen, mit Ziffern und _", "sozialraum"),
     # barrierefreiheit.py (it checks these itself, after validation)
     r"^https://[^\s<>\"'()\[\]]+$": _ADRESSE._replace(regel=_ADRESSE.regel + " und ohne Klammern"),
     r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$": _E_MAIL,

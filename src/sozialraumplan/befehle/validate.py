@@ -56,11 +56,11 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     plan = bestand.plan
+    if bestand.atlas is not None:
+        _geheimhaltung_berichten(bestand.atlas)
     atlas = f", {len(bestand.atlas.indikatoren)} Indikatoren" if bestand.atlas else ""
     print(f"Plan gültig: {len(plan.leitlinien)} Leitlinien, {len(plan.massnahmen)} Maßnahmen, "
           f"{len(plan.gremien)} Gremien, {len(plan.sitzungen)} Sitzungen, {len(plan.stadtteile)} Stadtteile{atlas}.")
-    if bestand.atlas is not None:
-        _geheimhaltung_berichten(bestand.atlas)
     return 0
 
 
