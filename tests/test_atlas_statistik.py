@@ -15,6 +15,7 @@ Sechsstadt has six districts in two areas („bezirk“: Nord = a, b, c; Süd = 
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import pytest
 from conftest import KLEINSTADT, PlanOrdner
 from test_atlas_index import DREISTADT, dreistadt
 
-from sozialraumplan.atlas import atlas_abschnitte, atlas_laden, atlas_pruefen
+from sozialraumplan.atlas import atlas_abschnitte, atlas_dateien, atlas_laden, atlas_pruefen
 from sozialraumplan.atlas.klassen import einteilen
 from sozialraumplan.atlas.modell import Klassierung
 from sozialraumplan.befund import Schwere
@@ -271,3 +272,16 @@ def test_methode_rechnet_den_gepoolten_wert_mit_den_zahlen_der_daten_vor(tmp_pat
     assert "In diesem Atlas betrifft das 4 Zellen." in methode
     assert "Das sind hier: Linde." in methode
     assert "ein Wert genau auf einer Grenze gehört zur oberen Klasse" in methode
+
+
+def test_raumebene_als_csv_und_geojson(tmp_path):
+    atlas = laden(sechsstadt(tmp_path))
+    plan = plan_laden(Ordner(tmp_path / "sechsstadt"))
+    dateien = {d.pfad: d.inhalt for d in atlas_dateien(plan, atlas)}
+    csv = dateien["atlas/daten/raumebenen/bezirk.csv"].decode("utf-8")
+    assert "nord,Nord,kinder_arm,Arme Kinder,2024,112,Personen,Beispieldaten" in csv
+    geo = json.loads(dateien["atlas/daten/raumebenen/bezirk.geojson"])
+    nord = next(f for f in geo["features"] if f["id"] == "nord")
+    assert nord["properties"]["kinderarmut_2024"] == round(100 * 112 / 540, 6)
+    assert nord["geometry"]["type"] == "Polygon"  # three squares in a row, merged
+    assert geo["namensnennung"] == "Grenzen: erfunden"

@@ -19,6 +19,7 @@ from .bausteine import GEHEIM
 from .kontext import Kontext
 from .modell import Indikator, Wert
 from .raumebenen import raumebenen_dateien
+from .zahlen import maschinenzahl
 
 WERTE_SPALTEN = ["stadtteil_id", "nummer", "stadtteil", "indikator", "indikator_name", "jahr", "wert", "einheit",
                  "datenart"]
@@ -32,14 +33,6 @@ DOWNLOADS_BESCHREIBUNG = (
 )
 
 
-def _zahl(wert: float | None) -> int | float | str:
-    """Machine-readable: dot decimal, no grouping, integers without „.0“. A number, not its text,
-    so that the CSV writer knows a negative value is no formula."""
-    if wert is None:
-        return ""
-    return int(wert) if float(wert).is_integer() else float(round(wert, 6))
-
-
 def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
     """CSV rows in catalogue order of the indicators, district order of the list, then by year."""
     nummern, reihenfolge, indikatoren = _ordnung(kontext)
@@ -48,7 +41,7 @@ def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
         indikator = indikatoren[w.indikator][1]
         name = "Gesamtstadt" if w.stadtteil == GESAMTSTADT else kontext.namen[w.stadtteil]
         zeilen.append([w.stadtteil, nummern.get(w.stadtteil, ""), name, w.indikator, indikator.name, w.jahr,
-                       GEHEIM if w.gesperrt else _zahl(w.wert), indikator.einheit,
+                       GEHEIM if w.gesperrt else maschinenzahl(w.wert), indikator.einheit,
                        "Beispieldaten" if w.beispiel else "amtlich"])
     return zeilen
 
@@ -75,13 +68,13 @@ def _index_csv(kontext: Kontext) -> bytes:
     zeilen = []
     for rang, w in enumerate(index.rangfolge(), start=1):
         zeile: list[object] = [w.stadtteil, nummern[w.stadtteil], kontext.namen[w.stadtteil], index.jahr,
-                               rang if w.wert is not None else "", _zahl(w.wert),
+                               rang if w.wert is not None else "", maschinenzahl(w.wert),
                                w.klasse.nummer if w.klasse else "", (w.klasse.name or "") if w.klasse else "",
                                "ja" if index.hoher_bedarf(w.stadtteil) else "nein"]
         if index.dynamik is not None:
             d = index.dynamik.werte[w.stadtteil]
-            zeile += [_zahl(d.wert), d.klasse.nummer if d.klasse else "", (d.klasse.name or "") if d.klasse else ""]
-        zeile += [_zahl(index.je_jahr[j].get(w.stadtteil)) for j in jahre]
+            zeile += [maschinenzahl(d.wert), d.klasse.nummer if d.klasse else "", (d.klasse.name or "") if d.klasse else ""]
+        zeile += [maschinenzahl(index.je_jahr[j].get(w.stadtteil)) for j in jahre]
         zeile.append("Beispieldaten" if kontext.atlas.beispiel() else "amtlich")
         zeilen.append(zeile)
     return csv_bytes(kopf, zeilen)
@@ -179,8 +172,9 @@ def download_liste(kontext: Kontext, seite: str) -> str:
         haupt.append(eintrag(verweise.STANDORTE_GEOJSON, "Standorte der Quartiers- und Sozialraumarbeit und "
                                                           "Stadtteilzentren (GeoJSON)"))
     einzeln = [eintrag(verweise.indikator_csv(i.id), i.name) for i in kontext.atlas.indikatoren]
-    ebenen = [eintrag(verweise.raumebene_csv(e.einstellung.spalte), f"alle zusammengefassten Werte nach {e.einstellung.name}")
-              for e in kontext.atlas.ebenen]
+    ebenen = [eintrag(pfad(e.einstellung.spalte), f"{was} nach {e.einstellung.name}") for e in kontext.atlas.ebenen
+              for pfad, was in ((verweise.raumebene_csv, "alle zusammengefassten Werte"),
+                                (verweise.raumebene_geojson, "Gebietsgrenzen mit den neuesten Werten (GeoJSON, WGS84)"))]
     lizenz = ""
     if geometrie.lizenz:
         ziel = f' (<a href="{h(geometrie.lizenz_adresse)}">Lizenztext</a>)' if geometrie.lizenz_adresse else ""

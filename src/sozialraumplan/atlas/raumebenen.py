@@ -1,8 +1,13 @@
 """The pages and files of the larger areas (Raumebenen): one page per configured level with
 its areas and their districts, a map and a table of every indicator that can be aggregated,
-and the level's values as CSV. The values come computed (and suppressed) from `rechnung`."""
+and the level's values as CSV and its areas as GeoJSON. The values come computed (and suppressed) from `rechnung`."""
 
 from __future__ import annotations
+
+import json
+
+from shapely import union_all
+from shapely.geometry import mapping
 
 from ..csv_ausgabe import csv_bytes
 from ..render.text import h, klartext_md, md
@@ -28,6 +33,7 @@ from .klassen import einteilen
 from .kontext import Kontext
 from .modell import Gebietsebene, Indikator, Klassierung
 from .tabelle import Spalte, tabelle
+from .zahlen import maschinenzahl
 
 SPALTEN = ["gebiet_id", "gebiet", "indikator", "indikator_name", "jahr", "wert", "einheit", "datenart"]
 
@@ -126,8 +132,32 @@ def raumebenen_seiten(kontext: Kontext) -> list[Seite]:
     return [raumebene_seite(kontext, e) for e in kontext.atlas.ebenen]
 
 
+def _geojson(kontext: Kontext, ebene: Gebietsebene) -> bytes:
+    """The areas (district boundaries merged, as on the maps) with the latest value of every
+    aggregated indicator (null where suppressed)."""
+    geometrie = kontext.atlas.einstellungen.geometrie
+    mit, _ = _zusammengefasst(kontext, ebene)
+    features = []
+    for gebiet, name in ebene.namen.items():
+        flaechen = [kontext.kartengrenzen[s] for s in kontext.ids if ebene.zuordnung.get(s) == gebiet
+                    and s in kontext.kartengrenzen]
+        eigenschaften: dict[str, object] = {"id": gebiet, "name": name}
+        for indikator in mit:
+            jahr = _jahr(kontext, ebene, indikator)
+            wert = ebene.wert(gebiet, indikator.id, jahr) if jahr is not None else None
+            eigenschaften[f"{indikator.id}_{jahr}"] = None if wert is None or wert.wert is None else maschinenzahl(wert.wert)
+        features.append({"type": "Feature", "id": gebiet, "properties": eigenschaften,
+                         "geometry": mapping(union_all(flaechen)) if flaechen else None})
+    daten = {"type": "FeatureCollection",
+             "name": f"{kontext.atlas.einstellungen.titel}: {ebene.einstellung.name}",
+             "namensnennung": geometrie.namensnennung, "lizenz": geometrie.lizenz,
+             "lizenz_adresse": geometrie.lizenz_adresse,
+             "datenart": "Beispieldaten" if kontext.atlas.beispiel() else "amtlich", "features": features}
+    return (json.dumps(daten, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 def raumebenen_dateien(kontext: Kontext) -> list[Datei]:
-    """Each level's values in long form (suppressed values as „.“)."""
+    """Each level's values in long form (suppressed values as „.“), and its areas as GeoJSON."""
     dateien = []
     reihenfolge = {i.id: n for n, i in enumerate(kontext.atlas.indikatoren)}
     for ebene in kontext.atlas.ebenen:
@@ -135,10 +165,11 @@ def raumebenen_dateien(kontext: Kontext) -> list[Datei]:
         for (g, i, j), w in sorted(ebene.werte.items(), key=lambda e: (reihenfolge[e[0][1]], list(ebene.namen).index(e[0][0]),
                                                                        e[0][2])):
             indikator = kontext.atlas.indikator(i)
-            wert: object = GEHEIM if w.gesperrt else ("" if w.wert is None else round(w.wert, 6))
+            wert: object = GEHEIM if w.gesperrt else maschinenzahl(w.wert)
             zeilen.append([g, ebene.namen[g], i, indikator.name, j, wert, indikator.einheit,
                            "Beispieldaten" if kontext.atlas.beispiel(i) else "amtlich"])
         dateien.append(Datei(verweise.raumebene_csv(ebene.einstellung.spalte), csv_bytes(SPALTEN, zeilen)))
+        dateien.append(Datei(verweise.raumebene_geojson(ebene.einstellung.spalte), _geojson(kontext, ebene)))
     return dateien
 
 

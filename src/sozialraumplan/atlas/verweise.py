@@ -49,6 +49,10 @@ def raumebene_csv(spalte: str) -> str:
     return f"{DATEN}/raumebenen/{spalte}.csv"
 
 
+def raumebene_geojson(spalte: str) -> str:
+    return f"{DATEN}/raumebenen/{spalte}.geojson"
+
+
 INDEX_CSV = f"{DATEN}/sozialindex.csv"
 WERTE_CSV = f"{DATEN}/indikatorwerte.csv"
 GEOJSON = f"{DATEN}/stadtteile.geojson"
