@@ -138,6 +138,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Every page body, generated or hand-written, passes the allowlist sanitiser; its title is
     escaped text (the theme writes titles unescaped into `<title>`, navigation and search)."""
     page.meta["title"] = Markup(klartext_html(page.title or ""))
+    if website is not None:  # the Atom feeds the theme links in the page head (overrides/main.html)
+        page.meta["feeds"] = [{"pfad": pfad, "titel": titel}
+                              for pfad, titel in website.feed_verweise(page.file.src_uri)]
     return bereinigen(html)
 
 

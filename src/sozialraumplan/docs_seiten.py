@@ -31,6 +31,7 @@ from .barrierefreiheit import startseite_erlaeuterungen
 from .befund import Befund
 from .quelle import utf8_text
 from .render import massnahmen
+from .render.gremienarbeit_seiten import startseite_umsetzung
 from .render.pfade import relativ
 from .render.text import datum, klartext_md, leichte_sprache_absatz, md
 from .website import Website
@@ -88,9 +89,14 @@ def vorlagen(website: Website, wurzel: Path, repo_adresse: str | None) -> Vorlag
         """BITV 2.0 § 4: the start page's explanations in Leichter Sprache (and sign language)."""
         return startseite_erlaeuterungen(plan, bestand.erklaerung, wurzel / DOCS)
 
+    def umsetzungsstand() -> str:
+        """How far the Maßnahmen of each Leitlinie have come, and the plan's feed."""
+        return startseite_umsetzung(plan, ergebnis.seite)
+
     makros: dict[str, Callable[..., str]] = {
         "einleitung": einleitung, "einleitung_leichte_sprache": einleitung_leichte_sprache,
         "massnahmen_tabelle": massnahmen_tabelle, "erlaeuterungen_barrierefreiheit": erlaeuterungen_barrierefreiheit,
+        "umsetzungsstand": umsetzungsstand,
     }
     if bestand.atlas is not None:
         makros.update(makros_binden(plan, bestand.atlas, lambda: ergebnis.seite))

@@ -9,6 +9,7 @@ always gives the same bytes, which keeps release files comparable.
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from .atlas import Atlas, atlas_dateien, atlas_laden, atlas_vorhanden, verweise
 from .csv_ausgabe import Zelle, csv_text
 from .model import Massnahme, Plan
+from .modellfelder import innerstes_modell
 from .quelle import Quelle
 
 LISTENTRENNER = " | "
@@ -49,8 +51,9 @@ def _spalten(modell: type[BaseModel], praefix: str = "") -> list[str]:
     spalten = []
     for name, feld in modell.model_fields.items():
         schluessel = praefix + name
-        if isinstance(feld.annotation, type) and issubclass(feld.annotation, BaseModel):
-            spalten += _spalten(feld.annotation, schluessel + "_")
+        innen = innerstes_modell(feld.annotation)
+        if innen is not None and typing.get_origin(feld.annotation) is not list:  # a section, also an optional one
+            spalten += _spalten(innen, schluessel + "_")
         else:
             spalten.append(schluessel)
     return spalten
@@ -60,6 +63,8 @@ def _zelle(wert: Any) -> Zelle:
     """Numbers stay numbers (the CSV writer must not mistake them for text); the rest is text."""
     if isinstance(wert, list):
         return LISTENTRENNER.join(str(_zelle(w)) for w in wert)
+    if isinstance(wert, dict):  # an entry of a list of sections, e.g. a Meilenstein: its values in order
+        return ", ".join(str(_zelle(w)) for w in wert.values())
     if isinstance(wert, bool):
         return "ja" if wert else "nein"
     if isinstance(wert, (int, float)):
@@ -85,7 +90,7 @@ def massnahmen_csv(plan: Plan) -> str:
     for m in plan.massnahmen:
         zeile = _flach(m.model_dump(mode="json"))
         zeile["stadtteile_namen"] = _zelle([plan.stadtteil_name(s) for s in m.stadtteile])
-        zeilen.append([zeile[spalte] for spalte in spalten])
+        zeilen.append([zeile.get(spalte, "") for spalte in spalten])  # an optional section left out is empty
     return csv_text(spalten, zeilen)
 
 

@@ -44,6 +44,17 @@ _EIGENE_FEHLER: dict[str, Regel] = {
     "umgesetzt_ohne_100": Regel("Eine umgesetzte Maßnahme muss „fortschritt: 100“ haben",
                                 "setzen Sie den Fortschritt auf 100 oder wählen Sie einen anderen Status",
                                 (("fortschritt",), ("status",))),
+    "koordinaten_paar": Regel("Breite und Länge gehören zusammen",
+                              "geben Sie beide an (z. B. breite: 50.99 und laenge: 11.03) oder keine",
+                              (("breite",), ("laenge",))),
+    "betrifft_leer": Regel("„betrifft“ nennt nichts, worauf sich der Beschluss bezieht",
+                           "nennen Sie massnahmen, stadtteile, leitlinien, einen standort oder ein vorhaben"),
+    "priorisierung_ohne_massnahmen": Regel("Eine Priorisierung braucht die Maßnahmen in ihrer Rangfolge",
+                                           "schreiben Sie unter „betrifft“ z. B. „massnahmen: [M003, M001]“, "
+                                           "die wichtigste zuerst", (("art",),)),
+    "standortempfehlung_ohne_stadtteil": Regel("Eine Standortempfehlung braucht den Stadtteil",
+                                               "schreiben Sie unter „betrifft“ z. B. „stadtteile: [rieth]“",
+                                               (("art",),)),
 }
 
 

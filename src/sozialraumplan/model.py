@@ -181,6 +181,35 @@ class Zeitraum(Modell):
         return self
 
 
+class Meilenstein(Modell):
+    """An intermediate goal of a Maßnahme."""
+
+    datum: dt.date = Field(title="Datum", description="Der Tag, an dem der Meilenstein erreicht ist oder "
+                                                      "erreicht sein soll, als JJJJ-MM-TT.")
+    titel: Text = Field(title="Titel", description="Was bis dahin geschafft sein soll.")
+    erreicht: bool = Field(default=False, title="Erreicht",
+                           description="true, wenn der Meilenstein erreicht ist (ohne Angabe: noch nicht).")
+
+
+class Wirkungsrichtung(str, Enum):
+    SINKEN = "sinken"
+    STEIGEN = "steigen"
+
+    @property
+    def label(self) -> str:
+        return {"sinken": "sinken", "steigen": "steigen"}[self.value]
+
+
+class Wirkung(Modell):
+    """Which atlas indicators a Maßnahme is meant to move, and which way."""
+
+    indikatoren: list[Kennung] = Field(min_length=1, title="Indikatoren",
+                                       description="Die Kennungen der Indikatoren aus data/indikatoren.yml, "
+                                                   "z. B. [kinderarmut, sgb2_quote].")
+    richtung: Wirkungsrichtung = Field(title="Richtung", description="Wohin sich die Indikatoren in den Stadtteilen der "
+                                                             "Maßnahme bewegen sollen: sinken oder steigen.")
+
+
 class Massnahme(Modell):
     """One Maßnahme of the plan: what, where, when, by whom, how far."""
 
@@ -216,6 +245,12 @@ class Massnahme(Modell):
                                                   "geprüft hat, als JJJJ-MM-TT.")
     beispiel: bool = Field(default=False, title="Beispiel",
                            description="true für eine erfundene Maßnahme; die Website kennzeichnet sie als Beispiel.")
+    meilensteine: list[Meilenstein] = Field(
+        default_factory=list, title="Meilensteine",
+        description="Zwischenziele der Maßnahme, je Eintrag datum, titel und erreicht (freiwillig).")
+    wirkung: Wirkung | None = Field(
+        default=None, title="Wirkung",
+        description="Welche Indikatoren des Atlas die Maßnahme bewegen soll und in welche Richtung (freiwillig).")
 
     @model_validator(mode="after")
     def _umgesetzt_heisst_fertig(self) -> Massnahme:
@@ -258,6 +293,97 @@ class Gremium(Modell):
         return self.kurzname or self.name
 
 
+class BeschlussArt(str, Enum):
+    BEWERTUNG = "bewertung"
+    PRIORISIERUNG = "priorisierung"
+    STANDORTEMPFEHLUNG = "standortempfehlung"
+    EMPFEHLUNG = "empfehlung"
+    STELLUNGNAHME = "stellungnahme"
+
+    @property
+    def label(self) -> str:
+        return {
+            "bewertung": "Bewertung",
+            "priorisierung": "Priorisierung",
+            "standortempfehlung": "Standortempfehlung",
+            "empfehlung": "Empfehlung",
+            "stellungnahme": "Stellungnahme",
+        }[self.value]
+
+
+class Standortangabe(Modell):
+    """A (potential) location a decision is about."""
+
+    name: Text = Field(title="Name", description="Wie der Standort heißt, z. B. „Nachbarschaftstreff am Markt“.")
+    breite: float | None = Field(default=None, ge=-90, le=90, title="Breite",
+                                 description="Die geographische Breite (WGS84), z. B. 50.99; mit der Länge "
+                                             "erscheint der Standort auf der Karte (freiwillig).")
+    laenge: float | None = Field(default=None, ge=-180, le=180, title="Länge",
+                                 description="Die geographische Länge (WGS84), z. B. 11.03 (freiwillig).")
+
+    @model_validator(mode="after")
+    def _beide_koordinaten(self) -> Standortangabe:
+        if (self.breite is None) != (self.laenge is None):
+            raise ValueError("koordinaten_paar")
+        return self
+
+
+class Betrifft(Modell):
+    """What a decision concerns; at least one of the fields."""
+
+    massnahmen: list[Kennung] = Field(default_factory=list, title="Maßnahmen",
+                                      description="Die Kennungen der Maßnahmen; bei einer Priorisierung in der "
+                                                  "Reihenfolge der Rangfolge, die wichtigste zuerst.")
+    stadtteile: list[Kennung] = Field(default_factory=list, title="Stadtteile",
+                                      description="Die Kennungen der Stadtteile aus data/stadtteile.csv.")
+    leitlinien: list[Kennung] = Field(default_factory=list, title="Leitlinien",
+                                      description="Die Kennungen der Leitlinien, z. B. [L2].")
+    standort: Standortangabe | None = Field(default=None, title="Standort",
+                                            description="Ein (möglicher) Standort: name, freiwillig breite und laenge.")
+    vorhaben: Text | None = Field(default=None, title="Vorhaben",
+                                  description="Ein Vorhaben außerhalb des Plans, z. B. eine Fachplanung, in Worten.")
+
+    @model_validator(mode="after")
+    def _nicht_leer(self) -> Betrifft:
+        if not (self.massnahmen or self.stadtteile or self.leitlinien or self.standort or self.vorhaben):
+            raise ValueError("betrifft_leer")
+        return self
+
+
+class Abstimmung(Modell):
+    """How the members voted."""
+
+    dafuer: int = Field(ge=0, title="Dafür", description="Die Zahl der Stimmen dafür.")
+    dagegen: int = Field(default=0, ge=0, title="Dagegen", description="Die Zahl der Stimmen dagegen.")
+    enthaltungen: int = Field(default=0, ge=0, title="Enthaltungen", description="Die Zahl der Enthaltungen.")
+
+
+class Beschluss(Modell):
+    """One decision of a Sitzung: an assessment, a ranking, a recommendation or a statement."""
+
+    art: BeschlussArt = Field(title="Art", description="bewertung, priorisierung, standortempfehlung, empfehlung "
+                                                       "oder stellungnahme.")
+    betrifft: Betrifft = Field(title="Betrifft", description="Worauf sich der Beschluss bezieht: massnahmen, "
+                                                             "stadtteile, leitlinien, standort oder vorhaben.")
+    ergebnis: Text = Field(title="Ergebnis", description="Was das Gremium beschlossen hat, in klaren Sätzen.")
+    begruendung: Text | None = Field(default=None, title="Begründung",
+                                     description="Warum, z. B. die Gründe einer Rangfolge (freiwillig).")
+    abstimmung: Abstimmung | None = Field(default=None, title="Abstimmung",
+                                          description="Wie abgestimmt wurde: dafuer, dagegen, enthaltungen "
+                                                      "(freiwillig).")
+    beispiel: bool = Field(default=False, title="Beispiel",
+                           description="true für einen erfundenen Beschluss; die Website kennzeichnet ihn als "
+                                       "Beispiel.")
+
+    @model_validator(mode="after")
+    def _passt_zur_art(self) -> Beschluss:
+        if self.art is BeschlussArt.PRIORISIERUNG and not self.betrifft.massnahmen:
+            raise ValueError("priorisierung_ohne_massnahmen")
+        if self.art is BeschlussArt.STANDORTEMPFEHLUNG and not self.betrifft.stadtteile:
+            raise ValueError("standortempfehlung_ohne_stadtteil")
+        return self
+
+
 class Sitzung(Modell):
     """One meeting of a Gremium."""
 
@@ -274,6 +400,10 @@ class Sitzung(Modell):
                                                "(freiwillig).")
     beispiel: bool = Field(default=False, title="Beispiel",
                            description="true für eine erfundene Sitzung; die Website kennzeichnet sie als Beispiel.")
+    beschluesse: list[Beschluss] = Field(
+        default_factory=list, title="Beschlüsse",
+        description="Was das Gremium bewertet, priorisiert, empfohlen oder Stellung genommen hat, je Eintrag "
+                    "art, betrifft und ergebnis (freiwillig).")
 
 
 class Begriff(Modell):

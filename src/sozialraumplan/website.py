@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from . import feeds, verlauf
 from .atlas import atlas_abschnitte, atlas_dateien
+from .atlas.modell import Atlas
 from .barrierefreiheit import abschnitte as barrierefreiheit_abschnitte
 from .befund import Befund, PlanUngueltig, Schwere
 from .bestand import Bestand, bestand_pruefen
@@ -24,11 +26,12 @@ from .git_quelle import RevisionUnbekannt
 from .laden import PLAN_DATEI, dokument_lesen
 from .model import Plan
 from .quelle import Ordner
-from .render import gremien, leitlinien, massnahmen, verzeichnisse
+from .render import gremien, gremienarbeit, gremienarbeit_seiten, leitlinien, massnahmen, verzeichnisse, wirkung
 from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
 from .render.text import datum, h
 from .seiten import Abschnitt, Datei, Seite
+from .verlauf import Fassung
 
 ASSETS = {
     "assets/sozialraumplan.css": "assets/sozialraumplan.css",
@@ -59,6 +62,10 @@ class Website:
     @property
     def plan(self) -> Plan:
         return self.bestand.plan
+
+    def feed_verweise(self, pfad: str) -> list[tuple[str, str]]:
+        """The Atom feeds page `pfad` links in its head: (site path, title)."""
+        return feeds.feed_verweise(self.plan, pfad)
 
     def seiten(self) -> list[Seite]:
         return [s for a in self.abschnitte for s in a.seiten]
@@ -93,13 +100,19 @@ def stichtag() -> dt.date:
     return dt.date.today()
 
 
-def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
-    """The sections generated from `plan/`, in navigation order."""
+def plan_abschnitte(plan: Plan, tag: dt.date, fassungen: list[Fassung] | None = None,
+                    atlas: Atlas | None = None) -> list[Abschnitt]:
+    """The sections generated from `plan/`, in navigation order; `fassungen` (the published
+    Fortschreibungen) and `atlas` feed the Maßnahmen's timelines and Wirkung."""
+    fassungen = fassungen or []
     return [
         Abschnitt("Leitlinien", [leitlinien.uebersicht(plan)]
-                  + [leitlinien.seite(plan, l) for l in plan.leitlinien]),
-        Abschnitt("Maßnahmen", [massnahmen.katalog_seite(plan), massnahmen.pruefung_seite(plan, tag)]
-                  + [massnahmen.massnahme_seite(plan, m, massnahmen.pruefung_faellig(m, tag))
+                  + [leitlinien.seite(plan, l, gremienarbeit_seiten.leitlinie_zusatz(plan, l.id))
+                     for l in plan.leitlinien]),
+        Abschnitt("Maßnahmen", [massnahmen.katalog_seite(plan), massnahmen.pruefung_seite(plan, tag),
+                                gremienarbeit.prioritaeten_seite(plan), wirkung.wirkung_seite(plan, atlas)]
+                  + [massnahmen.massnahme_seite(plan, m, massnahmen.pruefung_faellig(m, tag),
+                                                gremienarbeit_seiten.massnahme_zusatz(plan, m, fassungen, atlas))
                      for m in plan.massnahmen]),
         Abschnitt("Gremien", [gremien.uebersicht(plan)] + [gremien.seite(plan, g) for g in plan.gremien]),
         Abschnitt("Sitzungen", [verzeichnisse.sitzungen_seite(plan)]),
@@ -157,7 +170,9 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
     plan, atlas = bestand.plan, bestand.atlas
     downloads, dateien = plan_downloads(plan)
     dateien.append(massnahmen.pruefung_json(plan, tag))
-    abschnitte = plan_abschnitte(plan, tag)
+    fassungen = verlauf.fassungen(wurzel)
+    dateien += feeds.feeds(plan, fassungen)
+    abschnitte = plan_abschnitte(plan, tag, fassungen, atlas)
     if atlas is not None:
         abschnitte += atlas_abschnitte(plan, atlas)
         dateien += atlas_dateien(plan, atlas)

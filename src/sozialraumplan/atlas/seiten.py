@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import beschluesse
 from ..model import Massnahme, Status
+from ..render.gremienarbeit_seiten import stadtteil_zusatz
 from ..render.text import aufzaehlung, datum, h, klartext_md, leichte_sprache_absatz, md
 from ..seiten import Abschnitt, Seite
 from . import verweise
@@ -27,6 +29,7 @@ from .bausteine import (
 from .diagramm import zeitreihe
 from .downloads import DOWNLOADS_BESCHREIBUNG, download_liste
 from .index import STELLEN as INDEX_STELLEN
+from .karte import Empfehlung
 from .kontext import Kontext
 from .methode import methode_seite
 from .modell import Atlas, Indikator
@@ -217,6 +220,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
     anker = [a for a in atlas.ankerwerte if a.stadtteil == stadtteil]
     if anker:
         text += "## Veröffentlichte Zahlen\n\n" + _anker_tabelle(name, anker) + "\n\n"
+    text += stadtteil_zusatz(plan, stadtteil, seite)
     return seite_bauen(seite, name, text, "data/stadtteile.csv")
 
 
@@ -269,8 +273,11 @@ def bedarfsermittlung(kontext: Kontext) -> Seite:
     else:
         text += "Jeder Stadtteil mit hohem Bedarf hat einen Standort oder eine laufende oder geplante Maßnahme.\n\n"
     text += f"{len(hoch)} Stadtteile haben einen hohen Bedarf, {len(luecken)} davon ohne Angebot und ohne Planung.\n\n"
+    empfehlungen = tuple(Empfehlung(o.name, o.breite, o.laenge, e.beispiel)
+                         for e in beschluesse.standortempfehlungen(plan)
+                         if (o := e.beschluss.betrifft.standort) and o.breite is not None and o.laenge is not None)
     text += index_abschnitt(kontext, seite, ebene=2, standorte=True,
-                            tabelle_html=_bedarf_tabelle(kontext, seite, aktive, orte))
+                            tabelle_html=_bedarf_tabelle(kontext, seite, aktive, orte), empfehlungen=empfehlungen)
     return seite_bauen(seite, "Bedarfsermittlung", text, atlas.quellen["einstellungen"])
 
 
@@ -288,7 +295,8 @@ def _bedarf_regel(kontext: Kontext) -> str:
 def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> str:
     index = kontext.index
     spalten = [Spalte("Stadtteil"), Spalte("Rang", zahl=True), Spalte(f"{index.einstellungen.name} {index.jahr}", zahl=True),
-               Spalte("Klasse"), Spalte("Standorte"), Spalte("Laufende und geplante Maßnahmen"), Spalte("Einschätzung")]
+               Spalte("Klasse"), Spalte("Standorte"), Spalte("Laufende und geplante Maßnahmen"), Spalte("Einschätzung"),
+               Spalte("Standortempfehlungen der Gremien")]
     zeilen = []
     for rang, w in enumerate(index.rangfolge(), start=1):
         s = w.stadtteil
@@ -304,11 +312,23 @@ def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> s
             einschaetzung = "–"
         zeilen.append([f'<a href="{h(verweise.url(seite, verweise.stadtteil_seite(s)))}">{h(kontext.namen[s])}</a>',
                        str(rang) if w.wert is not None else "–", index_text(w.wert),
-                       h(index.klassenname(s) or KEINE_ANGABE), standorte, massnahmen, einschaetzung])
+                       h(index.klassenname(s) or KEINE_ANGABE), standorte, massnahmen, einschaetzung,
+                       _empfehlungen(kontext, seite, s)])
     return tabelle(index_tabelle_id(kontext),
                    beschriftung(kontext, f"Stadtteile nach Bedarf {index.jahr}, mit Standorten und Maßnahmen"),
                    spalten, zeilen, csv_url=verweise.url(seite, verweise.INDEX_CSV),
                    csv_text=f"{index.einstellungen.name} als CSV herunterladen")
+
+
+def _empfehlungen(kontext: Kontext, seite: str, stadtteil: str) -> str:
+    """The Standortempfehlungen for a district, newest first, each linked to its decision."""
+    sitzungen = verweise.url(seite, "sitzungen.md")
+    eintraege = []
+    for e in beschluesse.standortempfehlungen(kontext.plan, stadtteil):
+        ort = e.beschluss.betrifft.standort
+        eintraege.append(f'<a href="{h(sitzungen)}#{h(e.kennung)}">{h(ort.name if ort else e.beschluss.art.label)}</a>'
+                         f" ({h(datum(e.datum))}{', Beispiel' if e.beispiel else ''})")
+    return "<br>".join(eintraege) or "keine"
 
 
 def downloads_seite(kontext: Kontext) -> Seite:

@@ -22,7 +22,8 @@ def uebersicht(plan: Plan) -> Seite:
     return Seite(f"{ORDNER}/index.md", "Leitlinien", text)
 
 
-def seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
+def seite(plan: Plan, leitlinie: Leitlinie, zusatz: str = "") -> Seite:
+    """`zusatz`: further sections (Stand der Umsetzung, Beschlüsse), before the Leichte-Sprache text."""
     text = kopf(f"Leitlinie {leitlinie.nummer}: {leitlinie.titel}")
     text += f'<p class="srp-leitsatz">{klartext_md(leitlinie.leitsatz)}</p>\n\n'
     text += md(leitlinie.erlaeuterung.strip()) + "\n\n"
@@ -32,6 +33,7 @@ def seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
     text += "## Maßnahmen zu dieser Leitlinie\n\n"
     text += (katalog(plan, massnahmen, basis="../massnahmen/") if massnahmen
              else "Dieser Leitlinie ist noch keine Maßnahme zugeordnet.") + "\n\n"
+    text += zusatz
     text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(leitlinie.leichte_sprache) + "\n"
     return Seite(f"{ORDNER}/{leitlinie.id}.md", leitlinie.titel, text,
                  quelle=plan.quellen.get(f"leitlinie:{leitlinie.id}"))

@@ -1,0 +1,105 @@
+"""Wirkungsmonitoring on the site: the table on a Maßnahme's page and the overview for the
+Begleitgremium, with a short form in Leichter Sprache."""
+
+from __future__ import annotations
+
+from ..atlas.modell import Atlas
+from ..atlas.tabelle import Spalte, tabelle
+from ..atlas.zahlen import aenderungseinheit, mit_einheit
+from ..model import Massnahme, Plan
+from ..seiten import Seite
+from ..wirkung import GRUPPENWERT, Auswertung, Zeile, alle_auswerten, auswerten
+from .text import h, klartext_md, kopf, leichte_sprache_absatz
+
+SEITE = "massnahmen/wirkung.md"
+VORBEHALT = ("Die Tabelle zeigt, wie sich die Werte entwickelt haben – nicht, dass die Maßnahme das bewirkt hat. "
+             "Viele Dinge verändern einen Stadtteil zugleich. Sie ist Material für die Bewertung im Begleitgremium.")
+LS_EINLEITUNG = (
+    "Die Stadt will wissen: Hilft ein Vorhaben?\n"
+    "Dafür schaut die Stadt auf Zahlen aus den Stadtteilen.\n"
+    "Die Zahlen sagen nicht sicher: Das Vorhaben war der Grund.\n"
+    "Die Gruppe für die Planung spricht über die Zahlen."
+)
+LS_GEGEN = "Achtung: Hier sind die Zahlen anders geworden als gewollt."
+LS_MIT = "Hier sind die Zahlen so geworden wie gewollt."
+FESTE_TEXTE = (LS_EINLEITUNG, LS_GEGEN, LS_MIT)
+"""The fixed Leichte-Sprache texts, for the linter test."""
+
+
+def _wert(wert: float | None, zeile: Zeile, *, aenderung: bool = False) -> str:
+    einheit = aenderungseinheit(zeile.indikator.einheit) if aenderung else zeile.indikator.einheit
+    return h(mit_einheit(wert, einheit, zeile.indikator.nachkommastellen, vorzeichen=aenderung))
+
+
+def _tabelle(auswertung: Auswertung, kennung: str) -> str:
+    """Difference in differences: each indicator's values in both groups, the changes and their difference."""
+    spalten = [Spalte("Indikator"), Spalte("Jahre"), Spalte("Stadtteile der Maßnahme: Beginn", zahl=True),
+               Spalte("Stadtteile der Maßnahme: zuletzt", zahl=True), Spalte("Veränderung dort", zahl=True),
+               Spalte("übrige Stadt: Beginn", zahl=True), Spalte("übrige Stadt: zuletzt", zahl=True),
+               Spalte("Veränderung übrige Stadt", zahl=True), Spalte("Unterschied der Veränderungen", zahl=True),
+               Spalte("Einschätzung")]
+    zeilen = [[h(z.indikator.name), f"{z.startjahr} bis {z.endjahr}",
+               _wert(z.ziel_start, z), _wert(z.ziel_ende, z), _wert(z.ziel_aenderung, z, aenderung=True),
+               _wert(z.rest_start, z), _wert(z.rest_ende, z), _wert(z.rest_aenderung, z, aenderung=True),
+               _wert(z.differenz, z, aenderung=True), _einschaetzung(z)] for z in auswertung.zeilen]
+    return tabelle(kennung, f"Entwicklung der Indikatoren: {auswertung.massnahme.titel}", spalten, zeilen)
+
+
+def _einschaetzung(zeile: Zeile) -> str:
+    if zeile.ziel_aenderung is None:
+        return "keine Angabe"
+    if zeile.gegen_richtung:
+        return '<strong class="srp-wirkung-gegen">gegen die gewünschte Richtung</strong>'
+    return "in die gewünschte Richtung" if zeile.ziel_aenderung != 0 else "unverändert"
+
+
+def _erlaeuterung(m: Massnahme) -> str:
+    assert m.wirkung is not None
+    return (f"Die Maßnahme soll diese Werte in ihren Stadtteilen {h(m.wirkung.richtung.label)} lassen. Verglichen "
+            f"werden das Jahr ihres Beginns (oder das letzte Jahr davor mit Werten) und das neueste Jahr, je für die "
+            f"Stadtteile der Maßnahme zusammen und für die übrige Stadt; ein Gruppenwert ist der "
+            f"{GRUPPENWERT}. Der Unterschied der Veränderungen ist die Veränderung in den Stadtteilen der Maßnahme "
+            "minus die Veränderung in der übrigen Stadt.")
+
+
+def wirkung_abschnitt(plan: Plan, atlas: Atlas | None, m: Massnahme) -> str:
+    """The section „Wirkung“ on a Maßnahme's page (empty without `wirkung`)."""
+    auswertung = auswerten(plan, atlas, m) if atlas is not None else None
+    if auswertung is None:
+        return ""
+    text = "## Wirkung\n\n" + _erlaeuterung(m) + "\n\n"
+    if auswertung.zeilen:
+        text += _tabelle(auswertung, f"tabelle-wirkung-{m.id}") + "\n\n"
+    text += "".join(f"- {klartext_md(hinweis)}\n" for hinweis in auswertung.hinweise)
+    return text + f'\n!!! note "Entwicklung, kein Beweis"\n    {VORBEHALT}\n\n'
+
+
+def wirkung_seite(plan: Plan, atlas: Atlas | None) -> Seite:
+    """The overview of all Maßnahmen with indicators, flagging movement against the intended direction."""
+    text = kopf("Wirkungsmonitoring")
+    text += ("Manche Maßnahmen nennen Indikatoren des Sozialstrukturatlas, die sie bewegen sollen. Diese Seite zeigt "
+             "für jede, wie sich die Werte in ihren Stadtteilen und in der übrigen Stadt entwickelt haben, und hebt "
+             "hervor, wo sich die Stadtteile der Maßnahme gegen die gewünschte Richtung bewegt haben.\n\n")
+    text += f'!!! note "Entwicklung, kein Beweis"\n    {VORBEHALT}\n\n'
+    auswertungen = alle_auswerten(plan, atlas) if atlas is not None else []
+    if not auswertungen:
+        return Seite(SEITE, "Wirkungsmonitoring", text + "Noch keine Maßnahme nennt Indikatoren für ihre Wirkung.\n")
+    gegen = [a for a in auswertungen if any(z.gegen_richtung for z in a.zeilen)]
+    if gegen:
+        text += ('<p class="srp-wirkung-gegen">Gegen die gewünschte Richtung entwickelt: '
+                 + ", ".join(f'<a href="{h(a.massnahme.id)}.html">{h(a.massnahme.titel)}</a>' for a in gegen)
+                 + "</p>\n\n")
+    else:
+        text += "Bei keiner Maßnahme haben sich ihre Stadtteile gegen die gewünschte Richtung entwickelt.\n\n"
+    for a in auswertungen:
+        text += f"## [{klartext_md(a.massnahme.titel)}]({a.massnahme.id}.md)\n\n"
+        if a.zeilen:
+            text += _tabelle(a, f"tabelle-wirkung-{a.massnahme.id}") + "\n\n"
+        text += "".join(f"- {klartext_md(hinweis)}\n" for hinweis in a.hinweise) + "\n"
+    text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(LS_EINLEITUNG) + "\n\n"
+    for a in auswertungen:
+        if a.zeilen:
+            satz = LS_GEGEN if any(z.gegen_richtung for z in a.zeilen) else LS_MIT
+            text += f"**{klartext_md(a.massnahme.titel_leichte_sprache or a.massnahme.titel)}**\n\n"
+            text += leichte_sprache_absatz(satz) + "\n\n"
+    return Seite(SEITE, "Wirkungsmonitoring", text)
