@@ -47,8 +47,9 @@ def beschluss(plan: Plan, eintrag: Eintrag, von: str, *, anker: bool = False) ->
     gremium = plan.gremium(s.gremium)
     kennung = f' id="{h(eintrag.kennung)}"' if anker else ""
     ziel = relativ(SITZUNGEN, von) + f"#{eintrag.kennung}"
-    kopfzeile = (f"**{h(b.art.label)}** · <time datetime=\"{s.datum.isoformat()}\">{datum(s.datum)}</time> · "
-                 f"[{klartext_md(gremium.label)}: {klartext_md(s.titel)}]({ziel})")
+    kopfzeile = f"**{h(b.art.label)}** · <time datetime=\"{s.datum.isoformat()}\">{datum(s.datum)}</time>"
+    if not anker:  # on the Sitzungen page the decision stands under its Sitzung already
+        kopfzeile += f" · [{klartext_md(gremium.label)}: {klartext_md(s.titel)}]({ziel})"
     if eintrag.beispiel:
         kopfzeile += " · *Beispiel*"
     text = (f'<article class="srp-beschluss"{kennung} markdown>\n\n<p class="srp-beschluss-kopf" markdown>'
@@ -100,23 +101,21 @@ def verlauf_abschnitt(plan: Plan, ereignisse: list[Ereignis], von: str, feed: st
              "und die Meilensteine, die neuesten zuerst.")
     if feed:
         text += f' <a class="srp-feed" href="{h(relativ(feed, von))}">Änderungen als Feed abonnieren (Atom)</a>'
-    text += '\n\n<ol class="srp-verlauf">'
+    text += '\n\n<ul class="srp-verlauf">'
     for e in ereignisse:
         zeit = f'<time datetime="{e.datum.isoformat()}">{datum(e.datum)}</time>'
         if e.status is not None:
             inhalt = (f"<strong>{h(e.titel)}</strong>: {h(e.status.label)}, "
-                      f"Fortschritt {e.fortschritt} %")
+                      f"Fortschritt {e.fortschritt}\u00a0%")
         elif e.beschluss is not None:
             gremium = plan.gremium(e.beschluss.sitzung.gremium)
-            ziel = relativ(SITZUNGEN, von).removesuffix(".md") + f".html#{e.beschluss.kennung}"
             inhalt = (f'<strong>{h(e.titel)}</strong> ({h(gremium.label)}): '
-                      f"{h(' '.join(e.beschluss.beschluss.ergebnis.split()))} "
-                      f'<a href="{h(ziel)}">zum Beschluss</a>')
+                      f"{h(' '.join(e.beschluss.beschluss.ergebnis.split()))}")
         else:
             inhalt = (f"<strong>Meilenstein</strong>: {h(e.titel)} – "
                       f"{'erreicht' if e.erreicht else 'noch nicht erreicht'}")
         text += f'<li class="srp-verlauf--{e.art}">{zeit} {inhalt}</li>'
-    return text + "</ol>\n\n"
+    return text + "</ul>\n\n"
 
 
 def prioritaeten_seite(plan: Plan) -> Seite:

@@ -31,18 +31,30 @@ def _wert(wert: float | None, zeile: Zeile, *, aenderung: bool = False) -> str:
     return h(mit_einheit(wert, einheit, zeile.indikator.nachkommastellen, vorzeichen=aenderung))
 
 
-def _tabelle(auswertung: Auswertung, kennung: str) -> str:
-    """Difference in differences: each indicator's values in both groups, the changes and their difference."""
-    spalten = [Spalte("Indikator"), Spalte("Jahre"), Spalte("Stadtteile der Maßnahme: Beginn", zahl=True),
-               Spalte("Stadtteile der Maßnahme: zuletzt", zahl=True), Spalte("Veränderung dort", zahl=True),
-               Spalte("übrige Stadt: Beginn", zahl=True), Spalte("übrige Stadt: zuletzt", zahl=True),
-               Spalte("Veränderung übrige Stadt", zahl=True), Spalte("Unterschied der Veränderungen", zahl=True),
+def _tabelle(zeile: Zeile, kennung: str) -> str:
+    """One indicator as a difference-in-differences table: both groups at the start and the latest
+    year, their changes, and the difference of the changes."""
+    spalten = [Spalte("Gruppe"), Spalte(str(zeile.startjahr), zahl=True), Spalte(str(zeile.endjahr), zahl=True),
+               Spalte("Veränderung", zahl=True)]
+    zeilen = [["Stadtteile der Maßnahme", _wert(zeile.ziel_start, zeile), _wert(zeile.ziel_ende, zeile),
+               _wert(zeile.ziel_aenderung, zeile, aenderung=True)],
+              ["Übrige Stadt", _wert(zeile.rest_start, zeile), _wert(zeile.rest_ende, zeile),
+               _wert(zeile.rest_aenderung, zeile, aenderung=True)],
+              ["Unterschied der Veränderungen", "", "", _wert(zeile.differenz, zeile, aenderung=True)]]
+    return (tabelle(kennung, f"{zeile.indikator.name}, {zeile.startjahr} bis {zeile.endjahr}", spalten, zeilen)
+            + f"\n\n<p>Einschätzung: {_einschaetzung(zeile)}.</p>")
+
+
+def _uebersicht(auswertung: Auswertung) -> str:
+    """A Maßnahme's indicators in one table: the changes in both groups, their difference, the flag."""
+    spalten = [Spalte("Indikator und Jahre"), Spalte("Veränderung in ihren Stadtteilen", zahl=True),
+               Spalte("Veränderung übrige Stadt", zahl=True), Spalte("Unterschied", zahl=True),
                Spalte("Einschätzung")]
-    zeilen = [[h(z.indikator.name), f"{z.startjahr} bis {z.endjahr}",
-               _wert(z.ziel_start, z), _wert(z.ziel_ende, z), _wert(z.ziel_aenderung, z, aenderung=True),
-               _wert(z.rest_start, z), _wert(z.rest_ende, z), _wert(z.rest_aenderung, z, aenderung=True),
-               _wert(z.differenz, z, aenderung=True), _einschaetzung(z)] for z in auswertung.zeilen]
-    return tabelle(kennung, f"Entwicklung der Indikatoren: {auswertung.massnahme.titel}", spalten, zeilen)
+    zeilen = [[f"{h(z.indikator.name)} ({z.startjahr} bis {z.endjahr})", _wert(z.ziel_aenderung, z, aenderung=True),
+               _wert(z.rest_aenderung, z, aenderung=True), _wert(z.differenz, z, aenderung=True), _einschaetzung(z)]
+              for z in auswertung.zeilen]
+    return tabelle(f"tabelle-wirkungsmonitoring-{auswertung.massnahme.id}",
+                   f"Entwicklung der Indikatoren: {auswertung.massnahme.titel}", spalten, zeilen)
 
 
 def _einschaetzung(zeile: Zeile) -> str:
@@ -68,8 +80,7 @@ def wirkung_abschnitt(plan: Plan, atlas: Atlas | None, m: Massnahme) -> str:
     if auswertung is None:
         return ""
     text = "## Wirkung\n\n" + _erlaeuterung(m) + "\n\n"
-    if auswertung.zeilen:
-        text += _tabelle(auswertung, f"tabelle-wirkung-{m.id}") + "\n\n"
+    text += "".join(_tabelle(z, f"tabelle-wirkung-{m.id}-{z.indikator.id}") + "\n\n" for z in auswertung.zeilen)
     text += "".join(f"- {klartext_md(hinweis)}\n" for hinweis in auswertung.hinweise)
     return text + f'\n!!! note "Entwicklung, kein Beweis"\n    {VORBEHALT}\n\n'
 
@@ -91,10 +102,12 @@ def wirkung_seite(plan: Plan, atlas: Atlas | None) -> Seite:
                  + "</p>\n\n")
     else:
         text += "Bei keiner Maßnahme haben sich ihre Stadtteile gegen die gewünschte Richtung entwickelt.\n\n"
+    text += (f"Ein Gruppenwert ist der {GRUPPENWERT}. Die Tabellen mit allen Werten stehen auf den Seiten der "
+             "Maßnahmen.\n\n")
     for a in auswertungen:
         text += f"## [{klartext_md(a.massnahme.titel)}]({a.massnahme.id}.md)\n\n"
         if a.zeilen:
-            text += _tabelle(a, f"tabelle-wirkung-{a.massnahme.id}") + "\n\n"
+            text += _uebersicht(a) + "\n\n"
         text += "".join(f"- {klartext_md(hinweis)}\n" for hinweis in a.hinweise) + "\n"
     text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(LS_EINLEITUNG) + "\n\n"
     for a in auswertungen:
