@@ -7,13 +7,16 @@ This describes development, not cause: many things change a district besides one
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .atlas.modell import Atlas, Indikator
 from .befund import Befund
 from .laden import dokument_lesen
 from .meldungen import vorschlag
 from .model import Massnahme, Plan, Wirkungsrichtung
 from .quelle import Quelle
+
+if TYPE_CHECKING:  # the atlas package imports the pages, which import this module
+    from .atlas.modell import Atlas, Indikator
 
 GRUPPENWERT = "Durchschnitt der Stadtteile (ungewichtet)"
 """How a group of districts gets one value (see `gruppenwert`)."""

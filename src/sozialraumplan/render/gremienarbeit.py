@@ -52,7 +52,7 @@ def beschluss(plan: Plan, eintrag: Eintrag, von: str, *, anker: bool = False) ->
         kopfzeile += f" · [{klartext_md(gremium.label)}: {klartext_md(s.titel)}]({ziel})"
     if eintrag.beispiel:
         kopfzeile += " · *Beispiel*"
-    text = (f'<article class="srp-beschluss"{kennung} markdown>\n\n<p class="srp-beschluss-kopf" markdown>'
+    text = (f'<div class="srp-beschluss"{kennung} markdown>\n\n<p class="srp-beschluss-kopf" markdown>'
             f"{kopfzeile}</p>\n\n{md(' '.join(b.ergebnis.split()))}\n\n")
     if b.begruendung:
         text += f"Begründung: {md(' '.join(b.begruendung.split()))}\n\n"
@@ -60,7 +60,7 @@ def beschluss(plan: Plan, eintrag: Eintrag, von: str, *, anker: bool = False) ->
     if b.abstimmung:
         a = b.abstimmung
         text += f"Abstimmung: {a.dafuer} dafür, {a.dagegen} dagegen, {a.enthaltungen} Enthaltungen\n\n"
-    return text + "</article>\n\n"
+    return text + "</div>\n\n"
 
 
 def beschluesse_abschnitt(plan: Plan, eintraege: list[Eintrag], von: str, ebene: int = 2) -> str:
