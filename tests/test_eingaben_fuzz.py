@@ -45,6 +45,7 @@ LADER = {
     "massnahme": "plan/massnahmen/M001.yml",
     "gremium": "plan/gremien/begleitgremium.yml",
     "sitzung": "plan/sitzungen/2022-12-02-sozialraumplanungskonferenz.yml",
+    "beschluesse": "plan/sitzungen/2026-09-24-begleitgremium.yml",
     "stadtteile": "data/stadtteile.csv",
     "barrierefreiheit": "plan/barrierefreiheit.yml",
     "atlas": "data/atlas.yml",
