@@ -17,7 +17,8 @@ VORBEHALT = ("Die Tabelle zeigt, wie sich die Werte entwickelt haben – nicht, 
 LS_EINLEITUNG = (
     "Die Stadt will wissen: Hilft ein Vorhaben?\n"
     "Dafür schaut die Stadt auf Zahlen aus den Stadtteilen.\n"
-    "Die Zahlen sagen nicht sicher: Das Vorhaben war der Grund.\n"
+    "Vielleicht hat das Vorhaben geholfen.\n"
+    "Vielleicht gibt es auch andere Gründe.\n"
     "Die Gruppe für die Planung spricht über die Zahlen."
 )
 LS_GEGEN = "Achtung: Hier sind die Zahlen anders geworden als gewollt."
