@@ -180,7 +180,7 @@ def site(repo, tmp_path_factory) -> Path:
 
 
 def test_feed_des_plans_nennt_fortschreibungen_aenderungen_und_beschluesse(site):
-    feed = feedparser.parse((site / "feeds/plan.xml").read_bytes())
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     titel = [e.title for e in feed.entries]
     assert "Neue Fortschreibung: v2025.1" in titel and "Neue Fortschreibung: v2026.1" in titel
@@ -194,11 +194,11 @@ def test_feed_des_plans_nennt_fortschreibungen_aenderungen_und_beschluesse(site)
 
 
 def test_feed_einer_massnahme_und_eines_stadtteils(site):
-    massnahme = feedparser.parse((site / "feeds/massnahmen/M001.xml").read_bytes())
+    massnahme = feedparser.parse((site / "feed-massnahme-M001.xml").read_bytes())
     assert not massnahme.bozo
     assert [e.summary for e in massnahme.entries if "%" in e.title] == [
         "v2026.1: in Umsetzung, 40 % → in Umsetzung, 70 %.", "v2025.1: neu im Plan: in Umsetzung, Fortschritt 40 %."]
-    west = feedparser.parse((site / "feeds/stadtteile/west.xml").read_bytes())
+    west = feedparser.parse((site / "feed-stadtteil-west.xml").read_bytes())
     assert [e.title for e in west.entries] == ["Standortempfehlung: Begleitgremium, Bewertung der Maßnahmen"]
     assert west.entries[0].link.endswith("sitzungen.html#beschluss-2026-02-10-begleitgremium-3")
 
@@ -206,10 +206,10 @@ def test_feed_einer_massnahme_und_eines_stadtteils(site):
 def test_seiten_verlinken_ihre_feeds(site):
     kopf = (site / "massnahmen/M001.html").read_text(encoding="utf-8").split("</head>", 1)[0]
     assert '<link rel="alternate" type="application/atom+xml" title="Neuigkeiten zur Maßnahme M001" ' \
-           'href="../feeds/massnahmen/M001.xml">' in kopf
-    assert 'href="../feeds/plan.xml">' in kopf
+           'href="../feed-massnahme-M001.xml">' in kopf
+    assert 'href="../feed.xml">' in kopf
     profil = (site / "atlas/stadtteile/nord.html").read_text(encoding="utf-8")
-    assert 'href="../../feeds/stadtteile/nord.xml">' in profil.split("</head>", 1)[0]
+    assert 'href="../../feed-stadtteil-nord.xml">' in profil.split("</head>", 1)[0]
     assert "Neuigkeiten zu diesem Stadtteil als Feed abonnieren" in profil
     start = (site / "index.html").read_text(encoding="utf-8")
     assert "Neuigkeiten zum Plan als Feed abonnieren" in start and "Stand der Umsetzung nach Leitlinien" in start
@@ -218,7 +218,7 @@ def test_seiten_verlinken_ihre_feeds(site):
 def test_feeds_sind_beim_neubau_gleich(repo, site, tmp_path):
     ergebnis = mkdocs_bauen(repo.wurzel, tmp_path / "neu")
     assert ergebnis.returncode == 0, ergebnis.stderr
-    for pfad in ("feeds/plan.xml", "feeds/massnahmen/M001.xml", "feeds/stadtteile/nord.xml"):
+    for pfad in ("feed.xml", "feed-massnahme-M001.xml", "feed-stadtteil-nord.xml"):
         assert (tmp_path / "neu" / pfad).read_bytes() == (site / pfad).read_bytes()
 
 

@@ -20,17 +20,18 @@ from .render.pfade import relativ
 from .seiten import Datei
 from .verlauf import Fassung
 
-ORDNER = "feeds"
-PLAN_FEED = f"{ORDNER}/plan.xml"
+PLAN_FEED = "feed.xml"
+"""The feeds stand in the site's root folder: Material's script takes every `<link rel="alternate">`
+for a language version of the site and asks for `sitemap.xml` beside it, which only exists there."""
 ATOM = "http://www.w3.org/2005/Atom"
 
 
 def massnahme_feed(ident: str) -> str:
-    return f"{ORDNER}/massnahmen/{ident}.xml"
+    return f"feed-massnahme-{ident}.xml"
 
 
 def stadtteil_feed(ident: str) -> str:
-    return f"{ORDNER}/stadtteile/{ident}.xml"
+    return f"feed-stadtteil-{ident}.xml"
 
 
 @dataclass(frozen=True)
