@@ -6,7 +6,6 @@ Each finding must name the file, the line and column, what is wrong and what to 
 from __future__ import annotations
 
 import pytest
-
 from fixtures.diff.planrepo import musterstadt_erweitern
 
 from sozialraumplan.befund import PlanUngueltig
