@@ -226,3 +226,9 @@ def test_ohne_git_gibt_es_nur_den_aktuellen_stand(kleinstadt):
     seite = next(s for s in website_bauen(kleinstadt.wurzel).seiten() if s.pfad == "massnahmen/M001.md").markdown
     assert "Dieser Stand: Erste Fortschreibung 2025" in lesbar(seite)
     assert "Fortschreibung v" not in seite
+
+
+def test_ein_tag_auf_eine_datei_ist_keine_fortschreibung(kleinstadt):
+    repo = Planrepo.erste_fassung(kleinstadt)
+    repo.git("tag", "notiz", "HEAD:plan/plan.yml")
+    assert [f.name for f in fassungen(repo.wurzel)] == ["v2025.1"]

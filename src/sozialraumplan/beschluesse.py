@@ -35,9 +35,14 @@ class Eintrag:
         return self.beschluss.beispiel or self.sitzung.beispiel
 
 
+def der_sitzung(sitzung: Sitzung) -> list[Eintrag]:
+    """The decisions of one Sitzung, in its own order."""
+    return [Eintrag(sitzung, n, b) for n, b in enumerate(sitzung.beschluesse, start=1)]
+
+
 def alle(plan: Plan) -> list[Eintrag]:
     """Every decision of the plan, newest first (within a Sitzung in its own order)."""
-    eintraege = [Eintrag(s, n, b) for s in plan.sitzungen for n, b in enumerate(s.beschluesse, start=1)]
+    eintraege = [e for s in plan.sitzungen for e in der_sitzung(s)]
     return sorted(eintraege, key=lambda e: (-e.datum.toordinal(), e.sitzung.id, e.nummer))
 
 

@@ -39,8 +39,11 @@ def fassungen(wurzel: Path | str) -> list[Fassung]:
     ergebnis = []
     for zeile in ausgabe.splitlines():
         name, _, tag = zeile.partition("\0")
-        with GitQuelle(wurzel, f"refs/tags/{name}") as quelle:
-            roh = rohplan_laden(quelle)
+        try:
+            with GitQuelle(wurzel, f"refs/tags/{name}") as quelle:
+                roh = rohplan_laden(quelle)
+        except GitFehler:  # a tag of something other than a commit is no Fortschreibung
+            continue
         ergebnis.append(Fassung(name, dt.date.fromisoformat(tag), {g.wert.id: g.wert for g in roh.massnahmen}))
     return ergebnis
 

@@ -16,22 +16,18 @@ SITZUNGEN = "sitzungen.md"
 PRIORITAETEN = "massnahmen/prioritaeten.md"
 
 
-def _liste(teile: list[str]) -> str:
-    return ", ".join(teile)
-
-
 def _betrifft(plan: Plan, eintrag: Eintrag, von: str) -> str:
     """What a decision concerns, as links where there is a page."""
     betrifft = eintrag.beschluss.betrifft
     teile = []
     if betrifft.massnahmen:
-        teile.append("Maßnahmen: " + _liste([
+        teile.append("Maßnahmen: " + ", ".join([
             f"[{klartext_md(m.titel)}]({relativ(f'massnahmen/{m.id}.md', von)})"
             for i in betrifft.massnahmen for m in plan.massnahmen if m.id == i]))
     if betrifft.stadtteile:
-        teile.append("Stadtteile: " + klartext_md(_liste([plan.stadtteil_name(s) for s in betrifft.stadtteile])))
+        teile.append("Stadtteile: " + klartext_md(", ".join(plan.stadtteil_name(s) for s in betrifft.stadtteile)))
     if betrifft.leitlinien:
-        teile.append("Leitlinien: " + _liste([
+        teile.append("Leitlinien: " + ", ".join([
             f"[{klartext_md(plan.leitlinie(l).titel)}]({relativ(f'leitlinien/{l}.md', von)})"
             for l in betrifft.leitlinien]))
     if betrifft.standort:

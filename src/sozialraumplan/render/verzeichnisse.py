@@ -25,8 +25,7 @@ def sitzungen_seite(plan: Plan) -> Seite:
             inhalt += "**Ergebnisse**\n\n" + aufzaehlung(s.ergebnisse) + "\n\n"
         if s.beschluesse:
             inhalt += "**Beschlüsse**\n\n" + "".join(
-                gremienarbeit.beschluss(plan, e, "sitzungen.md", anker=True)
-                for e in beschluesse.alle(plan) if e.sitzung.id == s.id and e.sitzung.gremium == s.gremium)
+                gremienarbeit.beschluss(plan, e, "sitzungen.md", anker=True) for e in beschluesse.der_sitzung(s))
         text += abschnitt(s.id, inhalt)
     return Seite("sitzungen.md", "Sitzungen", text)
 
