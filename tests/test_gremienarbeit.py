@@ -159,6 +159,7 @@ def test_wirkungstabelle_von_hand_gerechnet(seiten):
     arbeit = "tabelle-wirkung-M001-arbeitslosenquote"
     assert _zeile(seite, arbeit, "Unterschied der Veränderungen") == ["", "", "+1,5\u00a0Prozentpunkte"]
     assert "Durchschnitt der Stadtteile (ungewichtet)" in seite
+    assert "<caption>Kinderarmut, 2024 bis 2025 (Beispieldaten)</caption>" in seite
     assert "Entwicklung, kein Beweis" in seite
 
 

@@ -32,7 +32,12 @@ def _wert(wert: float | None, zeile: Zeile, *, aenderung: bool = False) -> str:
     return h(mit_einheit(wert, einheit, zeile.indikator.nachkommastellen, vorzeichen=aenderung))
 
 
-def _tabelle(zeile: Zeile, kennung: str) -> str:
+def _beschriftung(atlas: Atlas, text: str, indikatoren: list[str]) -> str:
+    """A caption, marked when any of its values are generated examples."""
+    return f"{text} (Beispieldaten)" if any(atlas.beispiel(i) for i in indikatoren) else text
+
+
+def _tabelle(atlas: Atlas, zeile: Zeile, kennung: str) -> str:
     """One indicator as a difference-in-differences table: both groups at the start and the latest
     year, their changes, and the difference of the changes."""
     spalten = [Spalte("Gruppe"), Spalte(str(zeile.startjahr), zahl=True), Spalte(str(zeile.endjahr), zahl=True),
@@ -42,11 +47,12 @@ def _tabelle(zeile: Zeile, kennung: str) -> str:
               ["Übrige Stadt", _wert(zeile.rest_start, zeile), _wert(zeile.rest_ende, zeile),
                _wert(zeile.rest_aenderung, zeile, aenderung=True)],
               ["Unterschied der Veränderungen", "", "", _wert(zeile.differenz, zeile, aenderung=True)]]
-    return (tabelle(kennung, f"{zeile.indikator.name}, {zeile.startjahr} bis {zeile.endjahr}", spalten, zeilen)
+    titel = _beschriftung(atlas, f"{zeile.indikator.name}, {zeile.startjahr} bis {zeile.endjahr}", [zeile.indikator.id])
+    return (tabelle(kennung, titel, spalten, zeilen)
             + f"\n\n<p>Einschätzung: {_einschaetzung(zeile)}.</p>")
 
 
-def _uebersicht(auswertung: Auswertung) -> str:
+def _uebersicht(atlas: Atlas, auswertung: Auswertung) -> str:
     """A Maßnahme's indicators in one table: the changes in both groups, their difference, the flag."""
     spalten = [Spalte("Indikator und Jahre"), Spalte("Veränderung in ihren Stadtteilen", zahl=True),
                Spalte("Veränderung übrige Stadt", zahl=True), Spalte("Unterschied", zahl=True),
@@ -54,8 +60,9 @@ def _uebersicht(auswertung: Auswertung) -> str:
     zeilen = [[f"{h(z.indikator.name)} ({z.startjahr} bis {z.endjahr})", _wert(z.ziel_aenderung, z, aenderung=True),
                _wert(z.rest_aenderung, z, aenderung=True), _wert(z.differenz, z, aenderung=True), _einschaetzung(z)]
               for z in auswertung.zeilen]
-    return tabelle(f"tabelle-wirkungsmonitoring-{auswertung.massnahme.id}",
-                   f"Entwicklung der Indikatoren: {auswertung.massnahme.titel}", spalten, zeilen)
+    titel = _beschriftung(atlas, f"Entwicklung der Indikatoren: {auswertung.massnahme.titel}",
+                          [z.indikator.id for z in auswertung.zeilen])
+    return tabelle(f"tabelle-wirkungsmonitoring-{auswertung.massnahme.id}", titel, spalten, zeilen)
 
 
 def _einschaetzung(zeile: Zeile) -> str:
@@ -78,10 +85,11 @@ def _erlaeuterung(m: Massnahme) -> str:
 def wirkung_abschnitt(plan: Plan, atlas: Atlas | None, m: Massnahme) -> str:
     """The section „Wirkung“ on a Maßnahme's page (empty without `wirkung`)."""
     auswertung = auswerten(plan, atlas, m) if atlas is not None else None
-    if auswertung is None:
+    if atlas is None or auswertung is None:
         return ""
     text = "## Wirkung\n\n" + _erlaeuterung(m) + "\n\n"
-    text += "".join(_tabelle(z, f"tabelle-wirkung-{m.id}-{z.indikator.id}") + "\n\n" for z in auswertung.zeilen)
+    text += "".join(_tabelle(atlas, z, f"tabelle-wirkung-{m.id}-{z.indikator.id}") + "\n\n"
+                    for z in auswertung.zeilen)
     text += "".join(f"- {klartext_md(hinweis)}\n" for hinweis in auswertung.hinweise)
     return text + f'\n!!! note "Entwicklung, kein Beweis"\n    {VORBEHALT}\n\n'
 
@@ -94,7 +102,7 @@ def wirkung_seite(plan: Plan, atlas: Atlas | None) -> Seite:
              "hervor, wo sich die Stadtteile der Maßnahme gegen die gewünschte Richtung bewegt haben.\n\n")
     text += f'!!! note "Entwicklung, kein Beweis"\n    {VORBEHALT}\n\n'
     auswertungen = alle_auswerten(plan, atlas) if atlas is not None else []
-    if not auswertungen:
+    if atlas is None or not auswertungen:
         return Seite(SEITE, "Wirkungsmonitoring", text + "Noch keine Maßnahme nennt Indikatoren für ihre Wirkung.\n")
     gegen = [a for a in auswertungen if any(z.gegen_richtung for z in a.zeilen)]
     if gegen:
@@ -108,7 +116,7 @@ def wirkung_seite(plan: Plan, atlas: Atlas | None) -> Seite:
     for a in auswertungen:
         text += f"## [{klartext_md(a.massnahme.titel)}]({a.massnahme.id}.md)\n\n"
         if a.zeilen:
-            text += _uebersicht(a) + "\n\n"
+            text += _uebersicht(atlas, a) + "\n\n"
         text += "".join(f"- {klartext_md(hinweis)}\n" for hinweis in a.hinweise) + "\n"
     text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(LS_EINLEITUNG) + "\n\n"
     for a in auswertungen:
