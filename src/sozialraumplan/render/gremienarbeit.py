@@ -84,10 +84,17 @@ def umsetzung_tabelle(zeilen: list[tuple[str, Umsetzung]], titel: str, erste_spa
             "Der mittlere Fortschritt zählt alle Maßnahmen außer den verworfenen.\n\n")
 
 
-def umsetzung_abschnitt(umsetzung: Umsetzung, titel: str, ebene: int = 2) -> str:
+def umsetzung_satz(umsetzung: Umsetzung) -> str:
+    """One group's counts in a sentence (reads well on a phone, unlike a one-row table)."""
+    teile = [f"{umsetzung.anzahl[s]} {s.label}" for s in Status]
+    return (f"Von {umsetzung.gesamt} {'Maßnahme' if umsetzung.gesamt == 1 else 'Maßnahmen'} sind "
+            f"{', '.join(teile[:-1])} und {teile[-1]}. Mittlerer Fortschritt (ohne verworfene): "
+            f"{prozent(umsetzung.mittlerer_fortschritt)}.")
+
+
+def umsetzung_abschnitt(umsetzung: Umsetzung, ebene: int = 2) -> str:
     """One group's counts as a short section (Leitlinie, Stadtteil)."""
-    return (f"{'#' * ebene} Stand der Umsetzung\n\n"
-            + umsetzung_tabelle([("Maßnahmen", umsetzung)], titel, "Gruppe"))
+    return f"{'#' * ebene} Stand der Umsetzung\n\n{umsetzung_satz(umsetzung)}\n\n"
 
 
 def verlauf_abschnitt(plan: Plan, ereignisse: list[Ereignis], von: str, feed: str | None) -> str:

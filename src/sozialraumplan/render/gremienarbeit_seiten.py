@@ -22,16 +22,14 @@ def massnahme_zusatz(plan: Plan, m: Massnahme, fassungen: list[Fassung], atlas: 
 
 def leitlinie_zusatz(plan: Plan, ident: str) -> str:
     von = f"leitlinien/{ident}.md"
-    return (umsetzung_abschnitt(umsetzung(plan.massnahmen_for_leitlinie(ident)),
-                                "Maßnahmen zu dieser Leitlinie nach Status")
+    return (umsetzung_abschnitt(umsetzung(plan.massnahmen_for_leitlinie(ident)))
             + beschluesse_abschnitt(plan, beschluesse.fuer_leitlinie(plan, ident), von))
 
 
 def stadtteil_zusatz(plan: Plan, ident: str, von: str) -> str:
     """For a district profile: its counts, the decisions about it, its feed."""
     feed = relativ(feeds.stadtteil_feed(ident), von)
-    return (umsetzung_abschnitt(umsetzung(plan.massnahmen_for_stadtteil(ident)),
-                                "Maßnahmen im Stadtteil nach Status")
+    return (umsetzung_abschnitt(umsetzung(plan.massnahmen_for_stadtteil(ident)))
             + beschluesse_abschnitt(plan, beschluesse.fuer_stadtteil(plan, ident), von)
             + f'<p><a class="srp-feed" href="{h(feed)}">Neuigkeiten zu diesem Stadtteil als Feed abonnieren '
               "(Atom)</a></p>\n\n")
