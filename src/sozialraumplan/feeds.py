@@ -122,8 +122,9 @@ def _adresse(seite: str, von: str) -> str:
     return relativ(pfad.removesuffix(".md") + ".html", von) + raute + anker
 
 
-def feeds(plan: Plan, fassungen: list[Fassung]) -> list[Datei]:
-    """The feed of the plan, of each Maßnahme and of each Stadtteil."""
+def feeds(plan: Plan, fassungen: list[Fassung], profile: bool = True) -> list[Datei]:
+    """The feed of the plan, of each Maßnahme and of each Stadtteil; `profile`: the site has district
+    profiles (an atlas) for a district's feed to link to, else it links the Maßnahmen."""
     stand = _standmeldungen(plan, fassungen)
     beschluss = _beschlussmeldungen(plan, beschluesse.alle(plan))
     dateien = [_feed(plan, PLAN_FEED, plan.info.titel, "index.md", stand + beschluss)]
@@ -137,7 +138,7 @@ def feeds(plan: Plan, fassungen: list[Fassung]) -> list[Datei]:
         eigene = [x for x in stand if x.massnahme in ids]
         eigene += _beschlussmeldungen(plan, beschluesse.fuer_stadtteil(plan, s.id))
         dateien.append(_feed(plan, stadtteil_feed(s.id), f"{s.name} – {plan.info.titel}",
-                             f"atlas/stadtteile/{s.id}.md", eigene))
+                             f"atlas/stadtteile/{s.id}.md" if profile else "massnahmen/index.md", eigene))
     return dateien
 
 

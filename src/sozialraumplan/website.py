@@ -171,7 +171,7 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
     downloads, dateien = plan_downloads(plan)
     dateien.append(massnahmen.pruefung_json(plan, tag))
     fassungen = verlauf.fassungen(wurzel)
-    dateien += feeds.feeds(plan, fassungen)
+    dateien += feeds.feeds(plan, fassungen, profile=atlas is not None)
     abschnitte = plan_abschnitte(plan, tag, fassungen, atlas)
     if atlas is not None:
         abschnitte += atlas_abschnitte(plan, atlas)
