@@ -17,12 +17,12 @@ from pydantic import BaseModel, ValidationError
 from .befund import Befund, PlanUngueltig, Schwere, nur_fehler
 from .csvdatei import csv_lesen
 from .meldungen import Regel, uebersetzen
-from .model import Glossar, Gremium, Leitlinie, Massnahme, Plan, PlanInfo, Sitzung, Stadtteil
+from .model import Foerderprojekt, Glossar, Gremium, Leitlinie, Massnahme, Plan, PlanInfo, Sitzung, Stadtteil
 from .pruefung import querverweise_pruefen
 from .quelle import Quelle
 from .yamldatei import YamlDokument, yaml_lesen
 
-Dateientitaet = Leitlinie | Massnahme | Gremium | Sitzung
+Dateientitaet = Leitlinie | Massnahme | Gremium | Sitzung | Foerderprojekt
 """The kinds stored as one YAML file per entity in a folder, each file named by the entity's `id`."""
 
 M = TypeVar("M", bound=BaseModel)
@@ -53,6 +53,8 @@ MASSNAHMEN = Art("plan/massnahmen", Massnahme, "massnahme")
 GREMIEN = Art("plan/gremien", Gremium, "gremium")
 SITZUNGEN = Art("plan/sitzungen", Sitzung, "sitzung")
 ARTEN: tuple[Art[Dateientitaet], ...] = (LEITLINIEN, MASSNAHMEN, GREMIEN, SITZUNGEN)
+FOERDERPROJEKTE = Art("plan/foerderprojekte", Foerderprojekt, "foerderprojekt")
+"""Funded projects (FRL Soziales): loaded like the others, but not (yet) compared by `diff`."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Rohplan:
     sitzungen: list[Geladen[Sitzung]] = field(default_factory=list)
     stadtteile: list[Stadtteil] = field(default_factory=list)
     stadtteil_zeilen: dict[str, int] = field(default_factory=dict)
+    foerderprojekte: list[Geladen[Foerderprojekt]] = field(default_factory=list)
     befunde: list[Befund] = field(default_factory=list)
 
     @property
@@ -199,6 +202,7 @@ def rohplan_laden(quelle: Quelle) -> Rohplan:
     roh.gremien = _ordner_laden(quelle, GREMIEN, roh.befunde)
     roh.sitzungen = _ordner_laden(quelle, SITZUNGEN, roh.befunde)
     roh.stadtteile, roh.stadtteil_zeilen = stadtteile_lesen(quelle, roh.befunde)
+    roh.foerderprojekte = _ordner_laden(quelle, FOERDERPROJEKTE, roh.befunde)
     return roh
 
 
@@ -212,6 +216,7 @@ def plan_pruefen(quelle: Quelle) -> tuple[Plan | None, list[Befund]]:
         f"{name}:{g.wert.id}": g.dokument.datei for name, liste in roh.entitaeten.items() for g in liste
     }
     quellen.update({"plan": PLAN_DATEI, "glossar": GLOSSAR_DATEI, "stadtteile": STADTTEILE_DATEI})
+    quellen.update({f"{FOERDERPROJEKTE.name}:{g.wert.id}": g.dokument.datei for g in roh.foerderprojekte})
 
     def sortiert(geladen: Sequence[Geladen[E]]) -> tuple[E, ...]:
         return tuple(sorted((g.wert for g in geladen), key=_sortierschluessel))
@@ -225,6 +230,7 @@ def plan_pruefen(quelle: Quelle) -> tuple[Plan | None, list[Befund]]:
         glossar=roh.glossar.wert,
         stadtteile=tuple(roh.stadtteile),
         quellen=quellen,
+        foerderprojekte=tuple(sorted((g.wert for g in roh.foerderprojekte), key=lambda p: (p.jahr, p.id))),
     )
     return plan, sorted(roh.befunde)
 

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from .befund import Befund
-from .model import HTML_TAG, ID_MUSTER, SKRIPT_LINK
+from .model import DRUCKSACHE_MUSTER, HTML_TAG, ID_MUSTER, SKRIPT_LINK
 from .modellfelder import innerstes_modell
 from .yamldatei import Pfad, YamlDokument
 
@@ -70,6 +70,8 @@ FORMEN: dict[str, Form] = {
     r"^[^\s\]\[]+( [^\s\]\[]+)*$": Form("keine gültige Abkürzung", "eine Abkürzung hat keine eckigen Klammern, "
                                        "keine Leerzeichen am Anfang oder Ende und nie zwei hintereinander",
                                        "QSA oder k. A."),
+    DRUCKSACHE_MUSTER: Form("keine Nummer einer Drucksache", "schreiben Sie die Nummer, einen Schrägstrich und "
+                            "das Jahr zweistellig", "0554/22"),
     # atlas/modell.py
     r"^https://[^\s<>\"']+$": _ADRESSE,
     r"^/[^/\\\s<>\"'][^\s<>\"'\\]*\{z\}[^\s<>\"'\\]*$": Form(

@@ -89,6 +89,12 @@ def querverweise_pruefen(roh: Rohplan) -> list[Befund]:
     for s in roh.sitzungen:
         befunde += _verweise(s.dokument, "gremium", [s.wert.gremium], gremien_ids, "Das Gremium", "plan/gremien/")
 
+    for p in roh.foerderprojekte:
+        befunde += _verweise(p.dokument, "leitlinien", p.wert.leitlinien, leitlinien_ids, "Die Leitlinie",
+                             "plan/leitlinien/")
+        befunde += _verweise(p.dokument, "stadtteile", p.wert.stadtteile, stadtteil_ids, "Den Stadtteil",
+                             "data/stadtteile.csv (oder „gesamtstadt“)")
+
     if roh.glossar is not None:
         befunde += _glossar_pruefen(roh.glossar)
     return befunde
