@@ -24,7 +24,7 @@ from .git_quelle import RevisionUnbekannt
 from .laden import PLAN_DATEI, dokument_lesen
 from .model import Plan
 from .quelle import Ordner
-from .render import gremien, leitlinien, massnahmen, verzeichnisse
+from .render import foerderprojekte, gremien, leitlinien, massnahmen, verzeichnisse
 from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
 from .render.text import datum, h
@@ -104,6 +104,7 @@ def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
         Abschnitt("Gremien", [gremien.uebersicht(plan)] + [gremien.seite(plan, g) for g in plan.gremien]),
         Abschnitt("Sitzungen", [verzeichnisse.sitzungen_seite(plan)]),
         Abschnitt("Glossar", [verzeichnisse.glossar_seite(plan)]),
+        Abschnitt("Geförderte Projekte", [foerderprojekte.uebersicht(plan)]),
     ]
 
 
