@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePosixPath
+from typing import TypeVar
 
 from ..atlas.zahlen import zahl_text
 from ..befund import Befund, nur_fehler
@@ -18,6 +19,8 @@ from ..model import GESAMTSTADT, Plan
 from ..quelle import Quelle
 from ..yamldatei import YamlDokument
 from .modell import BETRAG_SCHLUESSEL, EIGENE_REGELN, Antrag, Runde
+
+M = TypeVar("M", Antrag, Runde)
 
 ORDNER = "foerderantraege"
 RUNDE_DATEI = "runde.yml"
@@ -80,14 +83,24 @@ def dokument_wert(dokument: YamlDokument, pfad: tuple) -> object:
     return wert
 
 
+def _validieren(modell: type[M], dokument: YamlDokument, befunde: list[Befund]) -> M | None:
+    """The document as `modell`; an amount written `12.500` gets one finding that says why, not a
+    second one about its decimal places."""
+    mehrdeutig = _schreibweise(dokument)
+    stellen = {(b.zeile, b.spalte) for b in mehrdeutig}
+    eigene: list[Befund] = []
+    wert = validieren(modell, dokument, eigene, EIGENE_REGELN)
+    befunde += mehrdeutig + [b for b in eigene if (b.zeile, b.spalte) not in stellen]
+    return None if mehrdeutig else wert
+
+
 def _runde_laden(intern: Quelle, ordner: str, plan: Plan, befunde: list[Befund]) -> Foerderrunde | None:
     jahr = PurePosixPath(ordner).name
     pfad = f"{ordner}/{RUNDE_DATEI}"
     dokument = dokument_lesen(intern, pfad, befunde)
     if dokument is None:
         return None
-    befunde += _schreibweise(dokument)
-    runde = validieren(Runde, dokument, befunde, EIGENE_REGELN)
+    runde = _validieren(Runde, dokument, befunde)
     if runde is None:
         return None
     if str(runde.jahr) != jahr:
@@ -114,8 +127,8 @@ def _antrag_laden(intern: Quelle, datei: str, runde: Runde, plan: Plan, befunde:
     dokument = dokument_lesen(intern, datei, befunde)
     if dokument is None:
         return None
-    eigene: list[Befund] = _schreibweise(dokument)
-    antrag = validieren(Antrag, dokument, eigene, EIGENE_REGELN)
+    eigene: list[Befund] = []
+    antrag = _validieren(Antrag, dokument, eigene)
     if antrag is not None:
         eigene += _antrag_pruefen(antrag, dokument, runde, plan)
     befunde += eigene
@@ -170,7 +183,7 @@ def _antrag_pruefen(antrag: Antrag, dokument: YamlDokument, runde: Runde, plan: 
                 befund(("bewertung", "punkte", name), f"Das Kriterium „{name}“ wird hier nicht bewertet",
                        "bewerten Sie nur: " + ", ".join(k.id for k in runde.kriterien if not k.aus_sozialindex))
             elif not 0 <= punkte <= kriterium.hoechstpunkte:
-                befund(("bewertung", "punkte", name), f"„{name}“: {punkte} Punkte liegen außerhalb von 0 bis "
+                befund(("bewertung", "punkte", name), f"„{name}“: {punkte:g} Punkte liegen außerhalb von 0 bis "
                        f"{kriterium.hoechstpunkte}", "vergeben Sie Punkte im erlaubten Bereich")
         for kriterium in runde.kriterien:
             if not kriterium.aus_sozialindex and kriterium.id not in antrag.bewertung.punkte:
