@@ -22,13 +22,15 @@ from .pruefung import querverweise_pruefen
 from .quelle import Quelle
 from .yamldatei import YamlDokument, yaml_lesen
 
-Dateientitaet = Leitlinie | Massnahme | Gremium | Sitzung | Foerderprojekt
+Dateientitaet = Leitlinie | Massnahme | Gremium | Sitzung
 """The kinds stored as one YAML file per entity in a folder, each file named by the entity's `id`."""
 
 M = TypeVar("M", bound=BaseModel)
 M_co = TypeVar("M_co", bound=BaseModel, covariant=True)
-E = TypeVar("E", bound=Dateientitaet)
-E_co = TypeVar("E_co", bound=Dateientitaet, covariant=True)
+Ordnerentitaet = Dateientitaet | Foerderprojekt
+"""Also the funded projects are one file per entity; `diff` does not compare them (yet)."""
+E = TypeVar("E", bound=Ordnerentitaet)
+E_co = TypeVar("E_co", bound=Ordnerentitaet, covariant=True)
 """Covariant, so that a loaded Leitlinie is also a loaded `Dateientitaet`."""
 
 PLAN_DATEI = "plan/plan.yml"
@@ -235,7 +237,7 @@ def plan_pruefen(quelle: Quelle) -> tuple[Plan | None, list[Befund]]:
     return plan, sorted(roh.befunde)
 
 
-def _sortierschluessel(wert: Dateientitaet) -> tuple[tuple[int, int, str], ...]:
+def _sortierschluessel(wert: Ordnerentitaet) -> tuple[tuple[int, int, str], ...]:
     """Natural order of ids, so M2 comes before M10."""
     ident = wert.id
     teile = []

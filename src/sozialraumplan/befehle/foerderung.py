@@ -77,8 +77,8 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
     foerderung, befunde = foerderung_pruefen(Ordner(intern), plan)
     _melden(befunde, intern)
     if foerderung is None:
-        fehler = sum(1 for b in befunde if b.schwere is Schwere.FEHLER)
-        print(f"{fehler} Fehler gefunden. Die interne Website wurde nicht gebaut.", file=sys.stderr)
+        anzahl = sum(1 for b in befunde if b.schwere is Schwere.FEHLER)
+        print(f"{anzahl} Fehler gefunden. Die interne Website wurde nicht gebaut.", file=sys.stderr)
         return 1
     if argumente.aktion == "veroeffentlichen":
         return _veroeffentlichen(foerderung, argumente.runde, wurzel, intern)
