@@ -247,3 +247,23 @@ def test_ein_kaputter_antrag_baut_keine_halbe_website(intern, tmp_path, capsys):
     assert "1 Fehler gefunden. Die interne Website wurde nicht gebaut." in fehler
     assert {p: p.read_bytes() for p in ziel.rglob("*") if p.is_file()} == vorher
     assert sorted(p.name for p in tmp_path.iterdir()) == ["intern", "website"]
+
+
+def test_ohne_beschluss_wird_nichts_veroeffentlicht(intern, tmp_path, capsys):
+    wurzel = tmp_path / "plan-repo"
+    for ordner in ("plan", "data"):
+        shutil.copytree(REPO / ordner, wurzel / ordner, ignore=shutil.ignore_patterns("foerderprojekte"))
+    shutil.copy(REPO / "mkdocs.yml", wurzel / "mkdocs.yml")
+    for datei in ("2026-stadtteilcafe.yml", "2026-lernpaten.yml"):
+        pfad = intern / RUNDE / datei
+        text = pfad.read_text(encoding="utf-8")
+        pfad.write_text(text[:text.index("bewilligung:")], encoding="utf-8")
+    assert main(["--wurzel", str(wurzel), "foerderung", "veroeffentlichen", "--intern", str(intern),
+                 "--runde", "2026"]) == 1
+    fehler = capsys.readouterr().err
+    assert f"{intern}/{RUNDE}/runde.yml:1:1: In der Runde 2026 ist noch kein Antrag bewilligt" in fehler
+    assert "Es wurde nichts in den öffentlichen Plan geschrieben." in fehler
+    assert not (wurzel / "plan" / "foerderprojekte").exists()
+    assert main(["--wurzel", str(wurzel), "foerderung", "veroeffentlichen", "--intern", str(intern),
+                 "--runde", "2025"]) == 1
+    assert "Die Runde 2025 gibt es im nicht öffentlichen Ordner nicht (vorhanden: 2026)." in capsys.readouterr().err

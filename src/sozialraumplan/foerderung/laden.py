@@ -27,6 +27,8 @@ RUNDE_DATEI = "runde.yml"
 _JAHR = re.compile(r"^\d{4}$")
 _TAUSENDERPUNKT = re.compile(r"^\d{1,3}(\.\d{3})+$")
 """`12.500` unquoted: YAML reads the number 12.5, a German reader means twelve thousand five hundred."""
+_SKALAR = re.compile(r"[^\s,\]}#]*")
+"""A plain scalar as written, up to a space, comment or the end of a flow list or section."""
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,9 @@ def _schreibweise(dokument: YamlDokument) -> list[Befund]:
     befunde = []
     zeilen = dokument.text.splitlines()
     for pfad, (zeile, spalte) in sorted(dokument.werte.items(), key=lambda e: e[1]):
-        if not pfad or pfad[-1] not in BETRAG_SCHLUESSEL or not isinstance(dokument_wert(dokument, pfad), float):
+        if not pfad or pfad[-1] not in BETRAG_SCHLUESSEL or not isinstance(_wert(dokument, pfad), float):
             continue
-        roh = re.split(r"\s+#|\s*$", zeilen[zeile - 1][spalte - 1:], maxsplit=1)[0].strip()
+        roh = _SKALAR.match(zeilen[zeile - 1][spalte - 1:]).group(0)  # type: ignore[union-attr]
         if _TAUSENDERPUNKT.match(roh):
             befunde.append(Befund(dokument.datei, zeile, spalte,
                                   f"„{'.'.join(map(str, pfad))}“: „{roh}“ ist mehrdeutig – YAML liest "
@@ -73,7 +75,7 @@ def _schreibweise(dokument: YamlDokument) -> list[Befund]:
     return befunde
 
 
-def dokument_wert(dokument: YamlDokument, pfad: tuple) -> object:
+def _wert(dokument: YamlDokument, pfad: tuple) -> object:
     wert = dokument.daten
     for teil in pfad:
         try:
