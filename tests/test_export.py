@@ -14,7 +14,8 @@ from sozialraumplan.quelle import Ordner
 
 def test_plan_json_hat_deutsche_schluessel(kleinstadt):
     daten = json.loads(plan_json(plan_laden(Ordner(kleinstadt.wurzel))))
-    assert sorted(daten) == ["glossar", "gremien", "leitlinien", "massnahmen", "plan", "quellen", "sitzungen", "stadtteile"]
+    assert sorted(daten) == ["foerderprojekte", "glossar", "gremien", "leitlinien", "massnahmen", "plan", "quellen",
+                             "sitzungen", "stadtteile"]
     assert daten["plan"]["fortschreibung"] == "Erste Fortschreibung 2025"
     assert daten["plan"]["kontakt"]["e_mail"] == "sozialplanung@example.org"
     m001 = daten["massnahmen"][0]
@@ -62,7 +63,7 @@ def test_gleicher_plan_gleiche_bytes(kleinstadt):
 def test_befehl_schreibt_dateien(kleinstadt, capsys):
     assert main(["--wurzel", str(kleinstadt.wurzel), "export"]) == 0
     ziel = kleinstadt.wurzel / "dist" / "daten"
-    assert sorted(p.name for p in ziel.iterdir()) == ["massnahmen.csv", "plan.json"]
+    assert sorted(p.name for p in ziel.iterdir()) == ["foerderprojekte.csv", "massnahmen.csv", "plan.json"]
     assert "geschrieben:" in capsys.readouterr().out
 
 

@@ -436,6 +436,53 @@ class Stadtteil(Modell):
     name: Text = Field(title="Name", description="Der Name des Stadtteils.")
 
 
+DRUCKSACHE_MUSTER = r"^\d{4}/\d{2}$"
+"""A Drucksache of the city council as Erfurt numbers it: four digits, slash, year (`0554/22`)."""
+
+
+class Foerderbeschluss(Modell):
+    """The committee's decision on a funding application (public once it is taken)."""
+
+    datum: dt.date = Field(title="Datum", description="Der Tag des Beschlusses im Ausschuss für Soziales, "
+                                                      "Arbeitsmarkt und Gleichstellung, als JJJJ-MM-TT.")
+    drucksache: Annotated[str, Field(pattern=DRUCKSACHE_MUSTER)] = Field(
+        title="Drucksache", description="Die Nummer der Drucksache des Beschlusses, z. B. 1234/26.")
+
+
+class Foerderzeitraum(Modell):
+    """From when to when a project is funded."""
+
+    beginn: dt.date = Field(title="Beginn", description="Der erste Tag der Förderung, als JJJJ-MM-TT.")
+    ende: dt.date = Field(title="Ende", description="Der letzte Tag der Förderung, als JJJJ-MM-TT.")
+
+    @model_validator(mode="after")
+    def _ende_nach_beginn(self) -> Foerderzeitraum:
+        if self.ende < self.beginn:
+            raise ValueError("ende_vor_beginn")
+        return self
+
+
+class Foerderprojekt(Modell):
+    """A project funded under the FRL Soziales, as published after the committee's decision:
+    only public fields. `sozialraumplan foerderung veroeffentlichen` writes these files."""
+
+    id: Kennung = Field(title="Kennung", description="Die Kennung wie im Dateinamen, z. B. 2026-stadtteilcafe.")
+    jahr: int = Field(ge=2000, le=2100, title="Förderjahr", description="Das Jahr der Förderrunde, z. B. 2026.")
+    traeger: Text = Field(title="Träger", description="Der freie Träger, der das Projekt durchführt.")
+    projekt: Text = Field(title="Projekt", description="Der Name des Projekts.")
+    stadtteile: list[Kennung] = Field(min_length=1, title="Stadtteile",
+                                      description="Die Kennungen der Stadtteile aus data/stadtteile.csv "
+                                                  "oder „gesamtstadt“.")
+    leitlinien: list[Kennung] = Field(min_length=1, title="Leitlinien",
+                                      description="Die Kennungen der Leitlinien, zu denen das Projekt beiträgt.")
+    bewilligte_summe: float = Field(gt=0, le=100_000_000, title="Bewilligte Summe",
+                                    description="Die bewilligte Fördersumme in Euro, z. B. 12500.50.")
+    zeitraum: Foerderzeitraum = Field(title="Zeitraum", description="Beginn und Ende der Förderung.")
+    beschluss: Foerderbeschluss = Field(title="Beschluss", description="Datum und Drucksache des Beschlusses.")
+    beispiel: bool = Field(default=False, title="Beispiel",
+                           description="true für ein erfundenes Projekt; die Website kennzeichnet es als Beispiel.")
+
+
 class Plan(Modell):
     """The whole plan, validated and cross-checked. Collections are sorted by id.
 
@@ -454,6 +501,8 @@ class Plan(Modell):
     stadtteile: tuple[Stadtteil, ...]
     quellen: dict[str, str] = Field(default_factory=dict)
     """Entity key (e.g. `massnahme:M001`) → repository path of the file it came from."""
+    foerderprojekte: tuple[Foerderprojekt, ...] = ()
+    """Funded projects (FRL Soziales), from `plan/foerderprojekte/`, by year and id."""
 
     def leitlinie(self, ident: str) -> Leitlinie:
         return next(x for x in self.leitlinien if x.id == ident)
@@ -475,3 +524,10 @@ class Plan(Modell):
 
     def sitzungen_for_gremium(self, ident: str) -> list[Sitzung]:
         return sorted((s for s in self.sitzungen if s.gremium == ident), key=lambda s: s.datum)
+
+    def foerderprojekte_for_leitlinie(self, ident: str) -> list[Foerderprojekt]:
+        return [p for p in self.foerderprojekte if ident in p.leitlinien]
+
+    def foerderprojekte_for_stadtteil(self, ident: str) -> list[Foerderprojekt]:
+        """Projects in the district, and those for the whole city."""
+        return [p for p in self.foerderprojekte if ident in p.stadtteile or GESAMTSTADT in p.stadtteile]

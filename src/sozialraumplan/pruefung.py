@@ -93,6 +93,12 @@ def querverweise_pruefen(roh: Rohplan) -> list[Befund]:
         befunde += _beschluesse_pruefen(s, {g.wert.id for g in roh.massnahmen}, stadtteil_ids - {GESAMTSTADT},
                                         leitlinien_ids)
 
+    for p in roh.foerderprojekte:
+        befunde += _verweise(p.dokument, "leitlinien", p.wert.leitlinien, leitlinien_ids, "Die Leitlinie",
+                             "plan/leitlinien/")
+        befunde += _verweise(p.dokument, "stadtteile", p.wert.stadtteile, stadtteil_ids, "Den Stadtteil",
+                             "data/stadtteile.csv (oder „gesamtstadt“)")
+
     if roh.glossar is not None:
         befunde += _glossar_pruefen(roh.glossar)
     return befunde

@@ -26,7 +26,7 @@ from .git_quelle import RevisionUnbekannt
 from .laden import PLAN_DATEI, dokument_lesen
 from .model import Plan
 from .quelle import Ordner
-from .render import gremien, gremienarbeit, gremienarbeit_seiten, leitlinien, massnahmen, verzeichnisse, wirkung
+from .render import foerderprojekte, gremien, gremienarbeit, gremienarbeit_seiten, leitlinien, massnahmen, verzeichnisse, wirkung
 from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
 from .render.text import datum, h
@@ -117,6 +117,7 @@ def plan_abschnitte(plan: Plan, tag: dt.date, fassungen: list[Fassung] | None = 
         Abschnitt("Gremien", [gremien.uebersicht(plan)] + [gremien.seite(plan, g) for g in plan.gremien]),
         Abschnitt("Sitzungen", [verzeichnisse.sitzungen_seite(plan)]),
         Abschnitt("Glossar", [verzeichnisse.glossar_seite(plan)]),
+        Abschnitt("Geförderte Projekte", [foerderprojekte.uebersicht(plan)]),
     ]
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 from .. import beschluesse
 from ..model import Massnahme, Status
+from ..render import foerderprojekte
 from ..render.gremienarbeit_seiten import stadtteil_zusatz
 from ..render.text import aufzaehlung, datum, h, klartext_md, leichte_sprache_absatz, md
 from ..seiten import Abschnitt, Seite
@@ -213,6 +214,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
     if gesamt:
         text += (f"Dazu kommen {len(gesamt)} laufende oder geplante Maßnahmen für die ganze Stadt "
                  f"([Maßnahmenkatalog]({verweise.md_link(seite, 'massnahmen/index.md')})).\n\n")
+    text += foerderprojekte.abschnitt(plan, plan.foerderprojekte_for_stadtteil(stadtteil), seite)
     text += "## Standorte der Quartiers- und Sozialraumarbeit\n\n"
     orte = [s for s in atlas.standorte if s.stadtteil == stadtteil]
     text += (aufzaehlung([f"{s.name} ({s.art.label}, {s.traeger}{', Beispiel' if s.beispiel else ''})" for s in orte])
@@ -278,6 +280,8 @@ def bedarfsermittlung(kontext: Kontext) -> Seite:
                          if (o := e.beschluss.betrifft.standort) and o.breite is not None and o.laenge is not None)
     text += index_abschnitt(kontext, seite, ebene=2, standorte=True,
                             tabelle_html=_bedarf_tabelle(kontext, seite, aktive, orte), empfehlungen=empfehlungen)
+    text += foerderprojekte.abschnitt(plan, [p for p in plan.foerderprojekte if any(s in hoch for s in p.stadtteile)],
+                                      seite, "Geförderte Projekte in Stadtteilen mit hohem Bedarf")
     return seite_bauen(seite, "Bedarfsermittlung", text, atlas.quellen["einstellungen"])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Leitlinie, Plan
 from ..seiten import Seite
+from . import foerderprojekte
 from .massnahmen import katalog
 from .text import aufzaehlung, klartext_md, kopf, leichte_sprache_absatz, md
 
@@ -33,6 +34,7 @@ def seite(plan: Plan, leitlinie: Leitlinie, zusatz: str = "") -> Seite:
     text += "## Maßnahmen zu dieser Leitlinie\n\n"
     text += (katalog(plan, massnahmen, basis="../massnahmen/") if massnahmen
              else "Dieser Leitlinie ist noch keine Maßnahme zugeordnet.") + "\n\n"
+    text += foerderprojekte.abschnitt(plan, plan.foerderprojekte_for_leitlinie(leitlinie.id), f"{ORDNER}/{leitlinie.id}.md")
     text += zusatz
     text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(leitlinie.leichte_sprache) + "\n"
     return Seite(f"{ORDNER}/{leitlinie.id}.md", leitlinie.titel, text,
