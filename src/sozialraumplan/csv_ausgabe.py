@@ -23,6 +23,9 @@ from collections.abc import Iterable, Sequence
 FORMELANFAENGE = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet treat a cell as a formula (OWASP "CSV Injection")."""
 
+_ZAHLEN = (int, float)
+"""The usual numbers, recognised without the slower check against `numbers.Real` (every cell of
+every download passes here)."""
 Zelle = str | int | float | None
 """What a cell may hold: text, a number, or nothing (an empty cell)."""
 
@@ -32,14 +35,14 @@ def entschaerft(wert: object) -> Zelle | numbers.Real:
 
     Anything else (dates, enums) is written as its text, as `csv.writer` would, and checked as text.
     """
-    if wert is None or isinstance(wert, numbers.Real):
+    if wert is None or type(wert) in _ZAHLEN or isinstance(wert, numbers.Real):
         return wert  # int, float, numpy's numbers too; a bool writes True/False, never a formula
     text = str(wert)
     if text.startswith(FORMELANFAENGE):
         text = "'" + text
     # The writer quotes a cell only for the characters of its line end (`\n`): a bare CR would be
     # written unquoted and split the row in every reader. Text cells carry line breaks as `\n`.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def csv_text(kopf: Sequence[str], zeilen: Iterable[Sequence[object]]) -> str:
