@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import KLEINSTADT, REPO, PlanOrdner, mkdocs_bauen, website_kopieren
+from conftest import REPO, PlanOrdner, kleinstadt_anlegen, mkdocs_bauen, website_kopieren
 
 from sozialraumplan.docs_seiten import repo_adresse
 from sozialraumplan.seitenbaum import seitenbaum
@@ -144,9 +144,7 @@ def test_keine_seite_der_zensical_website_enthaelt_unausgefuehrte_makros(zensica
 
 def test_der_export_baut_mit_mkdocs_ohne_hook_dieselben_seiten(tmp_path: Path):
     """The exported tree is plain MkDocs too (the bench builds it as the baseline)."""
-    ordner = PlanOrdner(tmp_path / "musterstadt")
-    for pfad, text in KLEINSTADT.items():
-        ordner.schreiben(pfad, text)
+    ordner = kleinstadt_anlegen(tmp_path / "musterstadt")
     website_kopieren(ordner.wurzel)
     assert seiten_schreiben(ordner.wurzel, tmp_path / "export").returncode == 0
     for quelle, ziel in ((tmp_path / "export", "schlicht"), (ordner.wurzel, "voll")):

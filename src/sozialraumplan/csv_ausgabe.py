@@ -23,9 +23,6 @@ from collections.abc import Iterable, Sequence
 FORMELANFAENGE = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet treat a cell as a formula (OWASP "CSV Injection")."""
 
-_ZAHLEN = (int, float)
-"""The usual numbers, recognised without the slower check against `numbers.Real` (every cell of
-every download passes here)."""
 Zelle = str | int | float | None
 """What a cell may hold: text, a number, or nothing (an empty cell)."""
 
@@ -35,8 +32,10 @@ def entschaerft(wert: object) -> Zelle | numbers.Real:
 
     Anything else (dates, enums) is written as its text, as `csv.writer` would, and checked as text.
     """
-    if wert is None or type(wert) in _ZAHLEN or isinstance(wert, numbers.Real):
-        return wert  # int, float, numpy's numbers too; a bool writes True/False, never a formula
+    if wert is None or isinstance(wert, (int, float)) or isinstance(wert, numbers.Real):
+        # int and float asked first (the ABC check is slow), numpy's numbers too; a bool writes
+        # True/False, never a formula
+        return wert
     text = str(wert)
     if text.startswith(FORMELANFAENGE):
         text = "'" + text
