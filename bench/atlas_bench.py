@@ -225,12 +225,15 @@ def _zeile(e: dict[str, object]) -> str:
             f"{e['roh'] / 1024:.0f} | {e['gzip'] / 1024:.0f} | {e['erstbesuch'] / 1024:.0f} |")
 
 
-def _steigung(gemessen: dict[int, float]) -> str:
-    """Seconds per 100 districts between each pair of sizes: equal slopes mean linear growth."""
+def _steigung(gemessen: dict[int, tuple[float, float]]) -> str:
+    """Seconds per 100 districts between each pair of sizes, wall clock and CPU: equal slopes mean
+    linear growth."""
     groessen = sorted(gemessen)
-    teile = [f"{a}→{b}: {(gemessen[b] - gemessen[a]) / (b - a) * 100:.2f} s je 100 Bezirke"
-             for a, b in zip(groessen, groessen[1:])]
-    return "Steigung des vollen Baus (Wanduhr): " + "; ".join(teile)
+    teile = []
+    for a, b in zip(groessen, groessen[1:]):
+        wand, cpu = ((gemessen[b][i] - gemessen[a][i]) / (b - a) * 100 for i in (0, 1))
+        teile.append(f"{a}→{b}: {wand:.2f} s ({cpu:.2f} CPU-s) je 100 Bezirke")
+    return "Steigung des vollen Baus: " + "; ".join(teile)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -246,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| Stadt | Bau voll: s (CPU-s) | Bau schlicht: s (CPU-s) | Verhältnis (CPU) | Seiten | größte Kartenseite "
           "| roh (KB) | gzip (KB) | Erstbesuch gzip (KB) |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    gemessen: dict[int, float] = {}
+    gemessen: dict[int, tuple[float, float]] = {}
     staedte = [] if argumente.ohne_erfurt else [("Erfurt", None)]
     staedte += [(f"{n} Bezirke", n) for n in argumente.stadtteile]
     for name, anzahl in staedte:
@@ -261,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         ergebnis = stadt_messen(name.replace(" ", "-"), wurzel, arbeit, argumente.wiederholungen)
         print(_zeile(ergebnis), flush=True)
         if anzahl is not None:
-            gemessen[anzahl] = ergebnis["voll"][0]
+            gemessen[anzahl] = ergebnis["voll"]
     if len(gemessen) > 1:
         print(_steigung(gemessen))
     if argumente.behalten is None:
