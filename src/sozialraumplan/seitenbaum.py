@@ -10,7 +10,8 @@ pages (`website`) and the hand-written pages of `docs/` with their macros render
   builds without running our code.
 
 The Markdown is already safe text: every value from `plan/` and `data/` went through the
-`render.text` helpers. What a plain generator does not add is listed in `docs/redaktion/engine.md`.
+`render.text` helpers. What a plain generator does not add (sanitiser, CSP, edit links of
+generated pages) is listed in the README, „Wenn Material for MkDocs endet“.
 """
 
 from __future__ import annotations
