@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from sozialraumplan.seitenbaum import NAV_HOECHSTENS, navigation_erweitern
 from sozialraumplan.seiten import Abschnitt, Seite
+from sozialraumplan.seitenbaum import NAV_HOECHSTENS, navigation_erweitern
 
 
 def abschnitt(titel: str, ordner: str, anzahl: int) -> Abschnitt:
