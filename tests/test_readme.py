@@ -32,6 +32,7 @@ NEU = ".venv/bin/sozialraumplan neu massnahme"
 LINT = ".venv/bin/sozialraumplan lint-leichte-sprache"
 SCHEMA = ".venv/bin/sozialraumplan schema"
 CODEOWNERS = ".venv/bin/sozialraumplan codeowners"
+SEITEN = ".venv/bin/sozialraumplan seiten --ziel dist/seiten"
 
 GIT_UMGEBUNG = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
                 "GIT_AUTHOR_NAME": "Sozialplanung", "GIT_AUTHOR_EMAIL": "sozialplanung@example.org",
@@ -102,7 +103,7 @@ def kopie(klon, tmp_path) -> Path:
 
 def test_jede_zeile_der_code_bloecke_ist_hier_geprueft():
     assert befehle(README) == [MAKE_SITE, MAKE_TEST, VALIDATE, DIFF, DIFF_JSON, RELEASE, EXPORT,
-                               NEU, LINT, SCHEMA, CODEOWNERS]
+                               NEU, LINT, SCHEMA, CODEOWNERS, SEITEN]
 
 
 # --- Befehle -----------------------------------------------------------------------------------
@@ -147,6 +148,14 @@ def test_export_schreibt_die_offenen_daten_nach_dist(klon):
         assert (klon / "dist/daten" / name).is_file()
         assert f"geschrieben: dist/daten/{name}" in lauf.stdout.splitlines()
     assert unveraendert(klon), "die offenen Daten landen in einem ignorierten Ordner"
+
+
+def test_seiten_schreibt_die_website_als_markdown_nach_dist(klon):
+    lauf = ausfuehren(SEITEN, klon)
+    assert lauf.returncode == 0, lauf.stderr
+    assert (klon / "dist/seiten/mkdocs.yml").is_file()
+    assert "# Quartiersarbeit verstetigen" in (klon / "dist/seiten/docs/massnahmen/M001.md").read_text(encoding="utf-8")
+    assert unveraendert(klon), "die Seiten landen in einem ignorierten Ordner"
 
 
 def test_neu_legt_eine_massnahme_mit_der_naechsten_freien_kennung_an(kopie):

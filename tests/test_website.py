@@ -9,14 +9,6 @@ from conftest import bau_scheitert, mkdocs_bauen, website_kopieren
 from externe_adressen import externe_adressen
 
 
-@pytest.fixture
-def musterstadt_site(kleinstadt, tmp_path) -> Path:
-    website_kopieren(kleinstadt.wurzel)
-    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
-    assert ergebnis.returncode == 0, ergebnis.stderr
-    return tmp_path / "site"
-
-
 def lesen(site: Path, pfad: str) -> str:
     return (site / pfad).read_text(encoding="utf-8")
 

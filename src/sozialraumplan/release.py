@@ -161,6 +161,8 @@ def website_zip(wurzel: Path, zeitpunkt: int | None, entwurf: str | None = None)
     `entwurf` (the draft's name) goes into a banner on every page."""
     if not (wurzel / "mkdocs.yml").is_file():
         raise ReleaseFehler(f"In {wurzel} fehlt mkdocs.yml — die Website kann nicht gebaut werden")
+    # Material's English end-of-life notice would stand between the German steps of the release;
+    # the README („Wenn Material for MkDocs endet“) explains it and what the project does.
     umgebung = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     umgebung.pop(ENTWURF_VARIABLE, None)  # never inherited: a tagged release is no draft
     if entwurf is not None:

@@ -6,10 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..diff import als_html, als_json, als_markdown, stand_aus_ordner, stand_aus_revision, vergleichen
 from ..git_quelle import GitFehler
 
-FORMATE = {"markdown": als_markdown, "json": als_json, "html": als_html}
+FORMATE = ("html", "json", "markdown")
 
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
@@ -28,6 +27,9 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    # imported here: every command's module is loaded to build the parser (see befehle/__init__.py)
+    from ..diff import als_html, als_json, als_markdown, stand_aus_ordner, stand_aus_revision, vergleichen
+    ausgabe = {"markdown": als_markdown, "json": als_json, "html": als_html}[argumente.format]
     try:
         basis = stand_aus_revision(argumente.wurzel, argumente.basis)
         ziel = (stand_aus_revision(argumente.wurzel, argumente.ziel) if argumente.ziel
@@ -35,7 +37,7 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
     except GitFehler as fehler:
         print(f"Fehler: {fehler}", file=sys.stderr)
         return 2
-    text = FORMATE[argumente.format](vergleichen(basis, ziel))
+    text = ausgabe(vergleichen(basis, ziel))
     if argumente.ausgabe:
         argumente.ausgabe.write_text(text, encoding="utf-8")
     else:
