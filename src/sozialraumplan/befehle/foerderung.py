@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..befund import Befund, PlanUngueltig, Schwere
 from ..export import atlas_wenn_vorhanden
-from ..foerderung.intern import InternFehler, intern_dateien, intern_schreiben
 from ..foerderung.laden import Foerderung, foerderung_pruefen
 from ..foerderung.veroeffentlichen import veroeffentlichen
 from ..laden import plan_laden
@@ -57,6 +56,9 @@ def _melden(befunde: list[Befund], intern: Path) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    # imported here: every command's module is loaded to build the parser (see befehle/__init__.py),
+    # and the ranking PDF's modules (WeasyPrint) take a second to import
+    from ..foerderung.intern import InternFehler, intern_dateien, intern_schreiben
     angabe = argumente.intern or (Path(os.environ[UMGEBUNG]) if os.environ.get(UMGEBUNG) else None)
     if angabe is None:
         print(f"Fehler: Nennen Sie den nicht öffentlichen Ordner mit --intern ORDNER oder in {UMGEBUNG}.",

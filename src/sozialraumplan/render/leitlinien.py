@@ -6,7 +6,7 @@ from ..model import Leitlinie, Plan
 from ..seiten import Seite
 from . import foerderprojekte
 from .massnahmen import katalog
-from .text import aufzaehlung, klartext_md, kopf, leichte_sprache_absatz, md
+from .text import aufzaehlung, h, klartext_md, kopf, leichte_sprache_absatz, md
 
 ORDNER = "leitlinien"
 
@@ -26,7 +26,7 @@ def uebersicht(plan: Plan) -> Seite:
 def seite(plan: Plan, leitlinie: Leitlinie, zusatz: str = "") -> Seite:
     """`zusatz`: further sections (Stand der Umsetzung, Beschlüsse), before the Leichte-Sprache text."""
     text = kopf(f"Leitlinie {leitlinie.nummer}: {leitlinie.titel}")
-    text += f'<p class="srp-leitsatz">{klartext_md(leitlinie.leitsatz)}</p>\n\n'
+    text += f'<p class="srp-leitsatz">{h(leitlinie.leitsatz.strip())}</p>\n\n'
     text += md(leitlinie.erlaeuterung.strip()) + "\n\n"
     if leitlinie.themen:
         text += "## Themen aus der Beteiligung\n\n" + aufzaehlung(leitlinie.themen) + "\n\n"
