@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from ..diff import als_html, als_json, als_markdown, stand_aus_ordner, stand_aus_revision, vergleichen
+from ..diff import Stand, als_html, als_json, als_markdown, stand_aus_ordner, stand_aus_revision, vergleichen
 from ..git_quelle import GitFehler
 
 FORMATE = {"markdown": als_markdown, "json": als_json, "html": als_html}
@@ -28,6 +29,12 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    return fassungen_schreiben(argumente, lambda basis, ziel: FORMATE[argumente.format](vergleichen(basis, ziel)))
+
+
+def fassungen_schreiben(argumente: argparse.Namespace, schreiben: Callable[[Stand, Stand], str]) -> int:
+    """Load revisions `basis` and `ziel` (or the working tree), write what `schreiben` makes of them
+    to `ausgabe` or stdout, and report invalid states; the exit code of `diff` and `synopse`."""
     try:
         basis = stand_aus_revision(argumente.wurzel, argumente.basis)
         ziel = (stand_aus_revision(argumente.wurzel, argumente.ziel) if argumente.ziel
@@ -35,7 +42,7 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
     except GitFehler as fehler:
         print(f"Fehler: {fehler}", file=sys.stderr)
         return 2
-    text = FORMATE[argumente.format](vergleichen(basis, ziel))
+    text = schreiben(basis, ziel)
     if argumente.ausgabe:
         argumente.ausgabe.write_text(text, encoding="utf-8")
     else:
