@@ -33,6 +33,7 @@ from .quelle import utf8_text
 from .render import massnahmen
 from .render.pfade import relativ
 from .render.text import datum, klartext_md, leichte_sprache_absatz, md
+from .veroeffentlichung import veroeffentlichung_text
 from .website import Website
 
 DOCS = "docs"
@@ -88,9 +89,14 @@ def vorlagen(website: Website, wurzel: Path, repo_adresse: str | None) -> Vorlag
         """BITV 2.0 § 4: the start page's explanations in Leichter Sprache (and sign language)."""
         return startseite_erlaeuterungen(plan, bestand.erklaerung, wurzel / DOCS)
 
+    def veroeffentlichung() -> str:
+        """Links to the release's PDF and Synopse, or where they will be."""
+        return veroeffentlichung_text(website.veroeffentlichung, ergebnis.seite)
+
     makros: dict[str, Callable[..., str]] = {
         "einleitung": einleitung, "einleitung_leichte_sprache": einleitung_leichte_sprache,
         "massnahmen_tabelle": massnahmen_tabelle, "erlaeuterungen_barrierefreiheit": erlaeuterungen_barrierefreiheit,
+        "veroeffentlichung": veroeffentlichung,
     }
     if bestand.atlas is not None:
         makros.update(makros_binden(plan, bestand.atlas, lambda: ergebnis.seite))

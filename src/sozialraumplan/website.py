@@ -18,7 +18,7 @@ from .atlas import atlas_abschnitte, atlas_dateien
 from .barrierefreiheit import abschnitte as barrierefreiheit_abschnitte
 from .befund import Befund, PlanUngueltig, Schwere
 from .bestand import Bestand, bestand_pruefen
-from .diff.seite import aenderungen_seite
+from .diff.seite import aenderungen_seiten
 from .git_historie import letzte_aenderungen
 from .git_quelle import RevisionUnbekannt
 from .laden import PLAN_DATEI, dokument_lesen
@@ -29,6 +29,7 @@ from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
 from .render.text import datum, h
 from .seiten import Abschnitt, Datei, Seite
+from .veroeffentlichung import Veroeffentlichung, veroeffentlichung_lesen
 
 ASSETS = {
     "assets/sozialraumplan.css": "assets/sozialraumplan.css",
@@ -55,6 +56,8 @@ class Website:
     letzte_aenderungen: dict[str, dt.date] = field(default_factory=dict)
     warnungen: list[Befund] = field(default_factory=list)
     """Findings that do not stop publishing; the build prints them."""
+    veroeffentlichung: Veroeffentlichung | None = None
+    """The release this site is built for (its PDF and Synopse are under Downloads); None without one."""
 
     @property
     def plan(self) -> Plan:
@@ -107,10 +110,10 @@ def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
     ]
 
 
-def _aenderungen(wurzel: Path, plan: Plan) -> Seite:
-    """The page „Änderungen“; a configured base that git does not know is the editor's error."""
+def _aenderungen(wurzel: Path, plan: Plan) -> list[Seite]:
+    """The pages „Änderungen“ and „Synopse“; a configured base that git does not know is the editor's error."""
     try:
-        return aenderungen_seite(wurzel, plan, plan.info.vergleich_mit)
+        return aenderungen_seiten(wurzel, plan, plan.info.vergleich_mit)
     except RevisionUnbekannt as fehler:
         dokument = dokument_lesen(Ordner(wurzel), PLAN_DATEI, [])  # valid: the plan has loaded
         zeile, spalte = dokument.position(("vergleich_mit",), schluessel=True) if dokument else (1, 1)
@@ -155,14 +158,16 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
     """Render the site of inputs already loaded and checked (`befunde`: their warnings); raises
     `PlanUngueltig` for what only rendering finds (an unknown comparison base)."""
     plan, atlas = bestand.plan, bestand.atlas
-    downloads, dateien = plan_downloads(plan)
+    veroeffentlichung, beilagen = veroeffentlichung_lesen()
+    downloads, dateien = plan_downloads(plan, veroeffentlichung)
+    dateien += beilagen
     dateien.append(massnahmen.pruefung_json(plan, tag))
     abschnitte = plan_abschnitte(plan, tag)
     if atlas is not None:
         abschnitte += atlas_abschnitte(plan, atlas)
         dateien += atlas_dateien(plan, atlas)
     abschnitte += [
-        Abschnitt("Änderungen", [_aenderungen(wurzel, plan)]),
+        Abschnitt("Änderungen", _aenderungen(wurzel, plan)),
         Abschnitt("Downloads", [downloads]),
         *barrierefreiheit_abschnitte(plan, bestand.erklaerung, atlas=ATLAS_START if atlas else None),
     ]
@@ -174,4 +179,5 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
         abkuerzungen=verzeichnisse.abkuerzungen(plan),
         letzte_aenderungen=letzte_aenderungen(wurzel),
         warnungen=[b for b in befunde if b.schwere is Schwere.WARNUNG],
+        veroeffentlichung=veroeffentlichung,
     )

@@ -162,7 +162,7 @@ def _feldzeile(name: str, schluessel: str, alt: Any, neu: Any, anzeige: Anzeige,
         n = [anzeige.wert(schluessel, x) for x in (neu or ())]
         alt_zeilen = tuple(_ganz(GLEICH if x in n or not neu_da else GESTRICHEN, x) for x in a)
         neu_zeilen = tuple(_ganz(GLEICH if x in a or not alt_da else EINGEFUEGT, x) for x in n)
-        geaendert = a != n
+        geaendert = alt_da and neu_da and a != n
     elif anzeige.ist_freitext(schluessel, alt) and anzeige.ist_freitext(schluessel, neu):
         links, rechts = wortabgleich(alt, neu)
         alt_zeilen, neu_zeilen = (tuple(links),), (tuple(rechts),)

@@ -20,7 +20,6 @@ from .synopse import (
     NEU,
     NICHT_VERGLICHEN,
     UNVERAENDERT,
-    Feldzeile,
     Synopse,
     Synopseneintrag,
     Zeile,

@@ -15,6 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
+from matplotlib.patheffects import Normal, Stroke
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -24,6 +25,8 @@ FEHLT_FARBE = "#d9d9d9"
 """Districts without a value: light grey and hatched, never a palette colour."""
 BREITE_MM = 95
 AUFLOESUNG = 200
+SCHRIFT_PT = 6
+"""District names on the map: 6 pt at print size, the smallest that stays readable on paper."""
 
 
 def _flaechen(geometrie: BaseGeometry) -> list[Polygon]:
@@ -45,8 +48,10 @@ def _pfad(geometrie: BaseGeometry) -> Path:
     return Path(np.concatenate(ecken), codes)
 
 
-def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None]) -> bytes:
-    """The districts filled with `farben` (None: no value, hatched), as a PNG of fixed width."""
+def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None],
+              namen: dict[str, str] | None = None) -> bytes:
+    """The districts filled with `farben` (None: no value, hatched), as a PNG of fixed width;
+    with `namen`, each district carries its name (dark text on a white halo, readable on any fill)."""
     minx = min(g.bounds[0] for g in grenzen.values())
     miny = min(g.bounds[1] for g in grenzen.values())
     maxx = max(g.bounds[2] for g in grenzen.values())
@@ -63,6 +68,11 @@ def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None]) -
             _pfad(grenzen[ident]), facecolor=farbe or FEHLT_FARBE, edgecolor=UMRISS, linewidth=0.4,
             hatch=None if farbe else "////",
         ))
+    for ident, name in sorted((namen or {}).items()):
+        if ident in grenzen:
+            punkt = grenzen[ident].representative_point()
+            achse.text(punkt.x, punkt.y, name, fontsize=SCHRIFT_PT, ha="center", va="center", color="#1a1a1a",
+                       family="DejaVu Sans", path_effects=[Stroke(linewidth=2, foreground="#ffffff"), Normal()])
     achse.set_xlim(minx, maxx)
     achse.set_ylim(miny, maxy)
     achse.set_aspect(streckung)
