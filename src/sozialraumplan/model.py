@@ -129,9 +129,9 @@ class Beschlussvorlage(Modell):
                                                              "z. B. „DS 1234/26“.")
     titel: Text = Field(title="Titel", description="Der Titel der Drucksache, wie ihn die Tagesordnung nennt.")
     beschlussvorschlag: Text = Field(title="Beschlussvorschlag",
-                                     description="Der Satz, über den der Stadtrat abstimmt, z. B. „Der Stadtrat "
+                                     description="Der Satz, über den der Stadtrat abstimmt (z. B. „Der Stadtrat "
                                                  "beschließt die Fortschreibung 2026 des Integrierten "
-                                                 "Sozialraumplans.“")
+                                                 "Sozialraumplans.“)")
     sitzung: dt.date | None = Field(default=None, title="Sitzung",
                                     description="Der Tag der Sitzung des Stadtrats, als JJJJ-MM-TT (freiwillig).")
 
