@@ -179,11 +179,12 @@ STIL = """
 body { font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.5; max-width: 72rem;
        margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; background: #fff; }
 h1, h2, h3, h4 { line-height: 1.25; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; table-layout: fixed; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.25rem; }
-th, td { border: 1px solid #767676; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-thead th { width: 40%; }
-thead th:first-child { width: 20%; }
+th, td { border: 1px solid #767676; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; hyphens: auto; }
+thead th:first-child { width: 24%; }
+@media (max-width: 30rem) { body { font-size: 0.875rem; padding: 0 0.5rem; } }
 td ul { margin: 0; padding-left: 1.2rem; }
 del { color: #8b0000; background: #fde8e8; }
 ins { color: #004d00; background: #e6f4e6; }
