@@ -224,8 +224,9 @@ def umgebaut(draw: st.DrawFn, lesen: Callable[[], Any], pfade: list[tuple], wert
     return schreiben(dokument).encode("utf-8")
 
 
-def yaml_umgebaut(pfad: str) -> st.SearchStrategy[bytes]:
-    text = BASIS[pfad].decode("utf-8")
+def yaml_umgebaut(pfad: str, text: str | None = None) -> st.SearchStrategy[bytes]:
+    """`text` (default: the repository's file) with wild values at any of its places."""
+    text = BASIS[pfad].decode("utf-8") if text is None else text
     return umgebaut(lambda: yaml.load(text, Loader=yaml.CSafeLoader), _pfade(yaml.load(text, Loader=yaml.CSafeLoader)), wild,
                     lambda d: yaml.dump(d, Dumper=_Schreiber, allow_unicode=True, sort_keys=False))
 
@@ -272,3 +273,26 @@ def umbau(pfad: str) -> st.SearchStrategy[bytes]:
 @given(daten=st.data())
 def test_echte_struktur_mit_wilden_werten_wird_zu_befunden(pfad, daten):
     pruefen(pfad, daten.draw(umbau(pfad)))
+
+
+PLAN_MIT_BESCHLUSSVORLAGE = BASIS[LADER["plan"]].decode("utf-8") + """\
+beschlussvorlage:
+  drucksache: DS 0815/26
+  titel: Fortschreibung 2026 des Integrierten Sozialraumplans
+  beschlussvorschlag: Der Stadtrat beschließt die Fortschreibung 2026.
+  sitzung: 2026-12-17
+adresse: https://sozialraumplan.example.org/
+"""
+"""plan.yml with the optional Beschlussvorlage and address (this repository's plan has neither)."""
+
+
+def test_der_plan_mit_beschlussvorlage_ist_gueltig():
+    bestand, befunde = bestand_pruefen(Speicher({**BASIS, LADER["plan"]: PLAN_MIT_BESCHLUSSVORLAGE.encode("utf-8")}))
+    assert bestand is not None and not nur_fehler(befunde)
+    assert bestand.plan.info.beschlussvorlage is not None
+
+
+@settings(GRUNDEINSTELLUNG, max_examples=beispiele(20))
+@given(daten=st.data())
+def test_beschlussvorlage_mit_wilden_werten_wird_zu_befunden(daten):
+    pruefen(LADER["plan"], daten.draw(yaml_umgebaut(LADER["plan"], PLAN_MIT_BESCHLUSSVORLAGE)))

@@ -211,3 +211,15 @@ def test_die_massnahmenuebersicht_verlinkt_die_einzelnen_massnahmen(kleinstadt):
     html = html_dokument(plan_laden(Ordner(kleinstadt.wurzel)), "v2025.1")
     assert '<th scope="row"><a href="#massnahme-M001">M001: Stadtteilzentrum Nord eröffnen</a></th>' in html
     assert '<section id="massnahme-M001" class="eintrag">' in html
+
+
+def test_falsche_angaben_zur_beschlussvorlage_nennen_zeile_und_abhilfe(kleinstadt, capsys):
+    kleinstadt.schreiben("plan/plan.yml", kleinstadt.lesen("plan/plan.yml") + (
+        "beschlussvorlage:\n  drucksache: DS 1/26\n  titel: Fortschreibung\n  sitzung: 17.09.2026\n"
+        "adresse: www.musterstadt.de\n"))
+    assert main(["--wurzel", str(kleinstadt.wurzel), "validate"]) == 1
+    meldungen = capsys.readouterr().err
+    assert "plan/plan.yml:14:3: Die Angabe „beschlussvorschlag“ fehlt — ergänzen Sie eine Zeile" in meldungen
+    assert ("plan/plan.yml:16:12: „beschlussvorlage.sitzung“: „17.09.2026“ ist kein gültiges Datum — schreiben Sie "
+            "das Datum als JJJJ-MM-TT") in meldungen
+    assert "plan/plan.yml:17:10: „adresse“: „www.musterstadt.de“ ist keine Web-Adresse" in meldungen

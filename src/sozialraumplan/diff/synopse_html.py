@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Callable
 
 from ..render.text import datum, h
@@ -85,8 +86,13 @@ def _name(eintrag: Synopseneintrag) -> str:
     return f"{eintrag.id}: {eintrag.titel}" if eintrag.art == "massnahme" else eintrag.titel
 
 
+def anker(eintrag: Synopseneintrag) -> str:
+    """A stable id for the entry's heading: kind and id (a glossary term's spaces become hyphens)."""
+    return "synopse-" + re.sub(r"[^A-Za-z0-9_-]+", "-", f"{eintrag.art}-{eintrag.id}").strip("-")
+
+
 def _eintrag(eintrag: Synopseneintrag, synopse: Synopse, ebene: int, verweis: Verweis | None) -> str:
-    kopf = f'<h{ebene} id="synopse-{h(eintrag.art)}-{h(eintrag.id)}">{h(_name(eintrag))} ({eintrag.zustand})</h{ebene}>'
+    kopf = f'<h{ebene} id="{anker(eintrag)}">{h(_name(eintrag))} ({eintrag.zustand})</h{ebene}>'
     teile = [kopf]
     if eintrag.zustand == NICHT_VERGLICHEN:
         return f'<section class="synopse-eintrag">{kopf}<p>Nicht verglichen: {h(eintrag.grund)}.</p></section>'
