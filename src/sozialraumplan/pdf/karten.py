@@ -11,6 +11,7 @@ import io
 import math
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
@@ -48,6 +49,24 @@ def _pfad(geometrie: BaseGeometry) -> Path:
     return Path(np.concatenate(ecken), codes)
 
 
+def _beschriften(bild: Figure, achse: Axes, grenzen: dict[str, BaseGeometry], namen: dict[str, str]) -> None:
+    """Each district's name inside it, the largest districts first; a name that would overlap
+    one already placed is left out (it stands in the table beside the map), so every name on the
+    map stays readable."""
+    zeichner = bild.canvas.get_renderer()  # type: ignore[attr-defined]
+    belegt: list = []
+    for ident in sorted(grenzen, key=lambda i: (-grenzen[i].area, i)):
+        punkt = grenzen[ident].representative_point()
+        text = achse.text(punkt.x, punkt.y, namen[ident], fontsize=SCHRIFT_PT, ha="center", va="center",
+                          color="#1a1a1a", family="DejaVu Sans",
+                          path_effects=[Stroke(linewidth=2, foreground="#ffffff"), Normal()])
+        rahmen = text.get_window_extent(zeichner).expanded(1.05, 1.1)
+        if any(rahmen.overlaps(r) for r in belegt):
+            text.remove()
+        else:
+            belegt.append(rahmen)
+
+
 def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None],
               namen: dict[str, str] | None = None) -> bytes:
     """The districts filled with `farben` (None: no value, hatched), as a PNG of fixed width;
@@ -68,14 +87,11 @@ def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None],
             _pfad(grenzen[ident]), facecolor=farbe or FEHLT_FARBE, edgecolor=UMRISS, linewidth=0.4,
             hatch=None if farbe else "////",
         ))
-    for ident, name in sorted((namen or {}).items()):
-        if ident in grenzen:
-            punkt = grenzen[ident].representative_point()
-            achse.text(punkt.x, punkt.y, name, fontsize=SCHRIFT_PT, ha="center", va="center", color="#1a1a1a",
-                       family="DejaVu Sans", path_effects=[Stroke(linewidth=2, foreground="#ffffff"), Normal()])
     achse.set_xlim(minx, maxx)
     achse.set_ylim(miny, maxy)
     achse.set_aspect(streckung)
+    if namen:
+        _beschriften(bild, achse, {i: g for i, g in grenzen.items() if i in namen}, namen)
     achse.set_axis_off()
     puffer = io.BytesIO()
     bild.savefig(puffer, format="png", dpi=AUFLOESUNG, metadata={"Software": None})
