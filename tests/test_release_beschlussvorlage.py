@@ -223,3 +223,20 @@ def test_falsche_angaben_zur_beschlussvorlage_nennen_zeile_und_abhilfe(kleinstad
     assert ("plan/plan.yml:16:12: „beschlussvorlage.sitzung“: „17.09.2026“ ist kein gültiges Datum — schreiben Sie "
             "das Datum als JJJJ-MM-TT") in meldungen
     assert "plan/plan.yml:17:10: „adresse“: „www.musterstadt.de“ ist keine Web-Adresse" in meldungen
+
+
+def test_die_druckkarte_traegt_die_namen_der_stadtteile():
+    """Two districts side by side: with their names the map shows them, overlapping names are left out."""
+    from shapely.geometry import box
+
+    from sozialraumplan.pdf.karten import karte_png
+
+    grenzen = {"nord": box(11.0, 51.0, 11.05, 51.03), "sued": box(11.05, 51.0, 11.1, 51.03),
+               "west": box(10.9, 51.0, 11.0, 51.03)}  # unnamed: widens the map, so the two names come close
+    farben = {"nord": "#fde0c5", "sued": "#fde0c5"}
+    ohne = karte_png(grenzen, farben)
+    mit = karte_png(grenzen, farben, {"nord": "Nordstadt", "sued": "Südstadt"})
+    assert mit != ohne
+    lang = {"nord": "Nördliche Vorstadt am Petersberg", "sued": "Südliche Vorstadt an der Gera"}
+    # the names would overlap: the second (same area, later id) is left out, the map is as if only the first had one
+    assert karte_png(grenzen, farben, lang) == karte_png(grenzen, farben, {"nord": lang["nord"]})
