@@ -205,8 +205,8 @@ def datei(dist: Path, rest: str) -> Path:
 def test_alle_release_dateien(veroeffentlicht):
     assert sorted(p.name for p in veroeffentlicht.iterdir()) == sorted(
         f"sozialraumplan-musterstadt-v2026.1{rest}" for rest in (
-            ".pdf", "-website.zip", "-aenderungen.md", "-aenderungen.json", "-plan.json", "-massnahmen.csv",
-            "-indikatorwerte.csv", "-sozialindex.csv", "-stadtteile.geojson"))
+            ".pdf", "-website.zip", "-aenderungen.md", "-aenderungen.json", "-synopse.html", "-plan.json",
+            "-massnahmen.csv", "-indikatorwerte.csv", "-sozialindex.csv", "-stadtteile.geojson"))
 
 
 def test_die_aenderungen_seit_dem_vorigen_tag_als_markdown_und_json(veroeffentlicht):
