@@ -23,7 +23,8 @@ from pypdf import PdfReader
 from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner
-from sozialraumplan.release import ReleaseFehler, aenderungen, fassung_ermitteln, kuerzel, zip_packen
+from sozialraumplan.release import ReleaseFehler, aenderungen, fassung_ermitteln, zip_packen
+from sozialraumplan.veroeffentlichung import kuerzel
 
 
 @pytest.fixture

@@ -9,14 +9,16 @@ Musterstadt is a real git repository with two tagged Fortschreibungen (see
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from importlib import resources
 
 import pytest
-from conftest import KLEINSTADT, PlanOrdner, website_kopieren
+from conftest import KLEINSTADT, PlanOrdner, bau_scheitert, mkdocs_bauen, website_kopieren
 from fixtures.diff.zwei_fassungen import LEITSATZ_ALT, LEITSATZ_NEU, zwei_fassungen
 from pypdf import PdfReader
 
+from sozialraumplan.befund import PlanUngueltig
 from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.pdf.dokument import html_dokument
@@ -187,6 +189,82 @@ def test_die_aenderungsseite_bietet_die_synopse_mit_links_zu_den_massnahmen(rele
     assert '<a href="massnahmen/M001.html">Seite der Maßnahme M001</a>' in synopse
     assert '<a href="massnahmen/M003.html">Seite der Maßnahme M003</a>' in synopse
     assert "massnahmen/M002.html" not in synopse  # dropped: no page to link
+
+
+def test_das_release_laesst_im_repository_nichts_zurueck(release):
+    """The zip's build takes the files from a temporary folder in the repository, removed after."""
+    assert sorted(p.name for p in (release.parent / "musterstadt").iterdir() if p.name.startswith(".sozialraumplan")) == []
+
+
+def release_ablegen(ordner, release, ohne: tuple[str, ...] = ()) -> None:
+    """The files `sozialraumplan release` wrote, copied into `ordner` (without the ones ending in `ohne`)."""
+    ordner.mkdir()
+    for datei in release.iterdir():
+        if not datei.name.endswith(ohne or ("\0",)):
+            shutil.copy(datei, ordner / datei.name)
+
+
+def test_ein_mkdocs_bau_mit_sozialraumplan_release_bietet_pdf_und_synopse(kleinstadt, release, tmp_path, monkeypatch):
+    """What the tag workflow does after `release --ziel dist`: the strict build with SOZIALRAUMPLAN_RELEASE=dist."""
+    release_ablegen(kleinstadt.wurzel / "dist", release)
+    website_kopieren(kleinstadt.wurzel)
+    monkeypatch.setenv("SOZIALRAUMPLAN_RELEASE", "dist")
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    site = tmp_path / "site"
+    for name in (f"{PRAEFIX}.pdf", f"{PRAEFIX}-synopse.html"):
+        assert (site / "downloads" / name).read_bytes() == (release / name).read_bytes()
+    start = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="downloads/{PRAEFIX}.pdf">Der Plan als PDF, Fassung v2026.1</a>' in start
+    assert f'<a href="downloads/{PRAEFIX}-synopse.html">Die Synopse der Fassung v2026.1</a>' in start
+    downloads = (site / "downloads/index.html").read_text(encoding="utf-8")
+    assert f'<a href="{PRAEFIX}.pdf">' in downloads and f'<a href="{PRAEFIX}-synopse.html">' in downloads
+    # the other release files are the GitHub release's, not the site's
+    assert not (site / "downloads" / f"{PRAEFIX}-aenderungen.json").exists()
+
+
+def test_ohne_die_dateien_des_release_baut_mkdocs_nicht(kleinstadt, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOZIALRAUMPLAN_RELEASE", "dist")
+    meldungen = bau_scheitert(kleinstadt, tmp_path / "site")
+    assert "dist:1:1: Den Ordner dist aus SOZIALRAUMPLAN_RELEASE gibt es nicht — erzeugen Sie das Release mit " \
+           "„sozialraumplan release --ziel dist“ oder bauen Sie die Website ohne SOZIALRAUMPLAN_RELEASE" in meldungen
+    assert "Traceback" not in meldungen
+
+
+@pytest.mark.parametrize(("ablage", "meldung"), [
+    ("leer", "dist:1:1: In dist liegt kein Release von Musterstadt "
+             "(es fehlt sozialraumplan-musterstadt-<Fassung>-aenderungen.json)"),
+    ("ohne Synopse", f"dist/{PRAEFIX}-synopse.html:1:1: Zum Release v2026.1 fehlt die Datei {PRAEFIX}-synopse.html"),
+    ("ohne PDF", f"dist/{PRAEFIX}.pdf:1:1: Zum Release v2026.1 fehlt die Datei {PRAEFIX}.pdf"),
+    ("zwei Releases", "dist:1:1: In dist liegen mehrere Releases (v2025.1, v2026.1) — leeren Sie den Ordner"),
+    ("kaputte Beschreibung", f"dist/{PRAEFIX}-aenderungen.json:1:1: Die Datei ist nicht die Beschreibung der "
+                             "Änderungen, die „sozialraumplan release“ schreibt"),
+])
+def test_ein_unvollstaendiges_release_nennt_was_fehlt(kleinstadt, release, monkeypatch, ablage, meldung):
+    dist = kleinstadt.wurzel / "dist"
+    ohne = {"leer": (".pdf", ".html", ".json", ".md", ".zip", ".csv", ".geojson"), "ohne Synopse": ("-synopse.html",),
+            "ohne PDF": (".pdf",)}.get(ablage, ())
+    release_ablegen(dist, release, ohne)
+    if ablage == "zwei Releases":
+        shutil.copy(dist / f"{PRAEFIX}-aenderungen.json", dist / "sozialraumplan-musterstadt-v2025.1-aenderungen.json")
+    if ablage == "kaputte Beschreibung":
+        (dist / f"{PRAEFIX}-aenderungen.json").write_text("[]", encoding="utf-8")
+    monkeypatch.setenv("SOZIALRAUMPLAN_RELEASE", "dist")
+    with pytest.raises(PlanUngueltig) as fehler:
+        website_bauen(kleinstadt.wurzel)
+    assert meldung in woerter(str(fehler.value))
+
+
+def test_der_ordner_des_release_liegt_im_repository(kleinstadt, release, monkeypatch):
+    """Only files of this repository go onto its site, however the variable is written."""
+    for wert in (str(release), "../dist", "dist/../../dist"):
+        monkeypatch.setenv("SOZIALRAUMPLAN_RELEASE", wert)
+        with pytest.raises(PlanUngueltig) as fehler:
+            website_bauen(kleinstadt.wurzel)
+        assert f"SOZIALRAUMPLAN_RELEASE={wert} liegt außerhalb des Repositorys" in str(fehler.value)
+    release_ablegen(kleinstadt.wurzel / "dist", release)
+    monkeypatch.setenv("SOZIALRAUMPLAN_RELEASE", str(kleinstadt.wurzel / "dist"))  # absolute, but inside
+    assert website_bauen(kleinstadt.wurzel).veroeffentlichung.fassung == "v2026.1"
 
 
 def test_ohne_release_sagt_die_website_wo_pdf_und_synopse_erscheinen(kleinstadt):

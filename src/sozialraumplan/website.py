@@ -29,7 +29,7 @@ from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
 from .render.text import datum, h
 from .seiten import Abschnitt, Datei, Seite
-from .veroeffentlichung import Veroeffentlichung, veroeffentlichung_lesen
+from .veroeffentlichung import RELEASE_VARIABLE, Veroeffentlichung, veroeffentlichung_lesen
 
 ASSETS = {
     "assets/sozialraumplan.css": "assets/sozialraumplan.css",
@@ -138,10 +138,12 @@ def website_bauen(wurzel: Path | str) -> Website:
 
 
 def _fingerabdruck(wurzel: Path) -> tuple:
-    """Path, size and modification time of every file the site is generated from."""
-    return tuple(
+    """Path, size and modification time of every file the site is generated from, and the
+    release folder it offers (SOZIALRAUMPLAN_RELEASE)."""
+    release = os.environ.get(RELEASE_VARIABLE, "").strip()
+    return (release,) + tuple(
         (str(p), s.st_size, s.st_mtime_ns)
-        for ordner in ("plan", "data") if (wurzel / ordner).is_dir()
+        for ordner in ("plan", "data", *([release] if release else [])) if (wurzel / ordner).is_dir()
         for p in sorted((wurzel / ordner).rglob("*")) if p.is_file() and (s := p.stat())
     )
 
@@ -158,7 +160,7 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
     """Render the site of inputs already loaded and checked (`befunde`: their warnings); raises
     `PlanUngueltig` for what only rendering finds (an unknown comparison base)."""
     plan, atlas = bestand.plan, bestand.atlas
-    veroeffentlichung, beilagen = veroeffentlichung_lesen()
+    veroeffentlichung, beilagen = veroeffentlichung_lesen(wurzel, plan.info.stadt)
     downloads, dateien = plan_downloads(plan, veroeffentlichung)
     dateien += beilagen
     dateien.append(massnahmen.pruefung_json(plan, tag))
