@@ -334,3 +334,26 @@ def test_verdorbener_antrag(pfad, daten):
 def test_antrag_mit_wilden_werten(pfad, daten):
     intern_pruefen(pfad, daten.draw(yaml_umgebaut_aus(INTERN_BASIS[pfad])))
 
+
+
+PLAN_MIT_BESCHLUSSVORLAGE = BASIS[LADER["plan"]].decode("utf-8") + """\
+beschlussvorlage:
+  drucksache: DS 0815/26
+  titel: Fortschreibung 2026 des Integrierten Sozialraumplans
+  beschlussvorschlag: Der Stadtrat beschließt die Fortschreibung 2026.
+  sitzung: 2026-12-17
+adresse: https://sozialraumplan.example.org/
+"""
+"""plan.yml with the optional Beschlussvorlage and address (this repository's plan has neither)."""
+
+
+def test_der_plan_mit_beschlussvorlage_ist_gueltig():
+    bestand, befunde = bestand_pruefen(Speicher({**BASIS, LADER["plan"]: PLAN_MIT_BESCHLUSSVORLAGE.encode("utf-8")}))
+    assert bestand is not None and not nur_fehler(befunde)
+    assert bestand.plan.info.beschlussvorlage is not None
+
+
+@settings(GRUNDEINSTELLUNG, max_examples=beispiele(20))
+@given(daten=st.data())
+def test_beschlussvorlage_mit_wilden_werten_wird_zu_befunden(daten):
+    pruefen(LADER["plan"], daten.draw(yaml_umgebaut_aus(PLAN_MIT_BESCHLUSSVORLAGE.encode("utf-8"))))

@@ -26,6 +26,7 @@ MAKE_TEST = "make test"
 VALIDATE = ".venv/bin/sozialraumplan validate"
 DIFF = ".venv/bin/sozialraumplan diff v2025.1 v2026.1"
 DIFF_JSON = ".venv/bin/sozialraumplan diff v2026.1 --format json"
+SYNOPSE = ".venv/bin/sozialraumplan synopse v2025.1 v2026.1"
 RELEASE = ".venv/bin/sozialraumplan release --tag v2026.1"
 EXPORT = ".venv/bin/sozialraumplan export"
 NEU = ".venv/bin/sozialraumplan neu massnahme"
@@ -102,7 +103,7 @@ def kopie(klon, tmp_path) -> Path:
 
 
 def test_jede_zeile_der_code_bloecke_ist_hier_geprueft():
-    assert befehle(README) == [MAKE_SITE, MAKE_TEST, VALIDATE, DIFF, DIFF_JSON, RELEASE, EXPORT,
+    assert befehle(README) == [MAKE_SITE, MAKE_TEST, VALIDATE, DIFF, DIFF_JSON, SYNOPSE, RELEASE, EXPORT,
                                NEU, LINT, SCHEMA, CODEOWNERS, SEITEN]
 
 
@@ -130,6 +131,14 @@ def test_diff_als_json_gegen_den_arbeitsstand(klon):
                for teile in (art["neu"], art["geaendert"], art["entfallen"]))
 
 
+def test_synopse_stellt_zwei_fortschreibungen_nebeneinander(klon):
+    lauf = ausfuehren(SYNOPSE, klon)
+    assert lauf.returncode == 0, lauf.stderr
+    assert lauf.stdout.startswith('<!DOCTYPE html>\n<html lang="de">')
+    assert "<h1>Synopse v2025.1 – v2026.1</h1>" in lauf.stdout
+    assert "M003" in lauf.stdout and "(geändert)" in lauf.stdout
+
+
 def test_release_schreibt_die_dateien_der_fortschreibung_nach_dist(klon):
     assert unveraendert(klon), "ein Release verlangt einen unveränderten Arbeitsordner"
     lauf = ausfuehren(RELEASE, klon)
@@ -137,7 +146,7 @@ def test_release_schreibt_die_dateien_der_fortschreibung_nach_dist(klon):
     namen = {p.name for p in (klon / "dist").iterdir()}
     assert {"sozialraumplan-erfurt-v2026.1.pdf", "sozialraumplan-erfurt-v2026.1-website.zip",
             "sozialraumplan-erfurt-v2026.1-aenderungen.md", "sozialraumplan-erfurt-v2026.1-aenderungen.json",
-            "sozialraumplan-erfurt-v2026.1-plan.json"} <= namen
+            "sozialraumplan-erfurt-v2026.1-plan.json", "sozialraumplan-erfurt-v2026.1-synopse.html"} <= namen
     assert unveraendert(klon)
 
 

@@ -122,6 +122,20 @@ TitelLeichteSprache = Annotated[Text | None, Field(title="Titel in Leichter Spra
                                                                "sonst steht der Titel selbst dort.")]
 
 
+class Beschlussvorlage(Modell):
+    """What the Stadtrat decides on: the Drucksache that puts this Fortschreibung before it."""
+
+    drucksache: Text = Field(title="Drucksache", description="Die Nummer der Drucksache im Ratsinformationssystem, "
+                                                             "z. B. „DS 1234/26“.")
+    titel: Text = Field(title="Titel", description="Der Titel der Drucksache, wie ihn die Tagesordnung nennt.")
+    beschlussvorschlag: Text = Field(title="Beschlussvorschlag",
+                                     description="Der Satz, über den der Stadtrat abstimmt (z. B. „Der Stadtrat "
+                                                 "beschließt die Fortschreibung 2026 des Integrierten "
+                                                 "Sozialraumplans.“)")
+    sitzung: dt.date | None = Field(default=None, title="Sitzung",
+                                    description="Der Tag der Sitzung des Stadtrats, als JJJJ-MM-TT (freiwillig).")
+
+
 class PlanInfo(Modell):
     """`plan/plan.yml`: what plan this is and who publishes it."""
 
@@ -147,6 +161,16 @@ class PlanInfo(Modell):
         default=None, title="Vergleich mit",
         description="Die Fassung in Git (Tag, Branch oder Commit), mit der die Seite „Änderungen“ "
                     "vergleicht; ohne Angabe die vorige Fassung.")
+    beschlussvorlage: Beschlussvorlage | None = Field(
+        default=None, title="Beschlussvorlage",
+        description="Die Drucksache, mit der der Stadtrat über diese Fortschreibung beschließt: Nummer, Titel, "
+                    "Beschlussvorschlag und Tag der Sitzung (freiwillig). Sie steht auf dem Deckblatt des PDF "
+                    "und über der Synopse.")
+    adresse: Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")] | None = Field(
+        default=None, title="Adresse",
+        description="Die Adresse, unter der die Website veröffentlicht ist, z. B. https://sozialraumplan.erfurt.de/ "
+                    "(freiwillig). Das PDF nennt sie mit QR-Code auf dem Deckblatt; ohne Angabe gilt die Adresse "
+                    "aus SOZIALRAUMPLAN_ADRESSE (site_url).")
 
 
 class Leitlinie(Modell):

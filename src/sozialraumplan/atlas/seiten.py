@@ -33,7 +33,7 @@ from .index import STELLEN as INDEX_STELLEN
 from .karte import Empfehlung
 from .kontext import Kontext
 from .methode import methode_seite
-from .modell import Atlas, Indikator
+from .modell import Atlas, Indikator, Standort
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
 
@@ -254,20 +254,27 @@ def _anker_tabelle(name: str, anker: list) -> str:
                           [Spalte("Merkmal"), Spalte("Wert", zahl=True), Spalte("Stichtag"), Spalte("Quelle")], zeilen)
 
 
-def bedarfsermittlung(kontext: Kontext) -> Seite:
-    seite, atlas, plan, index = verweise.BEDARF, kontext.atlas, kontext.plan, kontext.index
+def bedarfslage(kontext: Kontext) -> tuple[dict[str, list[Massnahme]], dict[str, list[Standort]], list[str], list[str]]:
+    """Per district its running or planned Maßnahmen and its Standorte; the districts with high
+    need and nothing there or planned (by rank), and all districts with high need."""
+    plan, index = kontext.plan, kontext.index
     aktive = {s: [m for m in plan.massnahmen_for_stadtteil(s) if m.status in AKTIV] for s in kontext.ids}
-    orte = {s: [o for o in atlas.standorte if o.stadtteil == s] for s in kontext.ids}
+    orte = {s: [o for o in kontext.atlas.standorte if o.stadtteil == s] for s in kontext.ids}
     luecken = [w.stadtteil for w in index.rangfolge()
                if index.hoher_bedarf(w.stadtteil) and not aktive[w.stadtteil] and not orte[w.stadtteil]]
-    hoch = [s for s in kontext.ids if index.hoher_bedarf(s)]
+    return aktive, orte, luecken, [s for s in kontext.ids if index.hoher_bedarf(s)]
+
+
+def bedarfsermittlung(kontext: Kontext) -> Seite:
+    seite, plan, atlas, index = verweise.BEDARF, kontext.plan, kontext.atlas, kontext.index
+    aktive, orte, luecken, hoch = bedarfslage(kontext)
     text = beispiel_hinweis(kontext)
     text += (
         "Die Bedarfsermittlung legt drei Dinge nebeneinander: den "
         f"[{md(index.einstellungen.name)}]({verweise.md_link(seite, verweise.METHODE)}), die bestehenden "
         "Standorte der Quartiers- und Sozialraumarbeit und der Stadtteilzentren sowie die laufenden und "
         "geplanten Maßnahmen des Plans. So wird sichtbar, wo hoher Bedarf auf kein Angebot trifft.\n\n"
-        f"{_bedarf_regel(kontext)}\n\n"
+        f"{bedarf_regel(kontext)}\n\n"
     )
     if luecken:
         text += (f'<p class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, aber weder ein Standort '
@@ -285,7 +292,7 @@ def bedarfsermittlung(kontext: Kontext) -> Seite:
     return seite_bauen(seite, "Bedarfsermittlung", text, atlas.quellen["einstellungen"])
 
 
-def _bedarf_regel(kontext: Kontext) -> str:
+def bedarf_regel(kontext: Kontext) -> str:
     einstellungen = kontext.index.einstellungen
     klasse = kontext.index.status.einteilung.klassen[einstellungen.hoher_bedarf_ab - 1]
     regel = (f"Als hoch gilt der Bedarf ab der Klasse „{md(klasse.name or str(klasse.nummer))}“ "

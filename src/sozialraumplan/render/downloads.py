@@ -5,18 +5,21 @@ from __future__ import annotations
 from ..export import foerderprojekte_csv, massnahmen_csv, plan_json
 from ..model import Plan
 from ..seiten import Datei, Seite
+from ..veroeffentlichung import Veroeffentlichung, veroeffentlichung_text
 from .text import kopf
 
 ORDNER = "downloads"
 
 
-def plan_downloads(plan: Plan) -> tuple[Seite, list[Datei]]:
+def plan_downloads(plan: Plan, veroeffentlichung: Veroeffentlichung | None = None) -> tuple[Seite, list[Datei]]:
     dateien = [
         Datei(f"{ORDNER}/plan.json", plan_json(plan).encode("utf-8")),
         Datei(f"{ORDNER}/massnahmen.csv", massnahmen_csv(plan).encode("utf-8")),
         Datei(f"{ORDNER}/foerderprojekte.csv", foerderprojekte_csv(plan).encode("utf-8")),
     ]
     text = kopf("Downloads")
+    text += "## Plan und Synopse der Fassung\n\n" + veroeffentlichung_text(veroeffentlichung, f"{ORDNER}/index.md")
+    text += "\n## Offene Daten\n\n"
     text += ("Der Plan steht als offene Daten bereit. Die Spalten- und Feldnamen sind dieselben wie in "
              "den Dateien, aus denen diese Website entsteht.\n\n")
     text += (f'- <a href="plan.json" download>Der ganze Plan als JSON</a> ({len(dateien[0].inhalt) // 1024 + 1} KB): '
