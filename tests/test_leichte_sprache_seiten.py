@@ -10,7 +10,7 @@ from test_barrierefreiheit import artikel, musterstadt, site  # noqa: F401 (fixt
 from sozialraumplan import barrierefreiheit
 from sozialraumplan.leichte_sprache.linter import text_pruefen
 from sozialraumplan.leichte_sprache.texte import aus_markdown
-from sozialraumplan.render import leichte_sprache
+from sozialraumplan.render import leichte_sprache, wirkung
 from sozialraumplan.render.leichte_sprache import leichte_sprache_abschnitt, ls_pfad_fuer, ls_verweis
 
 SEITEN = ("index", "leitlinien/index", "leitlinien/L1", "leitlinien/L2", "massnahmen", "gremien", "atlas",
@@ -124,7 +124,7 @@ def test_standardseiten_finden_ihre_seite_in_leichter_sprache(musterstadt):
     assert ls_verweis(plan, "sitzungen.md") is None
 
 
-@pytest.mark.parametrize("text", leichte_sprache.FESTE_TEXTE + barrierefreiheit.FESTE_TEXTE)
+@pytest.mark.parametrize("text", leichte_sprache.FESTE_TEXTE + barrierefreiheit.FESTE_TEXTE + wirkung.FESTE_TEXTE)
 def test_feste_texte_bestehen_die_pruefung_auf_leichte_sprache(text):
     assert [str(b) for b in text_pruefen(aus_markdown("text.md", text.encode()))] == []
 

@@ -17,7 +17,7 @@ from . import verweise
 from .farben import farbfeld, palette
 from .index import STELLEN as INDEX_STELLEN
 from .index import Stufe
-from .karte import Flaeche, karte
+from .karte import Empfehlung, Flaeche, karte
 from .klassen import Einteilung, Klasse, einteilen
 from .kontext import Kontext
 from .modell import Indikator, Richtung, Standort, Standortart
@@ -136,7 +136,8 @@ def klassenbild(einteilung: Einteilung, klassen: list[Klasse | None], palette_ar
                        sum(1 for k in klassen if k is None))
 
 
-def legende(bild: Klassenbild, einheit: str, stellen: int, standorte: bool = False) -> str:
+def legende(bild: Klassenbild, einheit: str, stellen: int, standorte: bool = False,
+            empfehlungen: bool = False) -> str:
     """The legend as an HTML list: colour, range and count of each class; missing data; sites."""
     def anzahl(n: int) -> str:
         return f'<span class="atlas-anzahl">({n} {"Stadtteil" if n == 1 else "Stadtteile"})</span>'
@@ -152,6 +153,8 @@ def legende(bild: Klassenbild, einheit: str, stellen: int, standorte: bool = Fal
     if standorte:
         eintraege += [f'<li><span class="atlas-symbol atlas-symbol--{art.value}"></span>{h(art.label)}</li>'
                       for art in Standortart]
+    if empfehlungen:
+        eintraege.append('<li><span class="atlas-symbol atlas-symbol--empfehlung"></span>Standortempfehlung</li>')
     return f'<ul class="atlas-legende" aria-label="Legende">{"".join(eintraege)}</ul>'
 
 
@@ -324,7 +327,7 @@ def index_zusammenfassung(kontext: Kontext) -> str:
 
 
 def index_abschnitt(kontext: Kontext, seite: str, ebene: int = 2, standorte: bool = False,
-                    tabelle_html: str | None = None) -> str:
+                    tabelle_html: str | None = None, empfehlungen: tuple[Empfehlung, ...] = ()) -> str:
     """Heading, summary, map of the index classes (with sites if asked), legend and table."""
     index = kontext.index
     flaechen, bild = _stufe_flaechen(kontext, index.status, "bedarf")
@@ -332,9 +335,10 @@ def index_abschnitt(kontext: Kontext, seite: str, ebene: int = 2, standorte: boo
     titel = f"{index.einstellungen.name} {index.jahr}"
     karten_html = karte(kontext, f"sozialindex-{index.jahr}{'-standorte' if standorte else ''}", titel,
                         flaechen, "Status" if index.dynamik else "Klasse", tabelle_id=index_tabelle_id(kontext),
-                        standorte=orte)
+                        standorte=orte, empfehlungen=empfehlungen)
     teile = [ueberschrift(ebene, f"Karte: {titel}"), md(index_zusammenfassung(kontext)),
-             abbildung(karten_html, legende(bild, "", INDEX_STELLEN, standorte=bool(orte)),
+             abbildung(karten_html, legende(bild, "", INDEX_STELLEN, standorte=bool(orte),
+                                            empfehlungen=bool(empfehlungen)),
                        quellenzeile(kontext, kontext.atlas.beispiel(), orte)),
              tabelle_html if tabelle_html is not None else index_tabelle(kontext, seite)]
     return "\n\n".join(teile) + "\n\n"

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import beschluesse
 from ..model import Massnahme, Status
+from ..render import foerderprojekte
+from ..render.gremienarbeit_seiten import stadtteil_zusatz
 from ..render.text import aufzaehlung, datum, h, klartext_md, leichte_sprache_absatz, md
 from ..seiten import Abschnitt, Seite
 from . import verweise
@@ -27,9 +30,10 @@ from .bausteine import (
 from .diagramm import zeitreihe
 from .downloads import DOWNLOADS_BESCHREIBUNG, download_liste
 from .index import STELLEN as INDEX_STELLEN
+from .karte import Empfehlung
 from .kontext import Kontext
 from .methode import methode_seite
-from .modell import Atlas, Indikator
+from .modell import Atlas, Indikator, Standort
 from .raumebenen import gebiet_eintrag, raumebenen_seiten
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
@@ -211,6 +215,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
     if gesamt:
         text += (f"Dazu kommen {len(gesamt)} laufende oder geplante Maßnahmen für die ganze Stadt "
                  f"([Maßnahmenkatalog]({verweise.md_link(seite, 'massnahmen/index.md')})).\n\n")
+    text += foerderprojekte.abschnitt(plan, plan.foerderprojekte_for_stadtteil(stadtteil), seite)
     text += "## Standorte der Quartiers- und Sozialraumarbeit\n\n"
     orte = [s for s in atlas.standorte if s.stadtteil == stadtteil]
     if not _standorte_erfasst(kontext):
@@ -221,6 +226,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
     anker = [a for a in atlas.ankerwerte if a.stadtteil == stadtteil]
     if anker:
         text += "## Veröffentlichte Zahlen\n\n" + _anker_tabelle(name, anker) + "\n\n"
+    text += stadtteil_zusatz(plan, stadtteil, seite)
     return seite_bauen(seite, name, text, "data/stadtteile.csv")
 
 
@@ -251,20 +257,27 @@ def _anker_tabelle(name: str, anker: list) -> str:
                           [Spalte("Merkmal"), Spalte("Wert", zahl=True), Spalte("Stichtag"), Spalte("Quelle")], zeilen)
 
 
-def bedarfsermittlung(kontext: Kontext) -> Seite:
-    seite, atlas, plan, index = verweise.BEDARF, kontext.atlas, kontext.plan, kontext.index
+def bedarfslage(kontext: Kontext) -> tuple[dict[str, list[Massnahme]], dict[str, list[Standort]], list[str], list[str]]:
+    """Per district its running or planned Maßnahmen and its Standorte; the districts with high
+    need and nothing there or planned (by rank), and all districts with high need."""
+    plan, index = kontext.plan, kontext.index
     aktive = {s: [m for m in plan.massnahmen_for_stadtteil(s) if m.status in AKTIV] for s in kontext.ids}
-    orte = {s: [o for o in atlas.standorte if o.stadtteil == s] for s in kontext.ids}
+    orte = {s: [o for o in kontext.atlas.standorte if o.stadtteil == s] for s in kontext.ids}
     luecken = [w.stadtteil for w in index.rangfolge()
                if index.hoher_bedarf(w.stadtteil) and not aktive[w.stadtteil] and not orte[w.stadtteil]]
-    hoch = [s for s in kontext.ids if index.hoher_bedarf(s)]
+    return aktive, orte, luecken, [s for s in kontext.ids if index.hoher_bedarf(s)]
+
+
+def bedarfsermittlung(kontext: Kontext) -> Seite:
+    seite, plan, atlas, index = verweise.BEDARF, kontext.plan, kontext.atlas, kontext.index
+    aktive, orte, luecken, hoch = bedarfslage(kontext)
     text = beispiel_hinweis(kontext)
     text += (
         "Die Bedarfsermittlung legt drei Dinge nebeneinander: den "
         f"[{md(index.einstellungen.name)}]({verweise.md_link(seite, verweise.METHODE)}), die bestehenden "
         "Standorte der Quartiers- und Sozialraumarbeit und der Stadtteilzentren sowie die laufenden und "
         "geplanten Maßnahmen des Plans. So wird sichtbar, wo hoher Bedarf auf kein Angebot trifft.\n\n"
-        f"{_bedarf_regel(kontext)}\n\n"
+        f"{bedarf_regel(kontext)}\n\n"
     )
     if not _standorte_erfasst(kontext):
         # not recorded is not zero: without a sites file, nothing is said about sites
@@ -280,8 +293,13 @@ def bedarfsermittlung(kontext: Kontext) -> Seite:
         else:
             text += "Jeder Stadtteil mit hohem Bedarf hat einen Standort oder eine laufende oder geplante Maßnahme.\n\n"
         text += f"{len(hoch)} Stadtteile haben einen hohen Bedarf, {len(luecken)} davon ohne Angebot und ohne Planung.\n\n"
+    empfehlungen = tuple(Empfehlung(o.name, o.breite, o.laenge, e.beispiel)
+                         for e in beschluesse.standortempfehlungen(plan)
+                         if (o := e.beschluss.betrifft.standort) and o.breite is not None and o.laenge is not None)
     text += index_abschnitt(kontext, seite, ebene=2, standorte=True,
-                            tabelle_html=_bedarf_tabelle(kontext, seite, aktive, orte))
+                            tabelle_html=_bedarf_tabelle(kontext, seite, aktive, orte), empfehlungen=empfehlungen)
+    text += foerderprojekte.abschnitt(plan, [p for p in plan.foerderprojekte if any(s in hoch for s in p.stadtteile)],
+                                      seite, "Geförderte Projekte in Stadtteilen mit hohem Bedarf")
     return seite_bauen(seite, "Bedarfsermittlung", text, atlas.quellen["einstellungen"])
 
 
@@ -293,7 +311,7 @@ def _standorte_erfasst(kontext: Kontext) -> bool:
     return kontext.atlas.einstellungen.standorte is not None
 
 
-def _bedarf_regel(kontext: Kontext) -> str:
+def bedarf_regel(kontext: Kontext) -> str:
     einstellungen = kontext.index.einstellungen
     klasse = kontext.index.status.einteilung.klassen[einstellungen.hoher_bedarf_ab - 1]
     regel = (f"Als hoch gilt der Bedarf ab der Klasse „{md(klasse.name or str(klasse.nummer))}“ "
@@ -307,7 +325,8 @@ def _bedarf_regel(kontext: Kontext) -> str:
 def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> str:
     index = kontext.index
     spalten = [Spalte("Stadtteil"), Spalte("Rang", zahl=True), Spalte(f"{index.einstellungen.name} {index.jahr}", zahl=True),
-               Spalte("Klasse"), Spalte("Standorte"), Spalte("Laufende und geplante Maßnahmen"), Spalte("Einschätzung")]
+               Spalte("Klasse"), Spalte("Standorte"), Spalte("Laufende und geplante Maßnahmen"), Spalte("Einschätzung"),
+               Spalte("Standortempfehlungen der Gremien")]
     zeilen = []
     for rang, w in enumerate(index.rangfolge(), start=1):
         s = w.stadtteil
@@ -324,11 +343,23 @@ def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> s
             einschaetzung = "–"
         zeilen.append([f'<a href="{h(verweise.url(seite, verweise.stadtteil_seite(s)))}">{h(kontext.namen[s])}</a>',
                        str(rang) if w.wert is not None else "–", index_text(w.wert),
-                       h(index.klassenname(s) or KEINE_ANGABE), standorte, massnahmen, einschaetzung])
+                       h(index.klassenname(s) or KEINE_ANGABE), standorte, massnahmen, einschaetzung,
+                       _empfehlungen(kontext, seite, s)])
     return tabelle(index_tabelle_id(kontext),
                    beschriftung(kontext, f"Stadtteile nach Bedarf {index.jahr}, mit Standorten und Maßnahmen"),
                    spalten, zeilen, csv_url=verweise.url(seite, verweise.INDEX_CSV),
                    csv_text=f"{index.einstellungen.name} als CSV herunterladen")
+
+
+def _empfehlungen(kontext: Kontext, seite: str, stadtteil: str) -> str:
+    """The Standortempfehlungen for a district, newest first, each linked to its decision."""
+    sitzungen = verweise.url(seite, "sitzungen.md")
+    eintraege = []
+    for e in beschluesse.standortempfehlungen(kontext.plan, stadtteil):
+        ort = e.beschluss.betrifft.standort
+        eintraege.append(f'<a href="{h(sitzungen)}#{h(e.kennung)}">{h(ort.name if ort else e.beschluss.art.label)}</a>'
+                         f" ({h(datum(e.datum))}{', Beispiel' if e.beispiel else ''})")
+    return "<br>".join(eintraege) or "keine"
 
 
 def downloads_seite(kontext: Kontext) -> Seite:
