@@ -285,3 +285,27 @@ def test_raumebene_als_csv_und_geojson(tmp_path):
     assert nord["properties"]["kinderarmut_2024"] == round(100 * 112 / 540, 6)
     assert nord["geometry"]["type"] == "Polygon"  # three squares in a row, merged
     assert geo["namensnennung"] == "Grenzen: erfunden"
+
+
+def test_wirkung_fasst_stadtteile_wie_die_stadt_zusammen(tmp_path):
+    """Eine Maßnahme in Ahorn und Eiche: Kinderarmut der Gruppe = 100 · (10 + 300) ÷ (100 + 1.000)
+    = 28,18 % (gepoolt), nicht (10 + 30) ÷ 2; Kinder = 1.100 (Summe); Bildung = (40 + 20) ÷ 2."""
+    from sozialraumplan.wirkung import gruppenwert
+
+    atlas = laden(sechsstadt(tmp_path, **{"data/atlas.yml": SECHSSTADT["data/atlas.yml"].replace(
+        "geheimhaltung: {mindestanzahl: 3, mindestnenner: 50, mindesteinwohner: 300, einwohner: einwohner}\n", "")}))
+    assert gruppenwert(atlas, "kinderarmut", 2024, ["a", "d"]) == pytest.approx(100 * 310 / 1100)
+    assert gruppenwert(atlas, "kinder", 2024, ["a", "d"]) == 1100
+    assert gruppenwert(atlas, "bildung", 2024, ["a", "d"]) == pytest.approx(30)
+
+
+def test_wirkung_nutzt_keine_gesperrte_zahl(tmp_path):
+    """Mit Geheimhaltung sind Ahorn und Linde gesperrt (siehe oben): die Gruppe Ahorn und Eiche
+    hat nur Eiche (100 · 300 ÷ 1.000), die übrige Stadt nur Birke, Erle und Fichte; eine Summe
+    mit einer Lücke ist keine Summe."""
+    from sozialraumplan.wirkung import gruppenwert
+
+    atlas = laden(sechsstadt(tmp_path))
+    assert gruppenwert(atlas, "kinderarmut", 2024, ["a", "d"]) == pytest.approx(30)
+    assert gruppenwert(atlas, "kinderarmut", 2024, ["b", "c", "e", "f"]) == pytest.approx(100 * 190 / 850)
+    assert gruppenwert(atlas, "kinder_arm", 2024, ["b", "c", "e", "f"]) is None

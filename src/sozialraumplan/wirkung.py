@@ -18,16 +18,31 @@ from .quelle import Quelle
 if TYPE_CHECKING:  # the atlas package imports the pages, which import this module
     from .atlas.modell import Atlas, Indikator
 
-GRUPPENWERT = "Durchschnitt der Stadtteile (ungewichtet)"
-"""How a group of districts gets one value (see `gruppenwert`)."""
+GRUPPENWERT = ("aus den Anzahlen der Stadtteile zusammen berechnet, wo der Indikator eine Quote aus Anzahlen ist "
+               "(Summe der Zähler ÷ Summe der Nenner), eine Anzahl ist ihre Summe, sonst der Durchschnitt der "
+               "Stadtteile (ungewichtet)")
+"""How a group of districts gets one value (see `gruppenwert`), as a sentence's end."""
 
 
 def gruppenwert(atlas: Atlas, indikator: str, jahr: int, stadtteile: list[str]) -> float | None:
-    """One value for a group of districts: the plain mean of the districts that have one.
+    """One value for a group of districts, from published values only (a suppressed cell is
+    missing here as everywhere):
 
-    Kept in one place so that it can become a pooled rate (sum of counts) where the atlas has counts."""
-    werte = [w for w in atlas.reihe(indikator, jahr, stadtteile).values() if w is not None]
-    return sum(werte) / len(werte) if werte else None
+    - a rate with `berechnung` is pooled, faktor · Σ zaehler ÷ Σ nenner over the districts that
+      have both counts (a district of 300 people does not weigh as much as one of 30,000);
+    - a count is the sum, if every district has it;
+    - any other rate is the plain mean of the districts that have one."""
+    definition = atlas.indikator(indikator)
+    if definition.berechnung is not None:
+        b = definition.berechnung
+        paare = [(z, n) for s in stadtteile
+                 if (z := atlas.wert(s, b.zaehler, jahr)) is not None and (n := atlas.wert(s, b.nenner, jahr))]
+        return b.faktor * sum(z for z, _ in paare) / sum(n for _, n in paare) if paare else None
+    werte = list(atlas.reihe(indikator, jahr, stadtteile).values())
+    if definition.anzahl:
+        return None if not werte or None in werte else sum(w for w in werte if w is not None)
+    vorhanden = [w for w in werte if w is not None]
+    return sum(vorhanden) / len(vorhanden) if vorhanden else None
 
 
 @dataclass(frozen=True)
