@@ -28,7 +28,7 @@ FORMELN = {
     "at": "@SUM(1+1)*cmd|' /C calc'!A0",
     "minus": "-2+3+cmd|' /C calc'!A0",
     "tabulator": "\t=1+1",
-    "wagenruecklauf": "\r=1+1",
+    "wagenruecklauf": "\r=2+2",
 }
 """The forms OWASP lists, as an attacker would write them into a title, a name or a unit."""
 
