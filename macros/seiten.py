@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from sozialraumplan.befund import Befund, PlanUngueltig
 from sozialraumplan.docs_seiten import docs_rendern
 from sozialraumplan.render import csp
-from sozialraumplan.render.bereinigen import bereinigen
+from sozialraumplan.render.bereinigen import ankerlinks_still, bereinigen
 from sozialraumplan.render.fehlerseite import fehlerseite
 from sozialraumplan.render.text import klartext_html
 from sozialraumplan.seiten import Abschnitt
@@ -138,7 +138,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Every page body, generated or hand-written, passes the allowlist sanitiser; its title is
     escaped text (the theme writes titles unescaped into `<title>`, navigation and search)."""
     page.meta["title"] = Markup(klartext_html(page.title or ""))
-    return bereinigen(html)
+    if website is not None:
+        page.meta["quelle"] = website.quelle(page.file.src_uri)
+    return ankerlinks_still(bereinigen(html))
 
 
 def _richtlinie_setzen(html: str, pfad: str) -> str:

@@ -64,7 +64,7 @@ def test_vorhaben_mit_ort_stand_zielen_und_beispielhinweis(site):
     assert "<li>Nordstadt</li>" in m001
     assert "<dd>Die Arbeit an dem Vorhaben hat angefangen.</dd>" in m001
     assert 'href="leitlinien/L1.html">Ziel 1</a>' in m001 and 'href="leitlinien/L2.html">Ziel 2</a>' in m001
-    assert 'href="../massnahmen/M001.html">Mehr dazu in Alltags-Sprache' in m001
+    assert 'href="../massnahmen/M001.html">Mehr zu Vorhaben 1 in Alltags-Sprache' in m001
     m002 = html.split('id="M002"', 1)[1]
     assert "<dd>In der ganzen Stadt.</dd>" in m002 and "<dd>Die Stadt plant das Vorhaben noch.</dd>" in m002
     assert "Beispiel" not in m002
@@ -73,7 +73,7 @@ def test_vorhaben_mit_ort_stand_zielen_und_beispielhinweis(site):
 def test_gruppen_mit_text_und_verweis(site):
     html = artikel(site, "leichte-sprache/gremien.html")
     assert '<p class="srp-ls-zeile">Die Fach-Leute reden miteinander.</p>' in html
-    assert 'href="../gremien/arbeitskreis.html">Mehr dazu in Alltags-Sprache' in html
+    assert 'href="../gremien/arbeitskreis.html">Mehr zu Gruppe' in html
     assert 'href="../gremien/index.html">Diese Seite in Alltags-Sprache' in html
 
 

@@ -74,6 +74,10 @@ class Website:
             text = f"{titel}\n\n{verweis}{koerper.lstrip()}" if titel.startswith("# ") else verweis + text
         return text + self.fusszeile(seite)
 
+    def quelle(self, pfad: str) -> str | None:
+        """The file in `plan/` or `data/` the generated page `pfad` is made from (shown to editors)."""
+        return next((s.quelle for s in self.seiten() if s.pfad == pfad), None)
+
     def fusszeile(self, seite: Seite) -> str:
         """Below each generated page: when its source last changed and when it was last reviewed."""
         teile = []
@@ -81,8 +85,6 @@ class Website:
             teile.append(f"Zuletzt geändert: {datum(self.letzte_aenderungen[seite.quelle])}")
         if seite.zuletzt_geprueft:
             teile.append(f"Zuletzt geprüft: {datum(dt.date.fromisoformat(seite.zuletzt_geprueft))}")
-        if seite.quelle:
-            teile.append(f"Quelle: <code>{h(seite.quelle)}</code>")
         return '\n\n<p class="srp-seitenstand">' + " · ".join(teile) + "</p>\n" if teile else ""
 
 

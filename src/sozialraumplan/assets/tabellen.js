@@ -5,8 +5,7 @@
   "use strict";
 
   var RAHMEN = ".atlas-tabelle-rahmen, .srp-tabelle-rahmen, .md-typeset__scrollwrap";
-  var TEXT = "Die Tabelle ist breiter als das Fenster: seitlich wischen oder mit den Pfeiltasten verschieben. "
-    + "Die erste Spalte bleibt stehen.";
+  var TEXT = "Weitere Spalten: Tabelle seitlich verschieben. Die erste Spalte bleibt stehen.";
 
   function beobachten(rahmen) {
     if (rahmen.dataset.wischhinweis) { return; }

@@ -293,8 +293,8 @@ def index_zusammenfassung(kontext: Kontext) -> str:
     werte = {s: w.wert for s, w in index.status.werte.items()}
     hoch = [s for s in kontext.ids if index.hoher_bedarf(s)]
     text = zusammenfassung(kontext, werte, index_text, index.jahr, None, f"„{index.einstellungen.name}“")
-    text += (f" Der Durchschnitt aller Stadtteile liegt definitionsgemäß bei 0. {len(hoch)} von "
-             f"{len(kontext.ids)} Stadtteilen haben einen hohen Unterstützungsbedarf.")
+    text += (f" Der Durchschnitt aller Stadtteile liegt definitionsgemäß bei 0. Von den "
+             f"{len(kontext.ids)} Stadtteilen haben {len(hoch)} einen hohen Unterstützungsbedarf.")
     return text
 
 

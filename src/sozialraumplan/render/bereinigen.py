@@ -101,3 +101,13 @@ def bereinigen(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+_ANKERLINK = re.compile(r'<a class="headerlink" href="(#[^"]*)" title="[^"]*">¶</a>')
+
+
+def ankerlinks_still(html: str) -> str:
+    """The „¶“ link after each heading stays for the mouse but leaves the heading's name and the
+    Tab order: a screen reader otherwise reads every heading as „Methode ¶“, and each heading
+    would cost a keyboard user a second Tab stop."""
+    return _ANKERLINK.sub(r'<a class="headerlink" href="\1" aria-hidden="true" tabindex="-1">¶</a>', html)
