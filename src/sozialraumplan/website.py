@@ -37,6 +37,7 @@ ASSETS = {
     "assets/atlas/atlas.css": "atlas/assets/atlas.css",
     "assets/atlas/atlas-karte.js": "atlas/assets/atlas-karte.js",
     "assets/tabellen.js": "assets/tabellen.js",
+    "assets/stadtteil-suche.js": "assets/stadtteil-suche.js",
 }
 """Site path → package path of the stylesheets and scripts every page loads (mkdocs.yml lists
 them), shipped inside the package; also for a city without an atlas, where the map script

@@ -19,6 +19,7 @@ from .kontext import kontext_fuer
 from .laden import atlas_laden, atlas_pruefen, atlas_vorhanden
 from .modell import Atlas
 from .seiten import atlas_abschnitte_fuer
+from .suche import suche_datei
 from .vergleich import Kennzahlen, kennzahlen
 
 
@@ -30,7 +31,8 @@ def atlas_abschnitte(plan: Plan, atlas: Atlas) -> list[Abschnitt]:
 
 def atlas_dateien(plan: Plan, atlas: Atlas) -> list[Datei]:
     """Map assets (Leaflet, script, stylesheet) and all download files."""
-    return asset_dateien() + download_dateien(kontext_fuer(plan, atlas))
+    kontext = kontext_fuer(plan, atlas)
+    return asset_dateien() + download_dateien(kontext) + ([suche_datei(kontext)] if atlas.strassen else [])
 
 
 __all__ = ["Atlas", "Kennzahlen", "atlas_abschnitte", "atlas_dateien", "atlas_laden", "atlas_pruefen",

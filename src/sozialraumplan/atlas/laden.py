@@ -21,6 +21,7 @@ from .geometrie import grenzen_lesen, verschwindende_grenzen
 from .index import sozialindex_berechnen
 from .modell import Atlas, AtlasEinstellungen, BeispielVorgaben, Indikator, IndikatorenDatei, Richtung, Wert
 from .standorte import ankerwerte_lesen, standorte_lesen
+from .strassen import STRASSEN, strassen_lesen
 from .werte import werte_lesen
 
 EINSTELLUNGEN = "data/atlas.yml"
@@ -98,12 +99,15 @@ def atlas_pruefen(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund
     standorte = (standorte_lesen(quelle, einstellungen.standorte, stadtteile, grenzen, befunde)
                  if einstellungen.standorte else ())
     anker = ankerwerte_lesen(quelle, einstellungen.ankerwerte, stadtteile, befunde) if einstellungen.ankerwerte else ()
+    strassen = strassen_lesen(quelle, stadtteile, befunde)
     jahre = tuple(sorted({j for (_, _, j) in werte}))
     atlas = Atlas(einstellungen, tuple(katalog.indikatoren), werte, jahre, grenzen, standorte, anker,
                   quellen={"einstellungen": EINSTELLUNGEN, "indikatoren": INDIKATOREN,
                            "geometrie": einstellungen.geometrie.datei,
                            **({"standorte": einstellungen.standorte} if einstellungen.standorte else {}),
-                           **({"ankerwerte": einstellungen.ankerwerte} if einstellungen.ankerwerte else {})})
+                           **({"ankerwerte": einstellungen.ankerwerte} if einstellungen.ankerwerte else {}),
+                           **({"strassen": STRASSEN} if strassen else {})},
+                  strassen=strassen)
     befunde += _index_pruefen(atlas, dok_einst)
     befunde += _abdeckung_pruefen(atlas, [s.id for s in stadtteile])
     if nur_fehler(befunde):

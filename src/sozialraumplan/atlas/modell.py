@@ -404,6 +404,15 @@ class Standort:
 
 
 @dataclass(frozen=True)
+class Strasse:
+    """A street in a district (`data/strassen.csv`); a street crossing districts has one per district."""
+
+    name: str
+    stadtteil: str
+    beispiel: bool = False
+
+
+@dataclass(frozen=True)
 class Ankerwert:
     """A real published figure, shown only with its date and source, never among example values."""
 
@@ -445,6 +454,8 @@ class Atlas:
     sozialindex: Sozialindex | None = None
     quellen: dict[str, str] = field(default_factory=dict)
     """What → repository path: `indikatoren`, `einstellungen`, `geometrie`, `standorte`, …"""
+    strassen: tuple[Strasse, ...] = ()
+    """The street register for the district search (optional `data/strassen.csv`)."""
 
     def indikator(self, ident: str) -> Indikator:
         return next(i for i in self.indikatoren if i.id == ident)

@@ -30,6 +30,7 @@ from .index import STELLEN as INDEX_STELLEN
 from .kontext import Kontext
 from .methode import methode_seite
 from .modell import Atlas, Indikator
+from .suche import strassen_seite, suchform
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
 
@@ -41,7 +42,8 @@ def atlas_abschnitte_fuer(kontext: Kontext) -> list[Abschnitt]:
     atlas = kontext.atlas
     return [
         Abschnitt(atlas.einstellungen.titel, [uebersicht(kontext), methode_seite(kontext), bedarfsermittlung(kontext),
-                                              downloads_seite(kontext)]),
+                                              downloads_seite(kontext)]
+                  + ([strassen_seite(kontext)] if atlas.strassen else [])),
         Abschnitt("Indikatoren", [indikatoren_uebersicht(kontext)]
                   + [indikatorenblatt(kontext, i) for i in atlas.indikatoren]),
         Abschnitt("Stadtteilprofile", [stadtteile_uebersicht(kontext)]
@@ -59,7 +61,8 @@ def _indikatoren_nach_themen(atlas: Atlas) -> dict[str, list[Indikator]]:
 def uebersicht(kontext: Kontext) -> Seite:
     seite, atlas = verweise.UEBERSICHT, kontext.atlas
     index = kontext.index
-    text = beispiel_hinweis(kontext)
+    text = "## Ihr Stadtteil\n\n" + suchform(kontext, seite) + "\n\n"
+    text += beispiel_hinweis(kontext)
     text += (
         f"Der {md(atlas.einstellungen.titel)} beschreibt die Lebenslagen der Menschen in allen "
         f"{len(kontext.ids)} Stadtteilen mit {len(atlas.indikatoren)} Indikatoren. Ausgewählte Indikatoren "
@@ -167,6 +170,7 @@ def stadtteile_uebersicht(kontext: Kontext) -> Seite:
     seite = f"{verweise.ORDNER}/stadtteile/index.md"
     text = "Jedes Profil zeigt alle Indikatoren im Vergleich zur Gesamtstadt, die Klasse im Sozialindex, "
     text += "die Entwicklung, die Maßnahmen und die Standorte der Quartiers- und Sozialraumarbeit.\n\n"
+    text += suchform(kontext, seite) + "\n\n## Alle Stadtteile von A bis Z\n\n"
     text += "\n".join(f"- {stadtteil_verweis(kontext, seite, s)}" for s in kontext.nach_name(kontext.ids)) + "\n"
     return seite_bauen(seite, "Stadtteilprofile", text, "data/stadtteile.csv")
 

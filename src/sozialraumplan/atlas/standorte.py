@@ -22,7 +22,7 @@ ANKER_SPALTEN = {"stadtteil", "merkmal", "wert", "einheit", "stichtag", "quelle"
 JA_NEIN = {"ja": True, "nein": False, "true": True, "false": False}
 
 
-def _stadtteil(zeile: Zeile, erlaubt: set[str], befunde: list[Befund]) -> str | None:
+def stadtteil_pruefen(zeile: Zeile, erlaubt: set[str], befunde: list[Befund]) -> str | None:
     wert = zeile.zellen["stadtteil"].strip()
     if wert in erlaubt:
         return wert
@@ -65,7 +65,7 @@ def standorte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], gren
     ergebnis, gesehen = [], set()
     for zeile in tabelle.zeilen:
         z = {k: v.strip() for k, v in zeile.zellen.items()}
-        stadtteil = _stadtteil(zeile, ids, befunde)
+        stadtteil = stadtteil_pruefen(zeile, ids, befunde)
         breite = _zahl(zeile, "breite", befunde, _grad(90))
         laenge = _zahl(zeile, "laenge", befunde, _grad(180))
         art = z["art"] if z["art"] in {a.value for a in Standortart} else None
@@ -103,7 +103,7 @@ def ankerwerte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], bef
     ergebnis = []
     for zeile in tabelle.zeilen:
         z = {k: v.strip() for k, v in zeile.zellen.items()}
-        stadtteil, wert = _stadtteil(zeile, erlaubt, befunde), _zahl(zeile, "wert", befunde)
+        stadtteil, wert = stadtteil_pruefen(zeile, erlaubt, befunde), _zahl(zeile, "wert", befunde)
         leer = [k for k in ("merkmal", "stichtag", "quelle") if not z[k]]
         for spalte in leer:
             befunde.append(zeile.befund(spalte, f"Die Angabe „{spalte}“ fehlt",

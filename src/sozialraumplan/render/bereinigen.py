@@ -43,6 +43,8 @@ _ATTRIBUTE: dict[str, set[str]] = {
     "option": {"value", "selected"},
     "label": {"for"},
     "select": {"name", "multiple"},
+    "input": {"type", "name", "autocomplete", "spellcheck", "enterkeyhint"},
+    "button": {"type"},
     "svg": {"viewBox", "width", "height", "xmlns", "focusable", "preserveAspectRatio"},
     "g": _SVG_FORM,
     "rect": _SVG_FORM | {"x", "y", "width", "height", "rx", "ry"},
@@ -63,7 +65,7 @@ ELEMENTE = frozenset({
     "section", "select", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
     "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var", "video", "wbr",
     "svg", "g", "title", "desc", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path",
-    "text", "tspan",
+    "text", "tspan", "input", "button",
 })
 LINK_SCHEMATA = frozenset({"http", "https", "mailto", "tel"})
 
