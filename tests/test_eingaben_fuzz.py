@@ -53,6 +53,7 @@ LADER = {
     "grenzen": "data/stadtteile.geojson",
     "standorte": "data/standorte.csv",
     "ankerwerte": "data/ankerwerte.csv",
+    "strassen": "data/strassen.csv",
     "beispieldaten": "data/beispieldaten.yml",
 }
 """One file per loader: what `bestand_pruefen` reads through each of them."""
