@@ -38,6 +38,7 @@ ASSETS = {
     "assets/atlas/atlas-karte.js": "atlas/assets/atlas-karte.js",
     "assets/tabellen.js": "assets/tabellen.js",
     "assets/stadtteil-suche.js": "assets/stadtteil-suche.js",
+    "assets/stadtteil-vergleich.js": "assets/stadtteil-vergleich.js",
 }
 """Site path → package path of the stylesheets and scripts every page loads (mkdocs.yml lists
 them), shipped inside the package; also for a city without an atlas, where the map script
@@ -163,7 +164,7 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
     dateien.append(massnahmen.pruefung_json(plan, tag))
     abschnitte = plan_abschnitte(plan, tag)
     if atlas is not None:
-        abschnitte += atlas_abschnitte(plan, atlas)
+        abschnitte += atlas_abschnitte(plan, atlas, tag)
         dateien += atlas_dateien(plan, atlas)
     abschnitte += [
         Abschnitt("Änderungen", [_aenderungen(wurzel, plan)]),

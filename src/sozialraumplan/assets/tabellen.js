@@ -30,4 +30,6 @@
   }
 
   if (typeof document$ !== "undefined") { document$.subscribe(einrichten); } else { einrichten(); }
+  // Tables drawn later by another script of the site (the comparison) announce themselves.
+  document.addEventListener("srp:tabellen", einrichten);
 })();

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 
 from ..model import GESAMTSTADT, Plan
 from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen, stellen
@@ -74,6 +75,11 @@ class Kontext:
         maxx = max(g.bounds[2] for g in self.kartengrenzen.values())
         maxy = max(g.bounds[3] for g in self.kartengrenzen.values())
         return [[round(miny, self.stellen), round(minx, self.stellen)], [round(maxy, self.stellen), round(maxx, self.stellen)]]
+
+    @functools.cached_property
+    def stadtumriss(self) -> BaseGeometry:
+        """The city's outline (all districts merged), for the small locator maps of the profiles."""
+        return unary_union(list(self.kartengrenzen.values()))
 
     @functools.cached_property
     def flaechen(self) -> dict[str, float]:

@@ -401,6 +401,11 @@ class Standort:
     laenge: float
     traeger: str
     beispiel: bool
+    adresse: str = ""
+    oeffnungszeiten: str = ""
+    kontakt: str = ""
+    barrierefreiheit: str = ""
+    """The optional columns for readers: how to get there, when it is open, whom to call, access."""
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,9 @@ from .index import STELLEN as INDEX_STELLEN
 from .kontext import Kontext
 from .methode import methode_seite
 from .modell import Atlas, Indikator
+from .gegenueberstellung import vergleich_seite
+from .leichte_sprache import ls_abschnitt
+from .stadtteilkarte import stadtteilkarte
 from .suche import strassen_seite, suchform
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
@@ -38,7 +41,7 @@ AKTIV = (Status.GEPLANT, Status.IN_UMSETZUNG)
 """Maßnahmen that count as „planned“ for the Bedarfsermittlung."""
 
 
-def atlas_abschnitte_fuer(kontext: Kontext) -> list[Abschnitt]:
+def atlas_abschnitte_fuer(kontext: Kontext, heute: dt.date) -> list[Abschnitt]:
     atlas = kontext.atlas
     return [
         Abschnitt(atlas.einstellungen.titel, [uebersicht(kontext), methode_seite(kontext), bedarfsermittlung(kontext),
@@ -46,8 +49,9 @@ def atlas_abschnitte_fuer(kontext: Kontext) -> list[Abschnitt]:
                   + ([strassen_seite(kontext)] if atlas.strassen else [])),
         Abschnitt("Indikatoren", [indikatoren_uebersicht(kontext)]
                   + [indikatorenblatt(kontext, i) for i in atlas.indikatoren]),
-        Abschnitt("Stadtteilprofile", [stadtteile_uebersicht(kontext)]
-                  + [stadtteil_profil(kontext, s) for s in kontext.ids]),
+        Abschnitt("Stadtteilprofile", [stadtteile_uebersicht(kontext), vergleich_seite(kontext)]
+                  + [stadtteil_profil(kontext, s, heute) for s in kontext.ids]),
+        ls_abschnitt(kontext),
     ]
 
 
@@ -195,11 +199,12 @@ def _massnahmen_liste(kontext: Kontext, seite: str, massnahmen: list[Massnahme])
         for m in massnahmen)
 
 
-def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
+def stadtteil_profil(kontext: Kontext, stadtteil: str, heute: dt.date) -> Seite:
     seite, atlas, plan = verweise.stadtteil_seite(stadtteil), kontext.atlas, kontext.plan
     name = kontext.namen[stadtteil]
     info = plan.stadtteil(stadtteil)
-    text = beispiel_hinweis(kontext)
+    text = stadtteilkarte(kontext, stadtteil, heute)
+    text += beispiel_hinweis(kontext)
     einwohner = _einwohner(kontext, stadtteil)
     text += (f'<dl class="atlas-kennzahlen"><dt>Nummer</dt><dd>{h(info.nummer)}</dd>'
              f"<dt>Fläche</dt><dd>{h(zahl_text(kontext.flaechen.get(stadtteil, 0.0), 1))} km²</dd>"

@@ -18,6 +18,9 @@ from .modell import Ankerwert, Standort, Standortart
 from .zahlen import ZahlFehler, koordinate_lesen
 
 STANDORT_SPALTEN = {"id", "name", "art", "stadtteil", "breite", "laenge", "traeger", "beispiel"}
+BESUCH_SPALTEN = ("adresse", "oeffnungszeiten", "kontakt", "barrierefreiheit")
+"""Optional columns: what a reader needs to visit the site (shown on the district's card)."""
+LAENGSTE_ANGABE = 200
 ANKER_SPALTEN = {"stadtteil", "merkmal", "wert", "einheit", "stichtag", "quelle"}
 JA_NEIN = {"ja": True, "nein": False, "true": True, "false": False}
 
@@ -89,7 +92,13 @@ def standorte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], gren
             befunde.append(zeile.befund("breite", f"Der Standort „{z['name']}“ liegt nicht im Stadtteil „{stadtteil}“",
                                         "prüfen Sie Breite, Länge (WGS84, z. B. 50.97 und 11.03) und Stadtteil",
                                         schwere=Schwere.WARNUNG))
-        ergebnis.append(Standort(z["id"], z["name"], Standortart(art), stadtteil, breite, laenge, z["traeger"], beispiel))
+        besuch = {k: " ".join(z.get(k, "").split()) for k in BESUCH_SPALTEN}
+        for spalte in (k for k, v in besuch.items() if len(v) > LAENGSTE_ANGABE):
+            befunde.append(zeile.befund(spalte, f"Die Angabe „{spalte}“ ist länger als {LAENGSTE_ANGABE} Zeichen",
+                                        "kürzen Sie sie; Einzelheiten gehören auf die Seite des Trägers"))
+            besuch[spalte] = ""
+        ergebnis.append(Standort(z["id"], z["name"], Standortart(art), stadtteil, breite, laenge, z["traeger"], beispiel,
+                                 **besuch))
     return tuple(sorted(ergebnis, key=lambda s: s.id))
 
 

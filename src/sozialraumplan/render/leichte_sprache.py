@@ -133,6 +133,12 @@ def ls_pfad_fuer(plan: Plan, pfad: str) -> str | None:
         return ERKLAERUNG
     if pfad == "glossar.md":
         return WOERTER if _begriffe(plan) else None
+    if ordner == f"{ATLAS_ORDNER}/stadtteile" and any(s.id == stamm for s in plan.stadtteile):
+        return f"{ORDNER}/stadtteile/{stamm}.md"
+    if ordner == f"{ATLAS_ORDNER}/stadtteile":
+        return f"{ORDNER}/stadtteile.md"
+    if ordner == f"{ATLAS_ORDNER}/indikatoren":
+        return f"{ORDNER}/zahlen.md" + ("" if stamm == "index" else f"#{stamm}")
     if ordner == ATLAS_ORDNER or pfad.startswith(ATLAS_ORDNER + "/"):
         return ATLAS
     if ordner == leitlinien.ORDNER:
