@@ -41,7 +41,7 @@ def vergleich_daten(kontext: Kontext, seite: str) -> dict:
 
 def _auswahl(kontext: Kontext, name: str, beschriftung: str) -> str:
     optionen = "".join(f'<option value="{h(s)}">{h(kontext.namen[s])}</option>' for s in kontext.nach_name(kontext.ids))
-    return f'<label>{beschriftung} <select name="{name}" data-filter="{name}">{optionen}</select></label>'
+    return f'<label>{beschriftung} <select name="{name}">{optionen}</select></label>'
 
 
 def vergleich_seite(kontext: Kontext) -> Seite:

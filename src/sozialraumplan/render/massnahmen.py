@@ -83,7 +83,7 @@ def _filter(plan: Plan) -> str:
             f'<option value="{h(wert)}">{h(text)}</option>' for wert, text in optionen)
         felder.append(f'<label>{beschriftung} <select data-filter="{schluessel}">{opts}</select></label>')
     return (
-        '<form class="srp-filter" hidden aria-label="Maßnahmen filtern">'
+        f'<form class="srp-filter" hidden aria-label="Maßnahmen filtern" data-gesamtstadt="{GESAMTSTADT}">'
         + "".join(felder)
         + '<p class="srp-filter-ergebnis" role="status" aria-live="polite"></p></form>'
     )
