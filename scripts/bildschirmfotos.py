@@ -64,7 +64,7 @@ def _nur_lokal(route: Route) -> None:
 
 
 class _StillerHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         """No line per request on the terminal."""
 
 

@@ -27,7 +27,7 @@ from .quelle import Ordner
 from .render import gremien, leitlinien, massnahmen, verzeichnisse
 from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
-from .render.text import datum, h
+from .render.text import datum
 from .seiten import Abschnitt, Datei, Seite
 
 ASSETS = {

@@ -12,7 +12,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from ..model import GESAMTSTADT, Plan
-from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen, stellen
+from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen, stellen, vereinfachung_fuer
 from .index import Sozialindex
 from .modell import Atlas
 
@@ -51,7 +51,12 @@ class Kontext:
     @functools.cached_property
     def kartengrenzen(self) -> dict[str, BaseGeometry]:
         """Boundaries simplified once per build, shared by every map."""
-        return kartengrenzen(self.atlas.grenzen, self.atlas.einstellungen.karte.vereinfachung_m)
+        return kartengrenzen(self.atlas.grenzen, self.vereinfachung_m)
+
+    @functools.cached_property
+    def vereinfachung_m(self) -> float:
+        """The maps' simplification: as configured, larger for a city of very many districts."""
+        return vereinfachung_fuer(self.atlas.einstellungen.karte.vereinfachung_m, len(self.atlas.grenzen))
 
     @functools.cached_property
     def geometrien(self) -> dict[str, dict]:
@@ -61,7 +66,7 @@ class Kontext:
     @functools.cached_property
     def stellen(self) -> int:
         """Decimal places of map coordinates."""
-        return stellen(self.atlas.einstellungen.karte.vereinfachung_m)
+        return stellen(self.vereinfachung_m)
 
     @functools.cached_property
     def beschriftung(self) -> dict[str, tuple[float, float]]:

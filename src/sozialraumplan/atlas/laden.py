@@ -17,7 +17,7 @@ from ..meldungen import Regel, vorschlag
 from ..model import Plan, Stadtteil
 from ..quelle import Quelle
 from ..yamldatei import Pfad, YamlDokument
-from .geometrie import grenzen_lesen, verschwindende_grenzen
+from .geometrie import grenzen_lesen, vereinfachung_fuer, verschwindende_grenzen
 from .index import sozialindex_berechnen
 from .modell import Atlas, AtlasEinstellungen, BeispielVorgaben, Indikator, IndikatorenDatei, Richtung, Wert
 from .standorte import ankerwerte_lesen, standorte_lesen
@@ -95,7 +95,8 @@ def atlas_pruefen(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund
     namen = {s.id: s.name for s in stadtteile}
     befunde += [Befund(einstellungen.geometrie.datei, 1, 1, f"Die Grenze von „{namen[i]}“ verschwindet auf den Karten",
                        "sie liegt ganz in anderen Stadtteilen; prüfen Sie, ob zwei Stadtteile dieselbe Grenze haben")
-                for i in verschwindende_grenzen(grenzen, einstellungen.karte.vereinfachung_m)]
+                for i in verschwindende_grenzen(grenzen, vereinfachung_fuer(einstellungen.karte.vereinfachung_m,
+                                                                           len(grenzen)))]
     standorte = (standorte_lesen(quelle, einstellungen.standorte, stadtteile, grenzen, befunde)
                  if einstellungen.standorte else ())
     anker = ankerwerte_lesen(quelle, einstellungen.ankerwerte, stadtteile, befunde) if einstellungen.ankerwerte else ()

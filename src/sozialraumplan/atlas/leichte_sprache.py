@@ -27,10 +27,10 @@ STADTTEILE_EINLEITUNG = (
     "Wo bekommen Sie dort Hilfe?"
 )
 HOHER_BEDARF = "Hier brauchen viele Menschen Hilfe.\nDas zeigen die Zahlen von der Stadt."
-KEIN_HOHER_BEDARF = "Hier brauchen nicht so viele Menschen Hilfe wie in anderen Stadtteilen."
-KEINE_ZAHLEN = "Für diesen Stadtteil hat die Stadt nicht genug Zahlen."
-KEIN_VORHABEN = "Die Stadt hat hier noch kein eigenes Vorhaben.\nAber es gibt Vorhaben für die ganze Stadt."
-KEIN_TREFFPUNKT = "Hier gibt es noch keinen Treffpunkt.\nSie bekommen Hilfe in einem anderen Stadtteil."
+KEIN_HOHER_BEDARF = "Hier brauchen weniger Menschen Hilfe.\nIn anderen Stadtteilen brauchen mehr Menschen Hilfe."
+KEINE_ZAHLEN = "Für diesen Stadtteil fehlen Zahlen.\nDarum weiß die Stadt hier noch wenig."
+KEIN_VORHABEN = "Hier gelten die Vorhaben für die ganze Stadt."
+KEIN_TREFFPUNKT = "Einen Treffpunkt gibt es in einem anderen Stadtteil.\nDort bekommen Sie Hilfe."
 ZAHLEN_EINLEITUNG = (
     "Die Stadt zählt viele Dinge in jedem Stadtteil.\n"
     "Hier steht: Was zählt die Stadt?"

@@ -26,12 +26,12 @@ from .bausteine import (
 )
 from .diagramm import zeitreihe
 from .downloads import DOWNLOADS_BESCHREIBUNG, download_liste
+from .gegenueberstellung import vergleich_seite
 from .index import STELLEN as INDEX_STELLEN
 from .kontext import Kontext
+from .leichte_sprache import ls_abschnitt
 from .methode import methode_seite
 from .modell import Atlas, Indikator
-from .gegenueberstellung import vergleich_seite
-from .leichte_sprache import ls_abschnitt
 from .stadtteilkarte import stadtteilkarte
 from .suche import strassen_seite, suchform
 from .tabelle import Spalte, tabelle
