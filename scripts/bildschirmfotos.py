@@ -17,10 +17,10 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Route, sync_playwright
+from playwright.sync_api import Route, ViewportSize, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-GROESSEN = {"360": {"width": 360, "height": 800}, "1280": {"width": 1280, "height": 900}}
+GROESSEN: dict[str, ViewportSize] = {"360": {"width": 360, "height": 800}, "1280": {"width": 1280, "height": 900}}
 """Phone first: 360 CSS pixels is the most common narrow width; 1280 a common laptop."""
 
 

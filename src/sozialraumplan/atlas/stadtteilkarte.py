@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -61,7 +62,8 @@ def bedarf_satz(kontext: Kontext, stadtteil: str) -> str:
 
 
 def trend_satz(kontext: Kontext, stadtteil: str) -> str:
-    verlauf = [(j, w[stadtteil]) for j, w in sorted(kontext.index.je_jahr.items()) if w.get(stadtteil) is not None]
+    verlauf = [(j, wert) for j, werte in sorted(kontext.index.je_jahr.items())
+               if (wert := werte.get(stadtteil)) is not None]
     if len(verlauf) < 2:
         return "Noch keine Entwicklung: Es gibt nur ein Jahr mit Werten."
     (j0, w0), (j1, w1) = verlauf[0], verlauf[-1]
@@ -82,7 +84,7 @@ def naechste_sitzung(kontext: Kontext, stadtteil: str, heute: dt.date) -> Sitzun
     return kommende[0] if kommende else None
 
 
-def _pfad(form: BaseGeometry, umrechnen) -> str:
+def _pfad(form: BaseGeometry, umrechnen: Callable[[float, float], tuple[float, float]]) -> str:
     polygone = form.geoms if isinstance(form, MultiPolygon) else [form] if isinstance(form, Polygon) else []
     teile = []
     for polygon in polygone:
