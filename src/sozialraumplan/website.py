@@ -37,6 +37,7 @@ ASSETS = {
     "assets/atlas/atlas.css": "atlas/assets/atlas.css",
     "assets/atlas/atlas-karte.js": "atlas/assets/atlas-karte.js",
     "assets/tabellen.js": "assets/tabellen.js",
+    "assets/ueberschriften.js": "assets/ueberschriften.js",
     "assets/stadtteil-suche.js": "assets/stadtteil-suche.js",
     "assets/stadtteil-vergleich.js": "assets/stadtteil-vergleich.js",
 }
