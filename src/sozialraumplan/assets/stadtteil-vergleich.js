@@ -41,7 +41,10 @@
       zeile(i.name, sa.werte[i.id], sb.werte[i.id], daten.stadt[i.id], true);
     });
     rahmen.appendChild(tabelle);
-    ziel.appendChild(rahmen);
+    var block = document.createElement("div");
+    block.className = "atlas-tabelle";
+    block.appendChild(rahmen);
+    ziel.appendChild(block);
     var links = document.createElement("p");
     [sa, sb].forEach(function (s, n) {
       var verweis = document.createElement("a");
