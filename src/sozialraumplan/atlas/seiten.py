@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Massnahme, Status
+from ..model import Massnahme
 from ..render.text import aufzaehlung, datum, h, klartext_md, leichte_sprache_absatz, md
 from ..seiten import Abschnitt, Seite
 from . import verweise
@@ -32,13 +32,10 @@ from .kontext import Kontext
 from .leichte_sprache import ls_abschnitt
 from .methode import methode_seite
 from .modell import Atlas, Indikator
-from .stadtteilkarte import stadtteilkarte
+from .stadtteilkarte import AKTIV, stadtteilkarte
 from .suche import strassen_seite, suchform
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
-
-AKTIV = (Status.GEPLANT, Status.IN_UMSETZUNG)
-"""Maßnahmen that count as „planned“ for the Bedarfsermittlung."""
 
 
 def atlas_abschnitte_fuer(kontext: Kontext, heute: dt.date) -> list[Abschnitt]:
