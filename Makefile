@@ -1,5 +1,6 @@
 # The two commands of the README: `make site` and `make test`. Both set up what they need.
-export NO_MKDOCS_2_WARNING := 1
+# Material for MkDocs prints that it ends on 5 May 2027: not silenced here, the README says
+# („Wenn Material for MkDocs endet“) what the project does about it.
 .PHONY: site serve test setup-site setup-test
 
 # Built next to site/ and swapped in only when complete: a failed build leaves nothing half-written.

@@ -8,8 +8,8 @@ For every city it copies the site (mkdocs.yml, docs/, macros/, overrides/) next 
 `data/` folder and measures:
 
 - the full build (`mkdocs build`, with the plan, the atlas, macros and hooks),
-- a plain mkdocs-material build of the same Markdown (the generated pages written as files, no
-  macros, no hooks) – the Erfurt target is full ≤ 1,3 × plain,
+- a plain mkdocs-material build of the same pages, written by `sozialraumplan seiten --ziel`
+  (finished Markdown, the same navigation, no hooks) – the Erfurt target is full ≤ 1,3 × plain,
 - pages, and the largest map page: raw, gzip, and gzip „first visit“ (the page plus every local
   stylesheet and script it loads).
 
@@ -48,7 +48,6 @@ from sozialraumplan.atlas.geometrie import flaeche_km2  # noqa: E402
 from sozialraumplan.atlas.grenzen_uebernehmen import geojson_text  # noqa: E402
 from sozialraumplan.atlas.modell import IndikatorenDatei  # noqa: E402
 from sozialraumplan.model import Stadtteil  # noqa: E402
-from sozialraumplan.website import website_bauen  # noqa: E402
 
 SITE_TEILE = ("docs", "macros", "overrides")
 KM_GRAD_BREITE = 1 / 111.32
@@ -172,23 +171,11 @@ def _bauen(wurzel: Path, ausgabe: Path) -> tuple[float, float]:
 
 
 def _schlicht_vorbereiten(wurzel: Path, ziel: Path) -> None:
-    """The same Markdown as plain files, with mkdocs.yml minus hooks and nav (so no macros)."""
-    website = website_bauen(wurzel)
-    shutil.copytree(wurzel / "docs", ziel / "docs")
-    for seite in website.seiten():
-        datei = ziel / "docs" / seite.pfad
-        datei.parent.mkdir(parents=True, exist_ok=True)
-        datei.write_text(seite.markdown, encoding="utf-8")
-    for extra in website.dateien:
-        datei = ziel / "docs" / extra.pfad
-        datei.parent.mkdir(parents=True, exist_ok=True)
-        datei.write_bytes(extra.inhalt)
-    config = (wurzel / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
-    config = re.sub(r"\nnav:\n(?:  - .*\n)+", "\n", config)
-    config = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config)
-    (ziel / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(wurzel / "overrides", ziel / "overrides")
+    """The same pages as plain files: `sozialraumplan seiten --ziel` (mkdocs.yml without hooks)."""
+    lauf = subprocess.run([sys.executable, "-m", "sozialraumplan.cli", "--wurzel", str(wurzel), "seiten",
+                           "--ziel", str(ziel)], capture_output=True, text=True)
+    if lauf.returncode:
+        raise SystemExit(f"sozialraumplan seiten in {wurzel} fehlgeschlagen:\n{lauf.stderr[-4000:]}")
 
 
 KARTE = 'data-karte="'
@@ -238,6 +225,17 @@ def _zeile(e: dict[str, object]) -> str:
             f"{e['roh'] / 1024:.0f} | {e['gzip'] / 1024:.0f} | {e['erstbesuch'] / 1024:.0f} |")
 
 
+def _steigung(gemessen: dict[int, tuple[float, float]]) -> str:
+    """Seconds per 100 districts between each pair of sizes, wall clock and CPU: equal slopes mean
+    linear growth."""
+    groessen = sorted(gemessen)
+    teile = []
+    for a, b in zip(groessen, groessen[1:]):
+        wand, cpu = ((gemessen[b][i] - gemessen[a][i]) / (b - a) * 100 for i in (0, 1))
+        teile.append(f"{a}→{b}: {wand:.2f} s ({cpu:.2f} CPU-s) je 100 Bezirke")
+    return "Steigung des vollen Baus: " + "; ".join(teile)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stadtteile", type=int, nargs="*", default=[50, 250, 1000])
@@ -251,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| Stadt | Bau voll: s (CPU-s) | Bau schlicht: s (CPU-s) | Verhältnis (CPU) | Seiten | größte Kartenseite "
           "| roh (KB) | gzip (KB) | Erstbesuch gzip (KB) |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    gemessen: dict[int, tuple[float, float]] = {}
     staedte = [] if argumente.ohne_erfurt else [("Erfurt", None)]
     staedte += [(f"{n} Bezirke", n) for n in argumente.stadtteile]
     for name, anzahl in staedte:
@@ -262,7 +261,12 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(REPO / "data", wurzel / "data")
         else:
             stadt_erzeugen(wurzel, anzahl)
-        print(_zeile(stadt_messen(name.replace(" ", "-"), wurzel, arbeit, argumente.wiederholungen)), flush=True)
+        ergebnis = stadt_messen(name.replace(" ", "-"), wurzel, arbeit, argumente.wiederholungen)
+        print(_zeile(ergebnis), flush=True)
+        if anzahl is not None:
+            gemessen[anzahl] = ergebnis["voll"]
+    if len(gemessen) > 1:
+        print(_steigung(gemessen))
     if argumente.behalten is None:
         shutil.rmtree(arbeit)
     return 0

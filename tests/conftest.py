@@ -189,13 +189,18 @@ class PlanOrdner:
         (self.wurzel / pfad).unlink()
 
 
-@pytest.fixture
-def kleinstadt(tmp_path: Path) -> PlanOrdner:
-    """A valid plan of „Musterstadt“ with two Leitlinien, two Gremien, two Maßnahmen."""
-    ordner = PlanOrdner(tmp_path / "musterstadt")
+def kleinstadt_anlegen(wurzel: Path) -> PlanOrdner:
+    """The plan of „Musterstadt“ (KLEINSTADT) written below `wurzel`."""
+    ordner = PlanOrdner(wurzel)
     for pfad, text in KLEINSTADT.items():
         ordner.schreiben(pfad, text)
     return ordner
+
+
+@pytest.fixture
+def kleinstadt(tmp_path: Path) -> PlanOrdner:
+    """A valid plan of „Musterstadt“ with two Leitlinien, two Gremien, two Maßnahmen."""
+    return kleinstadt_anlegen(tmp_path / "musterstadt")
 
 
 def website_kopieren(ziel: Path) -> None:
@@ -235,6 +240,17 @@ def mkdocs_bauen(wurzel: Path, ziel: Path) -> subprocess.CompletedProcess:
         cwd=wurzel, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": STICHTAG_EPOCHE},
     )
+
+
+@pytest.fixture(scope="session")
+def musterstadt_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Musterstadt as `mkdocs build --strict` builds it, once for every test that only reads the
+    site (a test that changes the plan builds its own)."""
+    ordner = kleinstadt_anlegen(tmp_path_factory.mktemp("musterstadt-site") / "musterstadt")
+    website_kopieren(ordner.wurzel)
+    ergebnis = mkdocs_bauen(ordner.wurzel, ordner.wurzel.parent / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    return ordner.wurzel.parent / "site"
 
 
 def bau_scheitert(ordner: PlanOrdner, ziel: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import yaml
 from conftest import REPO
 
 from sozialraumplan.atlas.beispieldaten import erzeugen
@@ -21,9 +22,18 @@ def test_beispielwerte_sind_aus_dem_startwert_reproduzierbar(tmp_path):
 
 
 def test_beispielwerte_liegen_im_bereich_und_kennen_geheimhaltung():
+    katalog = yaml.safe_load((REPO / "data/indikatoren.yml").read_text(encoding="utf-8"))["indikatoren"]
+    anzahlen = {i["id"] for i in katalog if i.get("anzahl")}
+    quoten = {i["id"]: i["berechnung"] for i in katalog if "berechnung" in i}
     zeilen = [z.split(";") for z in (REPO / "data/werte/beispielwerte.csv").read_text(encoding="utf-8").splitlines()[1:]]
-    prozent = [float(w.replace(",", ".")) for s, i, j, w in zeilen if w and i != "einwohner"]
+    prozent = [float(w.replace(",", ".")) for s, i, j, w in zeilen if w and i not in anzahlen]
     assert 0 <= min(prozent) and max(prozent) <= 100
+    # rates with counts come as their counts (whole numbers), so the atlas can pool them
+    geschrieben = {i for _, i, _, _ in zeilen}
+    assert quoten and not set(quoten) & geschrieben
+    assert {q["zaehler"] for q in quoten.values()} | {q["nenner"] for q in quoten.values()} <= geschrieben
+    assert all(float(w).is_integer() for _, i, _, w in zeilen if w and i in anzahlen)
+    assert not any(s == "gesamtstadt" for s, i, _, _ in zeilen if i in anzahlen)  # the atlas sums them
     assert any(w == "" for *_, w in zeilen)  # small districts: no value (statistical secrecy)
     assert {j for _, _, j, _ in zeilen} == {"2021", "2022", "2023", "2024"}
     assert any(s == "gesamtstadt" for s, *_ in zeilen)

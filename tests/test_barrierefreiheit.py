@@ -6,7 +6,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import KLEINSTADT, PlanOrdner, bau_scheitert, mkdocs_bauen, plan_und_statement, website_kopieren
+from conftest import KLEINSTADT, PlanOrdner, bau_scheitert, plan_und_statement
 
 from sozialraumplan.barrierefreiheit import (
     erklaerung_pruefen,
@@ -27,17 +27,10 @@ def musterstadt(kleinstadt: PlanOrdner) -> PlanOrdner:
     return kleinstadt
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """Musterstadt built once for the read-only tests of this module."""
-    ordner = PlanOrdner(tmp_path_factory.mktemp("musterstadt"))
-    for pfad, text in KLEINSTADT.items():
-        ordner.schreiben(pfad, text)
-    website_kopieren(ordner.wurzel)
-    ziel = ordner.wurzel / "site"
-    ergebnis = mkdocs_bauen(ordner.wurzel, ziel)
-    assert ergebnis.returncode == 0, ergebnis.stderr
-    return ziel
+@pytest.fixture
+def site(musterstadt_site: Path) -> Path:
+    """Musterstadt, built once for every read-only test (conftest)."""
+    return musterstadt_site
 
 
 def artikel(site: Path, pfad: str) -> str:

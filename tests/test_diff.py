@@ -296,3 +296,16 @@ def test_zeilenumbruch_ist_keine_aenderung(repo, capsys):
     code, ausgabe, _ = diff_ausgabe(repo, capsys, "v2026.1", "HEAD")
     assert code == 0
     assert "## Leitlinien\n\nKeine Änderungen." in ausgabe
+
+
+def test_neuer_beschluss_und_meilenstein_in_worten(repo, capsys):
+    repo.ersetzen("plan/sitzungen/2025-03-01-begleitgremium.yml", "ergebnisse: [Leitlinien beschlossen]\n",
+                  "ergebnisse: [Leitlinien beschlossen]\nbeschluesse:\n  - art: bewertung\n    betrifft:\n"
+                  "      massnahmen: [M001]\n    ergebnis: Das Zentrum kommt voran.\n")
+    repo.ersetzen("plan/massnahmen/M001.yaml", "gremium: begleitgremium\n",
+                  "gremium: begleitgremium\nmeilensteine:\n  - datum: 2026-03-31\n    titel: Eröffnung\n")
+    repo.fassung("Beschluss und Meilenstein")
+    code, ausgabe, _ = diff_ausgabe(repo, capsys, "v2026.1", "HEAD")
+    assert code == 0
+    assert "Bewertung: Das Zentrum kommt voran." in ausgabe
+    assert "31. März 2026: Eröffnung (noch nicht erreicht)" in ausgabe

@@ -6,14 +6,14 @@ import pytest
 from conftest import lesbar
 from fixtures.diff.planrepo import Planrepo
 
-from sozialraumplan.diff import aenderungen_seite
+from sozialraumplan.diff import aenderungen_seiten
 from sozialraumplan.git_quelle import RevisionUnbekannt
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner
 
 
 def seite(ordner, basis=None):
-    return aenderungen_seite(ordner.wurzel, plan_laden(Ordner(ordner.wurzel)), basis)
+    return aenderungen_seiten(ordner.wurzel, plan_laden(Ordner(ordner.wurzel)), basis)[0]
 
 
 def test_ohne_git_ein_hinweis(kleinstadt):

@@ -33,6 +33,9 @@ from hypothesis import strategies as st
 from sozialraumplan.atlas.kontext import Kontext
 from sozialraumplan.befund import Befund, nur_fehler
 from sozialraumplan.bestand import bestand_pruefen
+from sozialraumplan.foerderung.laden import foerderung_pruefen
+from sozialraumplan.laden import plan_laden
+from sozialraumplan.quelle import Ordner
 
 BASIS = {p.relative_to(REPO).as_posix(): p.read_bytes()
          for ordner in ("plan", "data") for p in sorted((REPO / ordner).rglob("*")) if p.is_file()}
@@ -45,6 +48,7 @@ LADER = {
     "massnahme": "plan/massnahmen/M001.yml",
     "gremium": "plan/gremien/begleitgremium.yml",
     "sitzung": "plan/sitzungen/2022-12-02-sozialraumplanungskonferenz.yml",
+    "beschluesse": "plan/sitzungen/2026-09-24-begleitgremium.yml",
     "stadtteile": "data/stadtteile.csv",
     "barrierefreiheit": "plan/barrierefreiheit.yml",
     "atlas": "data/atlas.yml",
@@ -55,6 +59,8 @@ LADER = {
     "ankerwerte": "data/ankerwerte.csv",
     "strassen": "data/strassen.csv",
     "beispieldaten": "data/beispieldaten.yml",
+    "amtlich": "data/amtlicher_index.csv",
+    "foerderprojekt": "plan/foerderprojekte/2026-stadtteilcafe.yml",
 }
 """One file per loader: what `bestand_pruefen` reads through each of them."""
 
@@ -90,6 +96,24 @@ class Speicher:
 
     def verknuepfungen(self, ordner: str) -> list[str]:
         return []
+
+
+def _mit_amtlichem_index(basis: dict[str, bytes]) -> dict[str, bytes]:
+    """The copy with an official index to compare with (`sozialindex.amtlich`), made from the
+    index the copy computes, so that it is valid and the comparison's loader is fuzzed too."""
+    bestand, _ = bestand_pruefen(Speicher(basis))
+    assert bestand is not None and bestand.atlas is not None and bestand.atlas.sozialindex is not None
+    index = bestand.atlas.sozialindex
+    zeilen = ["stadtteil,indexwert,klasse"] + [
+        f"{s},{'' if w.wert is None else round(w.wert, 4)},{w.klasse.nummer if w.klasse else ''}"
+        for s, w in sorted(index.status.werte.items())]
+    atlas = basis["data/atlas.yml"].decode("utf-8").replace(
+        "\nsozialindex:\n", "\nsozialindex:\n  amtlich: data/amtlicher_index.csv\n", 1)
+    return {**basis, "data/atlas.yml": atlas.encode("utf-8"),
+            "data/amtlicher_index.csv": ("\n".join(zeilen) + "\n").encode("utf-8")}
+
+
+BASIS = _mit_amtlichem_index(BASIS)
 
 
 def pruefen(pfad: str, inhalt: bytes) -> None:
@@ -166,7 +190,8 @@ _Schreiber.add_representer(
     Roh, lambda d, w: d.represent_scalar(d.resolve(yaml.ScalarNode, str(w), (True, False)), str(w)))
 
 ROH_YAML = ["2024-02-30", "2024-13-01", "0x" + "f" * 30, "9" * 400, "1_000_000", "12:30:00", ".nan", ".inf",
-            "-.inf", "1.0e+999", "~", "yes", "0o17", "2025-01", "2025-06-30 25:00:00"]
+            "-.inf", "1.0e+999", "~", "yes", "0o17", "2025-01", "2025-06-30 25:00:00", "12.500", "1.234,56 €",
+            "0123/26"]
 BOESE_TEXTE = ["../../etc/passwd", "/etc/passwd", "data/../x.csv", "data\\x.csv", "C:/x.csv", "<script>alert(1)</script>",
                "[x](javascript:alert(1))", "x" * 300, "", " ", "gesamtstadt", "einwohner", "altstadt", "schwellen"]
 
@@ -226,7 +251,11 @@ def umgebaut(draw: st.DrawFn, lesen: Callable[[], Any], pfade: list[tuple], wert
 
 
 def yaml_umgebaut(pfad: str) -> st.SearchStrategy[bytes]:
-    text = BASIS[pfad].decode("utf-8")
+    return yaml_umgebaut_aus(BASIS[pfad])
+
+
+def yaml_umgebaut_aus(inhalt: bytes) -> st.SearchStrategy[bytes]:
+    text = inhalt.decode("utf-8")
     return umgebaut(lambda: yaml.load(text, Loader=yaml.CSafeLoader), _pfade(yaml.load(text, Loader=yaml.CSafeLoader)), wild,
                     lambda d: yaml.dump(d, Dumper=_Schreiber, allow_unicode=True, sort_keys=False))
 
@@ -273,3 +302,78 @@ def umbau(pfad: str) -> st.SearchStrategy[bytes]:
 @given(daten=st.data())
 def test_echte_struktur_mit_wilden_werten_wird_zu_befunden(pfad, daten):
     pruefen(pfad, daten.draw(umbau(pfad)))
+
+
+# The non-public side: the funding round and its applications (tests/fixtures/foerderung_intern/)
+
+INTERN = REPO / "tests" / "fixtures" / "foerderung_intern"
+INTERN_BASIS = {p.relative_to(INTERN).as_posix(): p.read_bytes() for p in sorted(INTERN.rglob("*.yml"))}
+INTERN_LADER = {
+    "runde": "foerderantraege/2026/runde.yml",
+    "antrag": "foerderantraege/2026/2026-stadtteilcafe.yml",
+    "antrag_ohne_bewilligung": "foerderantraege/2026/2026-werkstatt.yml",
+}
+"""One file per loader of `foerderung_pruefen`, checked against this repository's public plan."""
+
+
+@functools.cache
+def oeffentlicher_plan():
+    return plan_laden(Ordner(REPO))
+
+
+def intern_pruefen(pfad: str, inhalt: bytes) -> None:
+    """The example round with `pfad` replaced gives findings (no exception), each with a place and
+    a German message; a round without errors has nothing but valid applications."""
+    foerderung, befunde = foerderung_pruefen(Speicher({**INTERN_BASIS, pfad: inhalt}), oeffentlicher_plan())
+    assert all(isinstance(b, Befund) and b.zeile >= 1 and b.spalte >= 1 and b.meldung and b.datei for b in befunde)
+    assert (foerderung is None) == bool(nur_fehler(befunde))
+
+
+def test_die_beispielrunde_ist_gueltig():
+    foerderung, befunde = foerderung_pruefen(Speicher(dict(INTERN_BASIS)), oeffentlicher_plan())
+    assert foerderung is not None and befunde == []
+
+
+@pytest.mark.parametrize("pfad", INTERN_LADER.values(), ids=INTERN_LADER.keys())
+@settings(GRUNDEINSTELLUNG, max_examples=beispiele(8))
+@given(inhalt=beliebig)
+def test_beliebiger_inhalt_im_nicht_oeffentlichen_ordner(pfad, inhalt):
+    intern_pruefen(pfad, inhalt)
+
+
+@pytest.mark.parametrize("pfad", INTERN_LADER.values(), ids=INTERN_LADER.keys())
+@settings(GRUNDEINSTELLUNG, max_examples=beispiele(12))
+@given(daten=st.data())
+def test_verdorbener_antrag(pfad, daten):
+    intern_pruefen(pfad, daten.draw(verdorben(INTERN_BASIS[pfad])))
+
+
+@pytest.mark.parametrize("pfad", INTERN_LADER.values(), ids=INTERN_LADER.keys())
+@settings(GRUNDEINSTELLUNG, max_examples=beispiele(20))
+@given(daten=st.data())
+def test_antrag_mit_wilden_werten(pfad, daten):
+    intern_pruefen(pfad, daten.draw(yaml_umgebaut_aus(INTERN_BASIS[pfad])))
+
+
+
+PLAN_MIT_BESCHLUSSVORLAGE = BASIS[LADER["plan"]].decode("utf-8") + """\
+beschlussvorlage:
+  drucksache: DS 0815/26
+  titel: Fortschreibung 2026 des Integrierten Sozialraumplans
+  beschlussvorschlag: Der Stadtrat beschließt die Fortschreibung 2026.
+  sitzung: 2026-12-17
+adresse: https://sozialraumplan.example.org/
+"""
+"""plan.yml with the optional Beschlussvorlage and address (this repository's plan has neither)."""
+
+
+def test_der_plan_mit_beschlussvorlage_ist_gueltig():
+    bestand, befunde = bestand_pruefen(Speicher({**BASIS, LADER["plan"]: PLAN_MIT_BESCHLUSSVORLAGE.encode("utf-8")}))
+    assert bestand is not None and not nur_fehler(befunde)
+    assert bestand.plan.info.beschlussvorlage is not None
+
+
+@settings(GRUNDEINSTELLUNG, max_examples=beispiele(20))
+@given(daten=st.data())
+def test_beschlussvorlage_mit_wilden_werten_wird_zu_befunden(daten):
+    pruefen(LADER["plan"], daten.draw(yaml_umgebaut_aus(PLAN_MIT_BESCHLUSSVORLAGE.encode("utf-8"))))

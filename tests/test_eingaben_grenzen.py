@@ -183,10 +183,10 @@ def test_unendlicher_ankerwert(erfurt):
     ("standardtyp: doerflich", "standardtyp: laendlich",
      "data/beispieldaten.yml:22:3: „einwohner“: es fehlt der Siedlungstyp „laendlich“"),
     ("    streuung: 0.03\n", "    streuung: .nan\n",
-     "data/beispieldaten.yml:45:15: „indikatoren.anteil_unter_18.streuung“: „nan“ ist keine endliche Zahl"),
+     "data/beispieldaten.yml:56:15: „indikatoren.anteil_unter_18.streuung“: „nan“ ist keine endliche Zahl"),
     ("  arbeitslosenquote:", "  arbeitslosigkeit:",
-     "data/beispieldaten.yml:54:3: Den Indikator „arbeitslosigkeit“ gibt es nicht — meinten Sie „arbeitslosenquote“?"),
-    ("stadtteil: rieth,", "stadtteil: riet,", "data/beispieldaten.yml:85:"),
+     "data/beispieldaten.yml:65:3: Den Indikator „arbeitslosigkeit“ gibt es nicht — meinten Sie „arbeitslose“?"),
+    ("stadtteil: rieth,", "stadtteil: riet,", "data/beispieldaten.yml:97:"),
 ])
 def test_vorgaben_der_beispieldaten_werden_geprueft(erfurt, alt, neu, erwartet):
     erfurt.ersetzen("data/beispieldaten.yml", alt, neu)

@@ -14,7 +14,8 @@ from sozialraumplan.quelle import Ordner
 
 def test_plan_json_hat_deutsche_schluessel(kleinstadt):
     daten = json.loads(plan_json(plan_laden(Ordner(kleinstadt.wurzel))))
-    assert sorted(daten) == ["glossar", "gremien", "leitlinien", "massnahmen", "plan", "quellen", "sitzungen", "stadtteile"]
+    assert sorted(daten) == ["foerderprojekte", "glossar", "gremien", "leitlinien", "massnahmen", "plan", "quellen",
+                             "sitzungen", "stadtteile"]
     assert daten["plan"]["fortschreibung"] == "Erste Fortschreibung 2025"
     assert daten["plan"]["kontakt"]["e_mail"] == "sozialplanung@example.org"
     m001 = daten["massnahmen"][0]
@@ -32,7 +33,7 @@ def test_massnahmen_csv_eine_zeile_je_massnahme(kleinstadt):
     assert text.splitlines()[0] == (
         "id,titel,leitlinien,stadtteile,beschreibung,leichte_sprache,titel_leichte_sprache,verantwortlich,beteiligte,"
         "zeitraum_beginn,zeitraum_ende,status,fortschritt,prioritaet,finanzierung,gremium,"
-        "zuletzt_geprueft,beispiel,stadtteile_namen"
+        "zuletzt_geprueft,beispiel,meilensteine,wirkung_indikatoren,wirkung_richtung,stadtteile_namen"
     )
     assert [z["id"] for z in zeilen] == ["M001", "M002"]
     m001, m002 = zeilen
@@ -41,6 +42,16 @@ def test_massnahmen_csv_eine_zeile_je_massnahme(kleinstadt):
     assert m001["beispiel"] == "ja" and m002["beispiel"] == "nein"
     assert m002["zeitraum_ende"] == "" and m002["stadtteile_namen"] == "Gesamtstadt"
     assert m001["beschreibung"] == "Ein offener Treffpunkt mit Beratung."
+    assert m001["wirkung_indikatoren"] == "" and m001["meilensteine"] == ""
+
+
+def test_meilensteine_und_wirkung_in_der_csv(kleinstadt):
+    kleinstadt.ersetzen("plan/massnahmen/M001.yml", "beispiel: true\n", (
+        "beispiel: true\nmeilensteine:\n  - datum: 2025-09-30\n    titel: Räume angemietet\n    erreicht: true\n"
+        "wirkung:\n  indikatoren: [kinderarmut, arbeitslosenquote]\n  richtung: sinken\n"))
+    m001 = next(csv.DictReader(io.StringIO(massnahmen_csv(plan_laden(Ordner(kleinstadt.wurzel))))))
+    assert m001["meilensteine"] == "2025-09-30, Räume angemietet, ja"
+    assert (m001["wirkung_indikatoren"], m001["wirkung_richtung"]) == ("kinderarmut | arbeitslosenquote", "sinken")
 
 
 def test_gleicher_plan_gleiche_bytes(kleinstadt):
@@ -52,7 +63,7 @@ def test_gleicher_plan_gleiche_bytes(kleinstadt):
 def test_befehl_schreibt_dateien(kleinstadt, capsys):
     assert main(["--wurzel", str(kleinstadt.wurzel), "export"]) == 0
     ziel = kleinstadt.wurzel / "dist" / "daten"
-    assert sorted(p.name for p in ziel.iterdir()) == ["massnahmen.csv", "plan.json"]
+    assert sorted(p.name for p in ziel.iterdir()) == ["foerderprojekte.csv", "massnahmen.csv", "plan.json"]
     assert "geschrieben:" in capsys.readouterr().out
 
 

@@ -22,6 +22,7 @@ from sozialraumplan.befehle.codeowners import TEAMS_DATEI, konfiguration_laden
 from sozialraumplan.befund import Befund, Schwere
 from sozialraumplan.cli import main
 from sozialraumplan.diff.felder import felder_vergleichen
+from sozialraumplan.foerderung.modell import Antrag, Runde
 from sozialraumplan.laden import plan_laden, plan_pruefen
 from sozialraumplan.meldungen import ENGLISCHE_SCHLUESSEL
 from sozialraumplan.model import Massnahme, Modell, Plan, Stadtteil
@@ -35,9 +36,10 @@ ZWEITSTADT = REPO / "tests/fixtures/zweitstadt"
 
 
 def alle_modelle() -> list[type[BaseModel]]:
-    """The model of every file kind and every model nested in one, and the districts' rows."""
+    """The model of every file kind and every model nested in one, and the districts' rows; also
+    the non-public funding rounds and applications (they have no schema in the public repository)."""
     gefunden: list[type[BaseModel]] = []
-    for oberstes in [*(modell for modell, _ in ARTEN.values()), Stadtteil]:
+    for oberstes in [*(modell for modell, _ in ARTEN.values()), Stadtteil, Runde, Antrag]:
         gefunden += [m for m in modelle(oberstes) if m not in gefunden]
     return gefunden
 

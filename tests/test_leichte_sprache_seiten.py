@@ -11,7 +11,7 @@ from sozialraumplan import barrierefreiheit
 from sozialraumplan.atlas import leichte_sprache as atlas_leichte_sprache
 from sozialraumplan.leichte_sprache.linter import text_pruefen
 from sozialraumplan.leichte_sprache.texte import aus_markdown
-from sozialraumplan.render import leichte_sprache
+from sozialraumplan.render import leichte_sprache, wirkung
 from sozialraumplan.render.leichte_sprache import leichte_sprache_abschnitt, ls_pfad_fuer, ls_verweis
 
 SEITEN = ("index", "leitlinien/index", "leitlinien/L1", "leitlinien/L2", "massnahmen", "gremien", "atlas",
@@ -136,7 +136,8 @@ def test_datenseiten_fuehren_zur_leichten_sprache_ueber_sich_selbst(musterstadt)
 
 
 @pytest.mark.parametrize("text", leichte_sprache.FESTE_TEXTE + barrierefreiheit.FESTE_TEXTE
-                         + atlas_leichte_sprache.FESTE_TEXTE)
+                         + atlas_leichte_sprache.FESTE_TEXTE
+                         + wirkung.FESTE_TEXTE)
 def test_feste_texte_bestehen_die_pruefung_auf_leichte_sprache(text):
     assert [str(b) for b in text_pruefen(aus_markdown("text.md", text.encode()))] == []
 

@@ -293,6 +293,8 @@ def test_jede_vorlage_fragt_jedes_feld_des_modells_in_seiner_reihenfolge(art, mo
         for name, feld in m.model_fields.items():
             if name in ("id", "beispiel"):  # derived, and new entries are never examples
                 continue
+            if name in ("beschluesse", "meilensteine", "wirkung"):  # sections recorded later, by hand
+                continue
             if isinstance(feld.annotation, type) and issubclass(feld.annotation, BaseModel):
                 yield from schluessel(feld.annotation, vorne + (name,))
             else:

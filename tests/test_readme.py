@@ -26,12 +26,14 @@ MAKE_TEST = "make test"
 VALIDATE = ".venv/bin/sozialraumplan validate"
 DIFF = ".venv/bin/sozialraumplan diff v2025.1 v2026.1"
 DIFF_JSON = ".venv/bin/sozialraumplan diff v2026.1 --format json"
+SYNOPSE = ".venv/bin/sozialraumplan synopse v2025.1 v2026.1"
 RELEASE = ".venv/bin/sozialraumplan release --tag v2026.1"
 EXPORT = ".venv/bin/sozialraumplan export"
 NEU = ".venv/bin/sozialraumplan neu massnahme"
 LINT = ".venv/bin/sozialraumplan lint-leichte-sprache"
 SCHEMA = ".venv/bin/sozialraumplan schema"
 CODEOWNERS = ".venv/bin/sozialraumplan codeowners"
+SEITEN = ".venv/bin/sozialraumplan seiten --ziel dist/seiten"
 
 GIT_UMGEBUNG = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
                 "GIT_AUTHOR_NAME": "Sozialplanung", "GIT_AUTHOR_EMAIL": "sozialplanung@example.org",
@@ -101,8 +103,8 @@ def kopie(klon, tmp_path) -> Path:
 
 
 def test_jede_zeile_der_code_bloecke_ist_hier_geprueft():
-    assert befehle(README) == [MAKE_SITE, MAKE_TEST, VALIDATE, DIFF, DIFF_JSON, RELEASE, EXPORT,
-                               NEU, LINT, SCHEMA, CODEOWNERS]
+    assert befehle(README) == [MAKE_SITE, MAKE_TEST, VALIDATE, DIFF, DIFF_JSON, SYNOPSE, RELEASE, EXPORT,
+                               NEU, LINT, SCHEMA, CODEOWNERS, SEITEN]
 
 
 # --- Befehle -----------------------------------------------------------------------------------
@@ -129,6 +131,14 @@ def test_diff_als_json_gegen_den_arbeitsstand(klon):
                for teile in (art["neu"], art["geaendert"], art["entfallen"]))
 
 
+def test_synopse_stellt_zwei_fortschreibungen_nebeneinander(klon):
+    lauf = ausfuehren(SYNOPSE, klon)
+    assert lauf.returncode == 0, lauf.stderr
+    assert lauf.stdout.startswith('<!DOCTYPE html>\n<html lang="de">')
+    assert "<h1>Synopse v2025.1 – v2026.1</h1>" in lauf.stdout
+    assert "M003" in lauf.stdout and "(geändert)" in lauf.stdout
+
+
 def test_release_schreibt_die_dateien_der_fortschreibung_nach_dist(klon):
     assert unveraendert(klon), "ein Release verlangt einen unveränderten Arbeitsordner"
     lauf = ausfuehren(RELEASE, klon)
@@ -136,7 +146,7 @@ def test_release_schreibt_die_dateien_der_fortschreibung_nach_dist(klon):
     namen = {p.name for p in (klon / "dist").iterdir()}
     assert {"sozialraumplan-erfurt-v2026.1.pdf", "sozialraumplan-erfurt-v2026.1-website.zip",
             "sozialraumplan-erfurt-v2026.1-aenderungen.md", "sozialraumplan-erfurt-v2026.1-aenderungen.json",
-            "sozialraumplan-erfurt-v2026.1-plan.json"} <= namen
+            "sozialraumplan-erfurt-v2026.1-plan.json", "sozialraumplan-erfurt-v2026.1-synopse.html"} <= namen
     assert unveraendert(klon)
 
 
@@ -147,6 +157,14 @@ def test_export_schreibt_die_offenen_daten_nach_dist(klon):
         assert (klon / "dist/daten" / name).is_file()
         assert f"geschrieben: dist/daten/{name}" in lauf.stdout.splitlines()
     assert unveraendert(klon), "die offenen Daten landen in einem ignorierten Ordner"
+
+
+def test_seiten_schreibt_die_website_als_markdown_nach_dist(klon):
+    lauf = ausfuehren(SEITEN, klon)
+    assert lauf.returncode == 0, lauf.stderr
+    assert (klon / "dist/seiten/mkdocs.yml").is_file()
+    assert "# Quartiersarbeit verstetigen" in (klon / "dist/seiten/docs/massnahmen/M001.md").read_text(encoding="utf-8")
+    assert unveraendert(klon), "die Seiten landen in einem ignorierten Ordner"
 
 
 def test_neu_legt_eine_massnahme_mit_der_naechsten_freien_kennung_an(kopie):

@@ -106,7 +106,9 @@ def test_erst_main_pruefen_dann_die_tests_dann_das_release_aus_dem_vollen_verlau
     assert schritt("release-dateien", "Tests")["run"] == "make test"
     holen = next(s for s in schritte if s.get("uses", "").startswith("actions/checkout@"))
     assert holen["with"] == {"fetch-depth": 0, "persist-credentials": False}
-    assert schritt("release-dateien", "Release-Dateien erzeugen")["env"] == {"TAG": "${{ github.ref_name }}"}
+    # the cover of the PDF names the site's address (a repository variable, as for mike below)
+    assert schritt("release-dateien", "Release-Dateien erzeugen")["env"] == {
+        "TAG": "${{ github.ref_name }}", "SOZIALRAUMPLAN_ADRESSE": "${{ vars.SOZIALRAUMPLAN_ADRESSE }}"}
 
 
 def test_das_release_traegt_die_dateien_und_die_aenderungen_als_text():
@@ -125,6 +127,11 @@ def test_mike_baut_den_tag_als_aktuell_streng_geprueft_und_ohne_schreibrecht():
     assert "--push" not in bauen["run"]
     streng = schritt("release-dateien", "Website streng bauen")
     assert streng["run"] == "make site" and streng["env"].items() <= bauen["env"].items()
+    # both builds offer the PDF and the Synopse the release step wrote, from the folder it wrote them to
+    assert streng["env"]["SOZIALRAUMPLAN_RELEASE"] == "dist"
+    assert schritt("release-dateien", "Release-Dateien erzeugen")["run"].endswith(" --ziel dist")
+    assert schritt("release-dateien", "Release-Dateien erzeugen")["env"]["SOZIALRAUMPLAN_ADRESSE"] == \
+        bauen["env"]["SOZIALRAUMPLAN_ADRESSE"]
     ablegen = schritt("release-dateien", "Website ablegen")
     assert ablegen["with"]["name"] == schritt("website", "Website holen")["with"]["name"]
 
@@ -175,6 +182,10 @@ def test_ein_tag_neben_main_bricht_den_lauf_ab(main_und_nebenzweig):
 # --- The release step, run in a tagged repository ----------------------------------------------
 
 
+ADRESSE = "https://sozialraumplan.example.org/"
+"""The repository variable SOZIALRAUMPLAN_ADRESSE of the test city."""
+
+
 @pytest.fixture(scope="module")
 def veroeffentlicht(tmp_path_factory) -> Path:
     """Musterstadt with its site, tagged v2025.1 and v2026.1; the release step run for v2026.1."""
@@ -193,7 +204,8 @@ def veroeffentlicht(tmp_path_factory) -> Path:
     repo.ersetzen("plan/plan.yml", "fortschreibung: Erste Fortschreibung 2025", "fortschreibung: Zweite Fortschreibung 2026")
     repo.fassung("Zweite Fortschreibung", tag="v2026.1")
 
-    lauf = schritt_ausfuehren("release-dateien", "Release-Dateien erzeugen", repo.wurzel, TAG="v2026.1")
+    lauf = schritt_ausfuehren("release-dateien", "Release-Dateien erzeugen", repo.wurzel, TAG="v2026.1",
+                              SOZIALRAUMPLAN_ADRESSE=ADRESSE)
     assert lauf.returncode == 0, lauf.stderr
     return repo.wurzel / "dist"
 
@@ -205,8 +217,8 @@ def datei(dist: Path, rest: str) -> Path:
 def test_alle_release_dateien(veroeffentlicht):
     assert sorted(p.name for p in veroeffentlicht.iterdir()) == sorted(
         f"sozialraumplan-musterstadt-v2026.1{rest}" for rest in (
-            ".pdf", "-website.zip", "-aenderungen.md", "-aenderungen.json", "-plan.json", "-massnahmen.csv",
-            "-indikatorwerte.csv", "-sozialindex.csv", "-stadtteile.geojson"))
+            ".pdf", "-website.zip", "-aenderungen.md", "-aenderungen.json", "-synopse.html", "-plan.json",
+            "-massnahmen.csv", "-foerderprojekte.csv", "-indikatorwerte.csv", "-sozialindex.csv", "-stadtteile.geojson"))
 
 
 def test_die_aenderungen_seit_dem_vorigen_tag_als_markdown_und_json(veroeffentlicht):
@@ -242,6 +254,14 @@ def test_das_pdf_ist_getaggt_und_enthaelt_den_ganzen_plan(veroeffentlicht):
     assert "Fassung v2026.1" in text
 
 
+def test_das_deckblatt_nennt_die_adresse_der_website_die_zip_website_keine(veroeffentlicht):
+    deckblatt = " ".join(PdfReader(datei(veroeffentlicht, ".pdf")).pages[0].extract_text().split())
+    assert ADRESSE in deckblatt
+    # the zip is opened from disk: its pages carry no absolute address (no canonical link, no sitemap URL)
+    archiv = zipfile.ZipFile(datei(veroeffentlicht, "-website.zip"))
+    assert not any(ADRESSE.encode() in archiv.read(n) for n in archiv.namelist() if n.endswith((".html", ".xml")))
+
+
 def test_offene_daten(veroeffentlicht):
     plan = json.loads(datei(veroeffentlicht, "-plan.json").read_text(encoding="utf-8"))
     assert plan["plan"]["fortschreibung"] == "Zweite Fortschreibung 2026"
@@ -256,8 +276,8 @@ def test_offene_daten(veroeffentlicht):
 # --- The site: built by mike without write rights, pushed by the job that has them --------------
 
 
-MIKE_UMGEBUNG = {"TAG": "v2026.1", "SOZIALRAUMPLAN_VERSIONEN": "mike",
-                 "SOZIALRAUMPLAN_ADRESSE": "https://sozialraumplan.example.org/"}
+MIKE_UMGEBUNG = {"TAG": "v2026.1", "SOZIALRAUMPLAN_VERSIONEN": "mike", "SOZIALRAUMPLAN_ADRESSE": ADRESSE,
+                 "SOZIALRAUMPLAN_RELEASE": "dist"}
 
 
 def pushen(arbeitsordner: Path, laeufer: dict[str, str]) -> subprocess.CompletedProcess:
@@ -298,6 +318,25 @@ def test_die_website_liegt_versioniert_auf_gh_pages(gh_pages):
     dateien = git(ziel, "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
     assert "v2026.1/index.html" in dateien and "v2026.1/massnahmen/M002.html" in dateien
     assert "aktuell/" in git(ziel, "show", "gh-pages:index.html")  # the root leads to the default version
+
+
+def test_die_veroeffentlichte_website_bietet_pdf_und_synopse_des_release(gh_pages, veroeffentlicht):
+    """mike's build with SOZIALRAUMPLAN_RELEASE=dist: the files of the release step under downloads/,
+    linked from the start page and from Downloads."""
+    ziel, _, _ = gh_pages
+    for rest in (".pdf", "-synopse.html"):
+        name = datei(veroeffentlicht, rest).name
+        inhalt = subprocess.run(["git", "-C", str(ziel), "show", f"gh-pages:v2026.1/downloads/{name}"],
+                                check=True, capture_output=True).stdout
+        assert inhalt == datei(veroeffentlicht, rest).read_bytes()
+    start = git(ziel, "show", "gh-pages:v2026.1/index.html")
+    assert '<a href="downloads/sozialraumplan-musterstadt-v2026.1.pdf">Der Plan als PDF, Fassung v2026.1</a>' in start
+    assert ('<a href="downloads/sozialraumplan-musterstadt-v2026.1-synopse.html">Die Synopse der Fassung v2026.1</a>'
+            in start)
+    downloads = git(ziel, "show", "gh-pages:v2026.1/downloads/index.html")
+    assert '<a href="sozialraumplan-musterstadt-v2026.1.pdf">Der Plan als PDF, Fassung v2026.1</a>' in downloads
+    assert '<a href="sozialraumplan-musterstadt-v2026.1-synopse.html">' in downloads
+    assert "ohne Veröffentlichung gebaut" not in start + downloads
 
 
 def test_ein_veralteter_bau_ueberschreibt_keine_neuere_veroeffentlichung(gh_pages, tmp_path_factory):

@@ -6,8 +6,10 @@ Each finding must name the file, the line and column, what is wrong and what to 
 from __future__ import annotations
 
 import pytest
+from fixtures.diff.planrepo import musterstadt_erweitern
 
 from sozialraumplan.befund import PlanUngueltig
+from sozialraumplan.bestand import bestand_pruefen
 from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden, plan_pruefen
 from sozialraumplan.quelle import Ordner
@@ -239,3 +241,74 @@ def test_eigene_meldungen_eines_aufrufers(kleinstadt):
     [befund] = uebersetzen(fehler.value, dokument, Einstellung,
                            {"zu_viele_klassen": ("Höchstens sieben Klassen", "wählen Sie 2 bis 7")})
     assert str(befund) == "data/atlas.yml:1:1: Höchstens sieben Klassen — wählen Sie 2 bis 7"
+
+
+BESCHLUSS = """\
+beschluesse:
+  - art: bewertung
+    betrifft:
+      massnahmen:
+        - M001
+        - M017
+    ergebnis: Die Maßnahme kommt voran.
+"""
+"""A decision of the Sitzung 2025-03-01 (its file has six lines before it)."""
+
+
+def test_unbekannte_massnahme_in_einem_beschluss_mit_zeile(kleinstadt):
+    kleinstadt.schreiben("plan/sitzungen/2025-03-01-begleitgremium.yml",
+                         kleinstadt.lesen("plan/sitzungen/2025-03-01-begleitgremium.yml") + BESCHLUSS)
+    meldung = einziger_befund(kleinstadt)
+    assert meldung.startswith("plan/sitzungen/2025-03-01-begleitgremium.yml:12:11:"), meldung
+    assert "Die Maßnahme „M017“ gibt es nicht" in meldung and "plan/massnahmen/" in meldung
+
+
+@pytest.mark.parametrize(
+    ("alt", "neu", "erwartet"),
+    [
+        ("        - M001\n        - M017\n", "        - M001\n      stadtteile: [nordstadt]\n",
+         "Den Stadtteil „nordstadt“ gibt es nicht"),
+        ("      massnahmen:\n        - M001\n        - M017\n", "      leitlinien: [L3]\n",
+         "Die Leitlinie „L3“ gibt es nicht"),
+        ("    betrifft:\n      massnahmen:\n        - M001\n        - M017\n", "    betrifft: {}\n",
+         "„betrifft“ nennt nichts"),
+        ("art: bewertung", "art: priorisieren", "meinten Sie „priorisierung“?"),
+        ("art: bewertung\n    betrifft:\n      massnahmen:\n        - M001\n        - M017\n",
+         "art: standortempfehlung\n    betrifft:\n      standort: {name: Treff, breite: 51.0}\n",
+         "Breite und Länge gehören zusammen"),
+        ("art: bewertung\n    betrifft:\n      massnahmen:\n        - M001\n        - M017\n",
+         "art: priorisierung\n    betrifft:\n      stadtteile: [nord]\n",
+         "Eine Priorisierung braucht die Maßnahmen in ihrer Rangfolge"),
+    ],
+)
+def test_beschluesse_werden_geprueft(kleinstadt, alt, neu, erwartet):
+    kleinstadt.schreiben("plan/sitzungen/2025-03-01-begleitgremium.yml",
+                         kleinstadt.lesen("plan/sitzungen/2025-03-01-begleitgremium.yml") + BESCHLUSS.replace(alt, neu))
+    meldungen = befunde(kleinstadt)
+    assert any(m.startswith("plan/sitzungen/2025-03-01-begleitgremium.yml:") and erwartet in m for m in meldungen), \
+        meldungen
+
+
+def test_meilenstein_mit_unmoeglichem_datum(kleinstadt):
+    kleinstadt.ersetzen("plan/massnahmen/M001.yml", "beispiel: true\n",
+                        "beispiel: true\nmeilensteine:\n  - datum: 2025-13-01\n    titel: Eröffnung\n")
+    assert einziger_befund(kleinstadt).startswith("plan/massnahmen/M001.yml:22:12: „meilensteine.0.datum“: "
+                                                  "„2025-13-01“ ist kein gültiges Datum")
+
+
+def test_wirkung_kennt_nur_sinken_und_steigen(kleinstadt):
+    kleinstadt.ersetzen("plan/massnahmen/M001.yml", "beispiel: true\n",
+                        "beispiel: true\nwirkung:\n  indikatoren: [kinderarmut]\n  richtung: fallen\n")
+    meldung = einziger_befund(kleinstadt)
+    assert meldung.startswith("plan/massnahmen/M001.yml:23:") and "sinken" in meldung and "steigen" in meldung
+
+
+def test_wirkung_nennt_nur_indikatoren_des_atlas(kleinstadt):
+    musterstadt_erweitern(kleinstadt)
+    kleinstadt.ersetzen("plan/massnahmen/M001.yml", "beispiel: true\n",
+                        "beispiel: true\nwirkung:\n  indikatoren:\n    - kinderarmut\n    - kinderarmutt\n"
+                        "  richtung: sinken\n")
+    _, gefunden = bestand_pruefen(Ordner(kleinstadt.wurzel))
+    assert [str(b) for b in gefunden] == [
+        "plan/massnahmen/M001.yml:24:7: Den Indikator „kinderarmutt“ gibt es nicht — meinten Sie „kinderarmut“? "
+        "gültige Kennungen stehen in data/indikatoren.yml"]

@@ -9,14 +9,6 @@ from conftest import bau_scheitert, mkdocs_bauen, website_kopieren
 from externe_adressen import externe_adressen
 
 
-@pytest.fixture
-def musterstadt_site(kleinstadt, tmp_path) -> Path:
-    website_kopieren(kleinstadt.wurzel)
-    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
-    assert ergebnis.returncode == 0, ergebnis.stderr
-    return tmp_path / "site"
-
-
 def lesen(site: Path, pfad: str) -> str:
     return (site / pfad).read_text(encoding="utf-8")
 
@@ -205,3 +197,22 @@ def test_warnungen_erscheinen_im_bau_und_zaehlen_streng(kleinstadt, tmp_path):
     assert "WARNING -  plan/massnahmen/M002.yml:4:" in ergebnis.stderr
     assert "„gesamtstadt“ und einzelne Stadtteile sind zugleich angegeben" in ergebnis.stderr
     assert ergebnis.returncode != 0  # make site builds beside site/ and keeps the old one
+
+
+def test_satzzeichen_aus_dem_plan_stehen_ohne_markdown_schraegstrich_auf_jeder_seite(kleinstadt, tmp_path):
+    """Plan texts are escaped for Markdown where they go into Markdown, and for HTML where they
+    go into HTML: a reader never sees the escape, in the text, the navigation or the title."""
+    import re
+
+    kleinstadt.ersetzen("plan/leitlinien/L2.yml", "titel: Armut vermeiden\n",
+                        "titel: Armut vermeiden\ntitel_leichte_sprache: Hilfe im Ehren-Amt (Nord).\n")
+    website_kopieren(kleinstadt.wurzel)
+    ergebnis = mkdocs_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    escape = re.compile(r"\w\\[-.,:;!?()#*_\[\]]|\\[-.,:;!?()#*_\[\]]\w")
+    for seite in (tmp_path / "site").rglob("*.html"):
+        text = re.sub(r"<script\b.*?</script>", "", lesen(seite.parent, seite.name), flags=re.S)
+        text = re.sub(r'\sdata-[\w-]+="[^"]*"', "", text)
+        assert not escape.search(text), (seite, escape.search(text))
+    assert "Ziel 2: Hilfe im Ehren-Amt (Nord)." in lesen(tmp_path / "site", "leichte-sprache/leitlinien/L2.html")
+    assert "Niemand soll abgehängt werden.</p>" in lesen(tmp_path / "site", "leitlinien/L2.html")

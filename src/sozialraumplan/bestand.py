@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import wirkung
 from .atlas.laden import VORGABEN, atlas_pruefen, atlas_vorhanden, beispielvorgaben_pruefen
 from .atlas.modell import Atlas
 from .barrierefreiheit import Erklaerung, erklaerung_pruefen
@@ -48,6 +49,8 @@ def bestand_pruefen(quelle: Quelle) -> tuple[Bestand | None, list[Befund]]:
     elif plan is not None and quelle.lesen(VORGABEN) is not None:
         # without an atlas nothing uses the example settings, but a broken file is still one
         beispielvorgaben_pruefen(quelle, list(plan.stadtteile), None, befunde)
+    if plan is not None and (atlas is not None or not mit_atlas):
+        befunde += wirkung.indikatoren_pruefen(quelle, plan, atlas)
     befunde = _gekuerzt(sorted(befunde))
     if plan is None or erklaerung is None or nur_fehler(befunde) or (mit_atlas and atlas is None):
         return None, befunde

@@ -32,14 +32,16 @@ def entschaerft(wert: object) -> Zelle | numbers.Real:
 
     Anything else (dates, enums) is written as its text, as `csv.writer` would, and checked as text.
     """
-    if wert is None or isinstance(wert, numbers.Real):
-        return wert  # int, float, numpy's numbers too; a bool writes True/False, never a formula
+    if wert is None or isinstance(wert, (int, float)) or isinstance(wert, numbers.Real):
+        # int and float asked first (the ABC check is slow), numpy's numbers too; a bool writes
+        # True/False, never a formula
+        return wert
     text = str(wert)
     if text.startswith(FORMELANFAENGE):
         text = "'" + text
     # The writer quotes a cell only for the characters of its line end (`\n`): a bare CR would be
     # written unquoted and split the row in every reader. Text cells carry line breaks as `\n`.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def csv_text(kopf: Sequence[str], zeilen: Iterable[Sequence[object]]) -> str:

@@ -31,8 +31,10 @@ from .barrierefreiheit import startseite_erlaeuterungen
 from .befund import Befund
 from .quelle import utf8_text
 from .render import massnahmen
+from .render.gremienarbeit_seiten import startseite_umsetzung
 from .render.pfade import relativ
 from .render.text import datum, klartext_md, leichte_sprache_absatz, md
+from .veroeffentlichung import veroeffentlichung_text
 from .website import Website
 
 DOCS = "docs"
@@ -88,9 +90,19 @@ def vorlagen(website: Website, wurzel: Path, repo_adresse: str | None) -> Vorlag
         """BITV 2.0 § 4: the start page's explanations in Leichter Sprache (and sign language)."""
         return startseite_erlaeuterungen(plan, bestand.erklaerung, wurzel / DOCS)
 
+    def umsetzungsstand() -> str:
+        """How far the Maßnahmen of each Leitlinie have come, and the plan's feed."""
+        return startseite_umsetzung(plan, ergebnis.seite)
+
+    def veroeffentlichung() -> str:
+        """Links to the release's PDF and Synopse, or where they will be."""
+        return veroeffentlichung_text(website.veroeffentlichung, ergebnis.seite)
+
     makros: dict[str, Callable[..., str]] = {
         "einleitung": einleitung, "einleitung_leichte_sprache": einleitung_leichte_sprache,
         "massnahmen_tabelle": massnahmen_tabelle, "erlaeuterungen_barrierefreiheit": erlaeuterungen_barrierefreiheit,
+        "umsetzungsstand": umsetzungsstand,
+        "veroeffentlichung": veroeffentlichung,
     }
     if bestand.atlas is not None:
         makros.update(makros_binden(plan, bestand.atlas, lambda: ergebnis.seite))

@@ -9,6 +9,7 @@ always gives the same bytes, which keeps release files comparable.
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,7 +17,8 @@ from pydantic import BaseModel
 
 from .atlas import Atlas, atlas_dateien, atlas_laden, atlas_vorhanden, verweise
 from .csv_ausgabe import Zelle, csv_text
-from .model import Massnahme, Plan
+from .model import Foerderprojekt, Massnahme, Plan
+from .modellfelder import innerstes_modell
 from .quelle import Quelle
 
 LISTENTRENNER = " | "
@@ -36,6 +38,7 @@ def plan_daten(plan: Plan) -> dict[str, Any]:
         "sitzungen": liste(plan.sitzungen),
         "glossar": liste(plan.glossar.begriffe),
         "stadtteile": liste(plan.stadtteile),
+        "foerderprojekte": liste(plan.foerderprojekte),
         "quellen": dict(plan.quellen),
     }
 
@@ -49,8 +52,9 @@ def _spalten(modell: type[BaseModel], praefix: str = "") -> list[str]:
     spalten = []
     for name, feld in modell.model_fields.items():
         schluessel = praefix + name
-        if isinstance(feld.annotation, type) and issubclass(feld.annotation, BaseModel):
-            spalten += _spalten(feld.annotation, schluessel + "_")
+        innen = innerstes_modell(feld.annotation)
+        if innen is not None and typing.get_origin(feld.annotation) is not list:  # a section, also an optional one
+            spalten += _spalten(innen, schluessel + "_")
         else:
             spalten.append(schluessel)
     return spalten
@@ -60,6 +64,8 @@ def _zelle(wert: Any) -> Zelle:
     """Numbers stay numbers (the CSV writer must not mistake them for text); the rest is text."""
     if isinstance(wert, list):
         return LISTENTRENNER.join(str(_zelle(w)) for w in wert)
+    if isinstance(wert, dict):  # an entry of a list of sections, e.g. a Meilenstein: its values in order
+        return ", ".join(str(_zelle(w)) for w in wert.values())
     if isinstance(wert, bool):
         return "ja" if wert else "nein"
     if isinstance(wert, (int, float)):
@@ -80,12 +86,21 @@ def _flach(daten: dict[str, Any], praefix: str = "") -> dict[str, Zelle]:
 
 def massnahmen_csv(plan: Plan) -> str:
     """One row per Maßnahme; columns in the order of the YAML fields, then the district names."""
-    spalten = _spalten(Massnahme) + ["stadtteile_namen"]
+    return _tabelle(plan, Massnahme, plan.massnahmen)
+
+
+def foerderprojekte_csv(plan: Plan) -> str:
+    """One row per funded project (FRL Soziales), like `massnahmen_csv`."""
+    return _tabelle(plan, Foerderprojekt, plan.foerderprojekte)
+
+
+def _tabelle(plan: Plan, modell: type[Massnahme | Foerderprojekt], eintraege: Iterable[Massnahme | Foerderprojekt]) -> str:
+    spalten = _spalten(modell) + ["stadtteile_namen"]
     zeilen = []
-    for m in plan.massnahmen:
-        zeile = _flach(m.model_dump(mode="json"))
-        zeile["stadtteile_namen"] = _zelle([plan.stadtteil_name(s) for s in m.stadtteile])
-        zeilen.append([zeile[spalte] for spalte in spalten])
+    for eintrag in eintraege:
+        zeile = _flach(eintrag.model_dump(mode="json"))
+        zeile["stadtteile_namen"] = _zelle([plan.stadtteil_name(s) for s in eintrag.stadtteile])
+        zeilen.append([zeile.get(spalte, "") for spalte in spalten])  # an optional section left out is empty
     return csv_text(spalten, zeilen)
 
 
@@ -104,7 +119,8 @@ def atlas_wenn_vorhanden(quelle: Quelle, plan: Plan) -> Atlas | None:
 
 def offene_daten(plan: Plan, atlas: Atlas | None = None) -> dict[str, bytes]:
     """File name → content of every open-data file: the plan, and the atlas's values, index and map."""
-    dateien = {"plan.json": plan_json(plan).encode("utf-8"), "massnahmen.csv": massnahmen_csv(plan).encode("utf-8")}
+    dateien = {"plan.json": plan_json(plan).encode("utf-8"), "massnahmen.csv": massnahmen_csv(plan).encode("utf-8"),
+               "foerderprojekte.csv": foerderprojekte_csv(plan).encode("utf-8")}
     if atlas is not None:
         for datei in atlas_dateien(plan, atlas):
             if datei.pfad in ATLAS_DATEIEN:

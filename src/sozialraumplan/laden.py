@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .befund import Befund, PlanUngueltig, Schwere, nur_fehler
 from .csvdatei import csv_lesen
 from .meldungen import Regel, uebersetzen
-from .model import Glossar, Gremium, Leitlinie, Massnahme, Plan, PlanInfo, Sitzung, Stadtteil
+from .model import Foerderprojekt, Glossar, Gremium, Leitlinie, Massnahme, Plan, PlanInfo, Sitzung, Stadtteil
 from .pruefung import querverweise_pruefen
 from .quelle import Quelle
 from .yamldatei import YamlDokument, yaml_lesen
@@ -27,8 +27,10 @@ Dateientitaet = Leitlinie | Massnahme | Gremium | Sitzung
 
 M = TypeVar("M", bound=BaseModel)
 M_co = TypeVar("M_co", bound=BaseModel, covariant=True)
-E = TypeVar("E", bound=Dateientitaet)
-E_co = TypeVar("E_co", bound=Dateientitaet, covariant=True)
+Ordnerentitaet = Dateientitaet | Foerderprojekt
+"""Also the funded projects are one file per entity; `diff` does not compare them (yet)."""
+E = TypeVar("E", bound=Ordnerentitaet)
+E_co = TypeVar("E_co", bound=Ordnerentitaet, covariant=True)
 """Covariant, so that a loaded Leitlinie is also a loaded `Dateientitaet`."""
 
 PLAN_DATEI = "plan/plan.yml"
@@ -53,6 +55,8 @@ MASSNAHMEN = Art("plan/massnahmen", Massnahme, "massnahme")
 GREMIEN = Art("plan/gremien", Gremium, "gremium")
 SITZUNGEN = Art("plan/sitzungen", Sitzung, "sitzung")
 ARTEN: tuple[Art[Dateientitaet], ...] = (LEITLINIEN, MASSNAHMEN, GREMIEN, SITZUNGEN)
+FOERDERPROJEKTE = Art("plan/foerderprojekte", Foerderprojekt, "foerderprojekt")
+"""Funded projects (FRL Soziales): loaded like the others, but not (yet) compared by `diff`."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class Rohplan:
     sitzungen: list[Geladen[Sitzung]] = field(default_factory=list)
     stadtteile: list[Stadtteil] = field(default_factory=list)
     stadtteil_zeilen: dict[str, int] = field(default_factory=dict)
+    foerderprojekte: list[Geladen[Foerderprojekt]] = field(default_factory=list)
     befunde: list[Befund] = field(default_factory=list)
 
     @property
@@ -175,6 +180,7 @@ def stadtteile_lesen(quelle: Quelle, befunde: list[Befund]) -> tuple[list[Stadtt
         return [], {}
     stadtteile: list[Stadtteil] = []
     zeilen: dict[str, int] = {}
+    namen: dict[str, int] = {}
     for zeile in tabelle.zeilen:
         dokument = zeile.dokument(STADTTEIL_SPALTEN)
         stadtteil = validieren(Stadtteil, dokument, befunde)
@@ -186,6 +192,13 @@ def stadtteile_lesen(quelle: Quelle, befunde: list[Befund]) -> tuple[list[Stadtt
             continue
         zeilen[stadtteil.id] = zeile.nummer
         stadtteile.append(stadtteil)
+        name = " ".join(stadtteil.name.split()).casefold()
+        if name in namen:
+            # two districts of one name cannot be told apart in a table, a map or a search
+            befunde.append(zeile.befund("name", f"Den Namen „{stadtteil.name}“ trägt schon der Stadtteil in Zeile "
+                                        f"{namen[name]}", "geben Sie jedem Stadtteil einen eigenen Namen, z. B. mit "
+                                        "einem Zusatz wie „Nord“ oder dem Ortsteil in Klammern"))
+        namen.setdefault(name, zeile.nummer)
     return stadtteile, zeilen
 
 
@@ -199,6 +212,7 @@ def rohplan_laden(quelle: Quelle) -> Rohplan:
     roh.gremien = _ordner_laden(quelle, GREMIEN, roh.befunde)
     roh.sitzungen = _ordner_laden(quelle, SITZUNGEN, roh.befunde)
     roh.stadtteile, roh.stadtteil_zeilen = stadtteile_lesen(quelle, roh.befunde)
+    roh.foerderprojekte = _ordner_laden(quelle, FOERDERPROJEKTE, roh.befunde)
     return roh
 
 
@@ -212,6 +226,7 @@ def plan_pruefen(quelle: Quelle) -> tuple[Plan | None, list[Befund]]:
         f"{name}:{g.wert.id}": g.dokument.datei for name, liste in roh.entitaeten.items() for g in liste
     }
     quellen.update({"plan": PLAN_DATEI, "glossar": GLOSSAR_DATEI, "stadtteile": STADTTEILE_DATEI})
+    quellen.update({f"{FOERDERPROJEKTE.name}:{g.wert.id}": g.dokument.datei for g in roh.foerderprojekte})
 
     def sortiert(geladen: Sequence[Geladen[E]]) -> tuple[E, ...]:
         return tuple(sorted((g.wert for g in geladen), key=_sortierschluessel))
@@ -225,11 +240,12 @@ def plan_pruefen(quelle: Quelle) -> tuple[Plan | None, list[Befund]]:
         glossar=roh.glossar.wert,
         stadtteile=tuple(roh.stadtteile),
         quellen=quellen,
+        foerderprojekte=tuple(sorted((g.wert for g in roh.foerderprojekte), key=lambda p: (p.jahr, p.id))),
     )
     return plan, sorted(roh.befunde)
 
 
-def _sortierschluessel(wert: Dateientitaet) -> tuple[tuple[int, int, str], ...]:
+def _sortierschluessel(wert: Ordnerentitaet) -> tuple[tuple[int, int, str], ...]:
     """Natural order of ids, so M2 comes before M10."""
     ident = wert.id
     teile = []

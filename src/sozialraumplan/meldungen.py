@@ -10,11 +10,14 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from .befund import Befund
-from .model import HTML_TAG, ID_MUSTER, SKRIPT_LINK
+from .foerderung.modell import NICHT_OEFFENTLICH
+from .model import DRUCKSACHE_MUSTER, HTML_TAG, ID_MUSTER, SKRIPT_LINK
 from .modellfelder import innerstes_modell
 from .yamldatei import Pfad, YamlDokument
 
 _DEZIMALKOMMA = re.compile(r"^-?\d+,\d+$")
+OEFFENTLICHE_ORDNER = ("plan/", "data/")
+"""Where a key of the non-public funding applications is not merely unknown but must not stand."""
 
 _TEXTMUSTER = {"html": HTML_TAG, "skriptlink": SKRIPT_LINK}
 """Errors inside long texts point at the line of the offending markup, not the key."""
@@ -44,6 +47,17 @@ _EIGENE_FEHLER: dict[str, Regel] = {
     "umgesetzt_ohne_100": Regel("Eine umgesetzte Maßnahme muss „fortschritt: 100“ haben",
                                 "setzen Sie den Fortschritt auf 100 oder wählen Sie einen anderen Status",
                                 (("fortschritt",), ("status",))),
+    "koordinaten_paar": Regel("Breite und Länge gehören zusammen",
+                              "geben Sie beide an (z. B. breite: 50.99 und laenge: 11.03) oder keine",
+                              (("breite",), ("laenge",))),
+    "betrifft_leer": Regel("„betrifft“ nennt nichts, worauf sich der Beschluss bezieht",
+                           "nennen Sie massnahmen, stadtteile, leitlinien, einen standort oder ein vorhaben"),
+    "priorisierung_ohne_massnahmen": Regel("Eine Priorisierung braucht die Maßnahmen in ihrer Rangfolge",
+                                           "schreiben Sie unter „betrifft“ z. B. „massnahmen: [M003, M001]“, "
+                                           "die wichtigste zuerst", (("art",),)),
+    "standortempfehlung_ohne_stadtteil": Regel("Eine Standortempfehlung braucht den Stadtteil",
+                                               "schreiben Sie unter „betrifft“ z. B. „stadtteile: [rieth]“",
+                                               (("art",),)),
 }
 
 
@@ -70,12 +84,16 @@ FORMEN: dict[str, Form] = {
     r"^[^\s\]\[]+( [^\s\]\[]+)*$": Form("keine gültige Abkürzung", "eine Abkürzung hat keine eckigen Klammern, "
                                        "keine Leerzeichen am Anfang oder Ende und nie zwei hintereinander",
                                        "QSA oder k. A."),
+    DRUCKSACHE_MUSTER: Form("keine Nummer einer Drucksache", "schreiben Sie die Nummer, einen Schrägstrich und "
+                            "das Jahr zweistellig", "0554/22"),
     # atlas/modell.py
     r"^https://[^\s<>\"']+$": _ADRESSE,
     r"^/[^/\\\s<>\"'][^\s<>\"'\\]*\{z\}[^\s<>\"'\\]*$": Form(
         "kein Pfad von Kartenkacheln auf dieser Website", "schreiben Sie den Pfad auf dem Server der Website mit „/“ "
         "am Anfang (keine Adresse mit https://, kein „//“), ohne Leerzeichen, und mit den Platzhaltern {z}, {x} und "
         "{y}", "/kacheln/{z}/{x}/{y}.png"),
+    r"^[a-z][a-z0-9_]*$": Form("kein Spaltenname von data/stadtteile.csv", "schreiben Sie den Namen der Spalte in "
+                               "Kleinbuchstaben ohne Umlaute und Leerzeichen, mit Ziffern und _", "sozialraum"),
     # barrierefreiheit.py (it checks these itself, after validation)
     r"^https://[^\s<>\"'()\[\]]+$": _ADRESSE._replace(regel=_ADRESSE.regel + " und ohne Klammern"),
     r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$": _E_MAIL,
@@ -206,7 +224,7 @@ def uebersetzen(
             zeile, spalte = _ort_der_regel(dokument, pfad, texte[str(eintrag["ctx"]["error"])])
         else:
             zeile, spalte = dokument.position(pfad)
-        meldung, hinweis = _text(art, eintrag, pfad, modell, texte)
+        meldung, hinweis = _text(art, eintrag, pfad, modell, texte, dokument)
         befunde.append(Befund(dokument.datei, zeile, spalte, meldung, hinweis))
     return befunde
 
@@ -220,13 +238,18 @@ def _ort_der_regel(dokument: YamlDokument, pfad: Pfad, regel: Regel) -> tuple[in
 
 
 def _text(art: str, eintrag: Any, pfad: Pfad, modell: type[BaseModel],
-          eigene: Mapping[str, Regel]) -> tuple[str, str]:
+          eigene: Mapping[str, Regel], dokument: YamlDokument) -> tuple[str, str]:
     feld = ".".join(str(t) for t in pfad) or "Datei"
     name = str(pfad[-1]) if pfad else "Datei"
     eingabe = eintrag.get("input")
     ctx = eintrag.get("ctx") or {}
     if art == "missing":
         return f"Die Angabe „{name}“ fehlt", f"ergänzen Sie eine Zeile „{name}: …“"
+    if art == "extra_forbidden" and name in NICHT_OEFFENTLICH and dokument.datei.startswith(OEFFENTLICHE_ORDNER):
+        return (f"„{name}“ gehört zu den nicht öffentlichen Förderanträgen und darf nicht im öffentlichen Plan stehen",
+                "löschen Sie die Angabe hier und tragen Sie sie im nicht öffentlichen Ordner der Förderanträge ein "
+                "(foerderantraege/<jahr>/<kennung>.yml); öffentlich werden nur die Angaben, die "
+                "„sozialraumplan foerderung veroeffentlichen“ schreibt")
     if art == "extra_forbidden":
         erlaubt = erlaubte_schluessel(modell, pfad[:-1])
         gemeint = schluessel_vorschlag(name, erlaubt)

@@ -122,6 +122,20 @@ TitelLeichteSprache = Annotated[Text | None, Field(title="Titel in Leichter Spra
                                                                "sonst steht der Titel selbst dort.")]
 
 
+class Beschlussvorlage(Modell):
+    """What the Stadtrat decides on: the Drucksache that puts this Fortschreibung before it."""
+
+    drucksache: Text = Field(title="Drucksache", description="Die Nummer der Drucksache im Ratsinformationssystem, "
+                                                             "z. B. „DS 1234/26“.")
+    titel: Text = Field(title="Titel", description="Der Titel der Drucksache, wie ihn die Tagesordnung nennt.")
+    beschlussvorschlag: Text = Field(title="Beschlussvorschlag",
+                                     description="Der Satz, über den der Stadtrat abstimmt (z. B. „Der Stadtrat "
+                                                 "beschließt die Fortschreibung 2026 des Integrierten "
+                                                 "Sozialraumplans.“)")
+    sitzung: dt.date | None = Field(default=None, title="Sitzung",
+                                    description="Der Tag der Sitzung des Stadtrats, als JJJJ-MM-TT (freiwillig).")
+
+
 class PlanInfo(Modell):
     """`plan/plan.yml`: what plan this is and who publishes it."""
 
@@ -147,6 +161,16 @@ class PlanInfo(Modell):
         default=None, title="Vergleich mit",
         description="Die Fassung in Git (Tag, Branch oder Commit), mit der die Seite „Änderungen“ "
                     "vergleicht; ohne Angabe die vorige Fassung.")
+    beschlussvorlage: Beschlussvorlage | None = Field(
+        default=None, title="Beschlussvorlage",
+        description="Die Drucksache, mit der der Stadtrat über diese Fortschreibung beschließt: Nummer, Titel, "
+                    "Beschlussvorschlag und Tag der Sitzung (freiwillig). Sie steht auf dem Deckblatt des PDF "
+                    "und über der Synopse.")
+    adresse: Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")] | None = Field(
+        default=None, title="Adresse",
+        description="Die Adresse, unter der die Website veröffentlicht ist, z. B. https://sozialraumplan.erfurt.de/ "
+                    "(freiwillig). Das PDF nennt sie mit QR-Code auf dem Deckblatt; ohne Angabe gilt die Adresse "
+                    "aus SOZIALRAUMPLAN_ADRESSE (site_url).")
 
 
 class Leitlinie(Modell):
@@ -179,6 +203,35 @@ class Zeitraum(Modell):
         if self.ende is not None and self.ende < self.beginn:
             raise ValueError("ende_vor_beginn")
         return self
+
+
+class Meilenstein(Modell):
+    """An intermediate goal of a Maßnahme."""
+
+    datum: dt.date = Field(title="Datum", description="Der Tag, an dem der Meilenstein erreicht ist oder "
+                                                      "erreicht sein soll, als JJJJ-MM-TT.")
+    titel: Text = Field(title="Titel", description="Was bis dahin geschafft sein soll.")
+    erreicht: bool = Field(default=False, title="Erreicht",
+                           description="true, wenn der Meilenstein erreicht ist (ohne Angabe: noch nicht).")
+
+
+class Wirkungsrichtung(str, Enum):
+    SINKEN = "sinken"
+    STEIGEN = "steigen"
+
+    @property
+    def label(self) -> str:
+        return {"sinken": "sinken", "steigen": "steigen"}[self.value]
+
+
+class Wirkung(Modell):
+    """Which atlas indicators a Maßnahme is meant to move, and which way."""
+
+    indikatoren: list[Kennung] = Field(min_length=1, title="Indikatoren",
+                                       description="Die Kennungen der Indikatoren aus data/indikatoren.yml, "
+                                                   "z. B. [kinderarmut, sgb2_quote].")
+    richtung: Wirkungsrichtung = Field(title="Richtung", description="Wohin sich die Indikatoren in den Stadtteilen der "
+                                                             "Maßnahme bewegen sollen: sinken oder steigen.")
 
 
 class Massnahme(Modell):
@@ -216,6 +269,12 @@ class Massnahme(Modell):
                                                   "geprüft hat, als JJJJ-MM-TT.")
     beispiel: bool = Field(default=False, title="Beispiel",
                            description="true für eine erfundene Maßnahme; die Website kennzeichnet sie als Beispiel.")
+    meilensteine: list[Meilenstein] = Field(
+        default_factory=list, title="Meilensteine",
+        description="Zwischenziele der Maßnahme, je Eintrag datum, titel und erreicht (freiwillig).")
+    wirkung: Wirkung | None = Field(
+        default=None, title="Wirkung",
+        description="Welche Indikatoren des Atlas die Maßnahme bewegen soll und in welche Richtung (freiwillig).")
 
     @model_validator(mode="after")
     def _umgesetzt_heisst_fertig(self) -> Massnahme:
@@ -258,6 +317,97 @@ class Gremium(Modell):
         return self.kurzname or self.name
 
 
+class BeschlussArt(str, Enum):
+    BEWERTUNG = "bewertung"
+    PRIORISIERUNG = "priorisierung"
+    STANDORTEMPFEHLUNG = "standortempfehlung"
+    EMPFEHLUNG = "empfehlung"
+    STELLUNGNAHME = "stellungnahme"
+
+    @property
+    def label(self) -> str:
+        return {
+            "bewertung": "Bewertung",
+            "priorisierung": "Priorisierung",
+            "standortempfehlung": "Standortempfehlung",
+            "empfehlung": "Empfehlung",
+            "stellungnahme": "Stellungnahme",
+        }[self.value]
+
+
+class Standortangabe(Modell):
+    """A (potential) location a decision is about."""
+
+    name: Text = Field(title="Name", description="Wie der Standort heißt, z. B. „Nachbarschaftstreff am Markt“.")
+    breite: float | None = Field(default=None, ge=-90, le=90, title="Breite",
+                                 description="Die geographische Breite (WGS84), z. B. 50.99; mit der Länge "
+                                             "erscheint der Standort auf der Karte (freiwillig).")
+    laenge: float | None = Field(default=None, ge=-180, le=180, title="Länge",
+                                 description="Die geographische Länge (WGS84), z. B. 11.03 (freiwillig).")
+
+    @model_validator(mode="after")
+    def _beide_koordinaten(self) -> Standortangabe:
+        if (self.breite is None) != (self.laenge is None):
+            raise ValueError("koordinaten_paar")
+        return self
+
+
+class Betrifft(Modell):
+    """What a decision concerns; at least one of the fields."""
+
+    massnahmen: list[Kennung] = Field(default_factory=list, title="Maßnahmen",
+                                      description="Die Kennungen der Maßnahmen; bei einer Priorisierung in der "
+                                                  "Reihenfolge der Rangfolge, die wichtigste zuerst.")
+    stadtteile: list[Kennung] = Field(default_factory=list, title="Stadtteile",
+                                      description="Die Kennungen der Stadtteile aus data/stadtteile.csv.")
+    leitlinien: list[Kennung] = Field(default_factory=list, title="Leitlinien",
+                                      description="Die Kennungen der Leitlinien, z. B. [L2].")
+    standort: Standortangabe | None = Field(default=None, title="Standort",
+                                            description="Ein (möglicher) Standort: name, freiwillig breite und laenge.")
+    vorhaben: Text | None = Field(default=None, title="Vorhaben",
+                                  description="Ein Vorhaben außerhalb des Plans, z. B. eine Fachplanung, in Worten.")
+
+    @model_validator(mode="after")
+    def _nicht_leer(self) -> Betrifft:
+        if not (self.massnahmen or self.stadtteile or self.leitlinien or self.standort or self.vorhaben):
+            raise ValueError("betrifft_leer")
+        return self
+
+
+class Abstimmung(Modell):
+    """How the members voted."""
+
+    dafuer: int = Field(ge=0, title="Dafür", description="Die Zahl der Stimmen dafür.")
+    dagegen: int = Field(default=0, ge=0, title="Dagegen", description="Die Zahl der Stimmen dagegen.")
+    enthaltungen: int = Field(default=0, ge=0, title="Enthaltungen", description="Die Zahl der Enthaltungen.")
+
+
+class Beschluss(Modell):
+    """One decision of a Sitzung: an assessment, a ranking, a recommendation or a statement."""
+
+    art: BeschlussArt = Field(title="Art", description="bewertung, priorisierung, standortempfehlung, empfehlung "
+                                                       "oder stellungnahme.")
+    betrifft: Betrifft = Field(title="Betrifft", description="Worauf sich der Beschluss bezieht: massnahmen, "
+                                                             "stadtteile, leitlinien, standort oder vorhaben.")
+    ergebnis: Text = Field(title="Ergebnis", description="Was das Gremium beschlossen hat, in klaren Sätzen.")
+    begruendung: Text | None = Field(default=None, title="Begründung",
+                                     description="Warum, z. B. die Gründe einer Rangfolge (freiwillig).")
+    abstimmung: Abstimmung | None = Field(default=None, title="Abstimmung",
+                                          description="Wie abgestimmt wurde: dafuer, dagegen, enthaltungen "
+                                                      "(freiwillig).")
+    beispiel: bool = Field(default=False, title="Beispiel",
+                           description="true für einen erfundenen Beschluss; die Website kennzeichnet ihn als "
+                                       "Beispiel.")
+
+    @model_validator(mode="after")
+    def _passt_zur_art(self) -> Beschluss:
+        if self.art is BeschlussArt.PRIORISIERUNG and not self.betrifft.massnahmen:
+            raise ValueError("priorisierung_ohne_massnahmen")
+        if self.art is BeschlussArt.STANDORTEMPFEHLUNG and not self.betrifft.stadtteile:
+            raise ValueError("standortempfehlung_ohne_stadtteil")
+        return self
+
+
 class Sitzung(Modell):
     """One meeting of a Gremium."""
 
@@ -274,6 +424,10 @@ class Sitzung(Modell):
                                                "(freiwillig).")
     beispiel: bool = Field(default=False, title="Beispiel",
                            description="true für eine erfundene Sitzung; die Website kennzeichnet sie als Beispiel.")
+    beschluesse: list[Beschluss] = Field(
+        default_factory=list, title="Beschlüsse",
+        description="Was das Gremium bewertet, priorisiert, empfohlen oder Stellung genommen hat, je Eintrag "
+                    "art, betrifft und ergebnis (freiwillig).")
 
 
 class Begriff(Modell):
@@ -306,6 +460,53 @@ class Stadtteil(Modell):
     name: Text = Field(title="Name", description="Der Name des Stadtteils.")
 
 
+DRUCKSACHE_MUSTER = r"^\d{4}/\d{2}$"
+"""A Drucksache of the city council as Erfurt numbers it: four digits, slash, year (`0554/22`)."""
+
+
+class Foerderbeschluss(Modell):
+    """The committee's decision on a funding application (public once it is taken)."""
+
+    datum: dt.date = Field(title="Datum", description="Der Tag des Beschlusses im Ausschuss für Soziales, "
+                                                      "Arbeitsmarkt und Gleichstellung, als JJJJ-MM-TT.")
+    drucksache: Annotated[str, Field(pattern=DRUCKSACHE_MUSTER)] = Field(
+        title="Drucksache", description="Die Nummer der Drucksache des Beschlusses, z. B. 1234/26.")
+
+
+class Foerderzeitraum(Modell):
+    """From when to when a project is funded."""
+
+    beginn: dt.date = Field(title="Beginn", description="Der erste Tag der Förderung, als JJJJ-MM-TT.")
+    ende: dt.date = Field(title="Ende", description="Der letzte Tag der Förderung, als JJJJ-MM-TT.")
+
+    @model_validator(mode="after")
+    def _ende_nach_beginn(self) -> Foerderzeitraum:
+        if self.ende < self.beginn:
+            raise ValueError("ende_vor_beginn")
+        return self
+
+
+class Foerderprojekt(Modell):
+    """A project funded under the FRL Soziales, as published after the committee's decision:
+    only public fields. `sozialraumplan foerderung veroeffentlichen` writes these files."""
+
+    id: Kennung = Field(title="Kennung", description="Die Kennung wie im Dateinamen, z. B. 2026-stadtteilcafe.")
+    jahr: int = Field(ge=2000, le=2100, title="Förderjahr", description="Das Jahr der Förderrunde, z. B. 2026.")
+    traeger: Text = Field(title="Träger", description="Der freie Träger, der das Projekt durchführt.")
+    projekt: Text = Field(title="Projekt", description="Der Name des Projekts.")
+    stadtteile: list[Kennung] = Field(min_length=1, title="Stadtteile",
+                                      description="Die Kennungen der Stadtteile aus data/stadtteile.csv "
+                                                  "oder „gesamtstadt“.")
+    leitlinien: list[Kennung] = Field(min_length=1, title="Leitlinien",
+                                      description="Die Kennungen der Leitlinien, zu denen das Projekt beiträgt.")
+    bewilligte_summe: float = Field(gt=0, le=100_000_000, title="Bewilligte Summe",
+                                    description="Die bewilligte Fördersumme in Euro, z. B. 12500.50.")
+    zeitraum: Foerderzeitraum = Field(title="Zeitraum", description="Beginn und Ende der Förderung.")
+    beschluss: Foerderbeschluss = Field(title="Beschluss", description="Datum und Drucksache des Beschlusses.")
+    beispiel: bool = Field(default=False, title="Beispiel",
+                           description="true für ein erfundenes Projekt; die Website kennzeichnet es als Beispiel.")
+
+
 class Plan(Modell):
     """The whole plan, validated and cross-checked. Collections are sorted by id.
 
@@ -324,6 +525,8 @@ class Plan(Modell):
     stadtteile: tuple[Stadtteil, ...]
     quellen: dict[str, str] = Field(default_factory=dict)
     """Entity key (e.g. `massnahme:M001`) → repository path of the file it came from."""
+    foerderprojekte: tuple[Foerderprojekt, ...] = ()
+    """Funded projects (FRL Soziales), from `plan/foerderprojekte/`, by year and id."""
 
     def leitlinie(self, ident: str) -> Leitlinie:
         return next(x for x in self.leitlinien if x.id == ident)
@@ -345,3 +548,10 @@ class Plan(Modell):
 
     def sitzungen_for_gremium(self, ident: str) -> list[Sitzung]:
         return sorted((s for s in self.sitzungen if s.gremium == ident), key=lambda s: s.datum)
+
+    def foerderprojekte_for_leitlinie(self, ident: str) -> list[Foerderprojekt]:
+        return [p for p in self.foerderprojekte if ident in p.leitlinien]
+
+    def foerderprojekte_for_stadtteil(self, ident: str) -> list[Foerderprojekt]:
+        """Projects in the district, and those for the whole city."""
+        return [p for p in self.foerderprojekte if ident in p.stadtteile or GESAMTSTADT in p.stadtteile]

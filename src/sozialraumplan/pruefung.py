@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from .befund import Befund, Schwere
 from .meldungen import vorschlag
-from .model import GESAMTSTADT, Glossar
+from .model import GESAMTSTADT, Glossar, Sitzung
 from .yamldatei import Pfad, YamlDokument
 
 if TYPE_CHECKING:  # laden imports this module
@@ -19,15 +19,17 @@ W = TypeVar("W", bound=BaseModel)
 
 
 def _verweise(
-    dokument: YamlDokument, feld: str, werte: Iterable[str], erlaubt: set[str], was: str, datei_ordner: str
+    dokument: YamlDokument, feld: str, werte: Iterable[str], erlaubt: set[str], was: str, datei_ordner: str,
+    abschnitt: Pfad = (),
 ) -> list[Befund]:
-    """Findings for every value of the list (or single) field `feld` that is not in `erlaubt`."""
+    """Findings for every value of the list (or single) field `feld` that is not in `erlaubt`;
+    `abschnitt` is the path of the section holding `feld` (e.g. `("beschluesse", 0, "betrifft")`)."""
     befunde = []
     liste = list(werte)
-    einzeln = isinstance(dokument.daten.get(feld), str)
+    einzeln = not abschnitt and isinstance(dokument.daten.get(feld), str)
     gesehen: set[str] = set()
     for index, wert in enumerate(liste):
-        pfad: Pfad = (feld,) if einzeln else (feld, index)
+        pfad: Pfad = (*abschnitt, feld) if einzeln else (*abschnitt, feld, index)
         zeile, spalte = dokument.position(pfad)
         if wert in gesehen:
             befunde.append(Befund(dokument.datei, zeile, spalte, f"„{wert}“ steht doppelt in „{feld}“",
@@ -88,9 +90,33 @@ def querverweise_pruefen(roh: Rohplan) -> list[Befund]:
                              "Das Gremium", "plan/gremien/")
     for s in roh.sitzungen:
         befunde += _verweise(s.dokument, "gremium", [s.wert.gremium], gremien_ids, "Das Gremium", "plan/gremien/")
+        befunde += _beschluesse_pruefen(s, {g.wert.id for g in roh.massnahmen}, stadtteil_ids - {GESAMTSTADT},
+                                        leitlinien_ids)
+
+    for p in roh.foerderprojekte:
+        befunde += _verweise(p.dokument, "leitlinien", p.wert.leitlinien, leitlinien_ids, "Die Leitlinie",
+                             "plan/leitlinien/")
+        befunde += _verweise(p.dokument, "stadtteile", p.wert.stadtteile, stadtteil_ids, "Den Stadtteil",
+                             "data/stadtteile.csv (oder „gesamtstadt“)")
 
     if roh.glossar is not None:
         befunde += _glossar_pruefen(roh.glossar)
+    return befunde
+
+
+def _beschluesse_pruefen(sitzung: Geladen[Sitzung], massnahmen_ids: set[str], stadtteil_ids: set[str],
+                         leitlinien_ids: set[str]) -> list[Befund]:
+    """Every Maßnahme, Stadtteil and Leitlinie a decision names exists."""
+    befunde: list[Befund] = []
+    for index, beschluss in enumerate(sitzung.wert.beschluesse):
+        abschnitt: Pfad = ("beschluesse", index, "betrifft")
+        betrifft = beschluss.betrifft
+        for feld, werte, erlaubt, was, wo in (
+            ("massnahmen", betrifft.massnahmen, massnahmen_ids, "Die Maßnahme", "plan/massnahmen/"),
+            ("stadtteile", betrifft.stadtteile, stadtteil_ids, "Den Stadtteil", "data/stadtteile.csv"),
+            ("leitlinien", betrifft.leitlinien, leitlinien_ids, "Die Leitlinie", "plan/leitlinien/"),
+        ):
+            befunde += _verweise(sitzung.dokument, feld, werte, erlaubt, was, wo, abschnitt)
     return befunde
 
 

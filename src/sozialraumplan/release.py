@@ -19,7 +19,6 @@ import datetime as dt
 import io
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -27,16 +26,16 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diff import als_json, als_markdown, stand_aus_plan, stand_aus_revision, vergleichen
+from .diff import Stand, als_json, als_markdown, stand_aus_plan, stand_aus_revision, vergleichen
+from .diff.synopse import synopse
+from .diff.synopse_html import als_html as synopse_html
 from .export import atlas_wenn_vorhanden, offene_daten
 from .git_quelle import GitFehler, commit_von, git, ist_git_repository, vorige_fassung
 from .laden import plan_laden
 from .model import Plan
 from .pdf import plan_pdf
 from .quelle import Ordner
-
-TAG_MUSTER = re.compile(r"^v(\d{4})\.(\d+)$")
-"""Release tags: `v<Jahr>.<n>`, e.g. `v2026.1`."""
+from .veroeffentlichung import ENTWURF, RELEASE_VARIABLE, TAG_MUSTER, Veroeffentlichung, praefix
 
 
 class ReleaseFehler(Exception):
@@ -59,9 +58,6 @@ class Fassung:
     def entwurf(self) -> bool:
         return self.version == ENTWURF
 
-
-ENTWURF = "entwurf"
-"""The version of a draft, in file names instead of a tag."""
 
 _ENTWURF_HILFE = "oder bauen Sie zum Ausprobieren einen Entwurf mit „sozialraumplan release --entwurf“"
 
@@ -128,46 +124,74 @@ def aenderungen_im_arbeitsordner(wurzel: Path) -> list[str]:
     return pfade
 
 
-def kuerzel(text: str) -> str:
-    """`Landeshauptstadt Erfurt` → `landeshauptstadt-erfurt`, for file names."""
-    text = text.lower()
-    for umlaut, ersatz in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, ersatz)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+def vergleichsstaende(wurzel: Path, plan: Plan, fassung: Fassung) -> tuple[Stand, Stand] | None:
+    """The previous tag (or `vergleich_mit` in plan.yml, as on the site's „Änderungen“ page) and
+    the released state; None when there is nothing to compare with."""
+    basis = (plan.info.vergleich_mit or vorige_fassung(wurzel)) if fassung.commit else None
+    if basis is None:
+        return None
+    return stand_aus_revision(wurzel, basis), stand_aus_plan(plan, fassung.name, Ordner(wurzel), fassung.commit)
 
 
 def aenderungen(wurzel: Path, plan: Plan, fassung: Fassung) -> tuple[str, str]:
-    """The changes since the previous tag (or `vergleich_mit` in plan.yml, as on the site's
-    „Änderungen“ page) as (Markdown, JSON); a note for the first release."""
-    basis = (plan.info.vergleich_mit or vorige_fassung(wurzel)) if fassung.commit else None
-    if basis is None:
+    """The changes since the previous tag as (Markdown, JSON); a note for the first release."""
+    return aenderungen_aus(vergleichsstaende(wurzel, plan, fassung), fassung)
+
+
+def aenderungen_aus(staende: tuple[Stand, Stand] | None, fassung: Fassung) -> tuple[str, str]:
+    if staende is None:
         satz = ("Dies ist die erste veröffentlichte Fassung; es gibt keine frühere, mit der sie "
                 "verglichen werden könnte." if not fassung.entwurf else
                 "Es gibt keine frühere veröffentlichte Fassung, mit der dieser Entwurf verglichen werden könnte.")
         daten = {"basis": None, "ziel": {"name": fassung.name, "commit": fassung.commit}, "zusammenfassung": satz}
         return (f"# Änderungen in {fassung.name}\n\n{satz}\n",
                 json.dumps(daten, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    vergleich = vergleichen(stand_aus_revision(wurzel, basis),
-                            stand_aus_plan(plan, fassung.name, Ordner(wurzel), fassung.commit))
+    vergleich = vergleichen(*staende)
     return als_markdown(vergleich), als_json(vergleich)
+
+
+ADRESSE_VARIABLE = "SOZIALRAUMPLAN_ADRESSE"
+"""Where the site is published; mkdocs.yml reads it as `site_url`."""
+
+
+def website_adresse(plan: Plan) -> str | None:
+    """The site's address from `adresse` in plan.yml, else from the site's configuration
+    (SOZIALRAUMPLAN_ADRESSE); None when neither names one — it is never guessed."""
+    adresse = plan.info.adresse or os.environ.get(ADRESSE_VARIABLE, "").strip()
+    return adresse if adresse.startswith(("https://", "http://")) else None
 
 
 ENTWURF_VARIABLE = "SOZIALRAUMPLAN_ENTWURF"
 """Set for the build of a draft: mkdocs.yml passes it to the theme, which shows it on every page."""
 
 
-def website_zip(wurzel: Path, zeitpunkt: int | None, entwurf: str | None = None) -> bytes:
+def website_zip(wurzel: Path, zeitpunkt: int | None, entwurf: str | None = None,
+                veroeffentlicht: tuple[Veroeffentlichung, dict[str, bytes]] | None = None) -> bytes:
     """`mkdocs build --strict` into a temporary folder, packed with fixed dates and sorted entries;
-    `entwurf` (the draft's name) goes into a banner on every page."""
+    `entwurf` (the draft's name) goes into a banner on every page; `veroeffentlicht` (the release
+    and the contents of its files) is offered on the start page and under Downloads: its PDF,
+    Synopse and changes JSON go into a temporary folder in the repository that
+    SOZIALRAUMPLAN_RELEASE names, as `dist` does in the tag workflow."""
     if not (wurzel / "mkdocs.yml").is_file():
         raise ReleaseFehler(f"In {wurzel} fehlt mkdocs.yml — die Website kann nicht gebaut werden")
+    # Material's English end-of-life notice would stand between the German steps of the release;
+    # the README („Wenn Material for MkDocs endet“) explains it and what the project does.
     umgebung = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     umgebung.pop(ENTWURF_VARIABLE, None)  # never inherited: a tagged release is no draft
+    umgebung.pop(RELEASE_VARIABLE, None)  # the site of this release offers this release's files only
+    # the zip is opened from disk or served anywhere: no absolute address (mkdocs.yml's site_url)
+    umgebung.pop(ADRESSE_VARIABLE, None)
     if entwurf is not None:
         umgebung[ENTWURF_VARIABLE] = entwurf
     if zeitpunkt is not None:
         umgebung.setdefault("SOURCE_DATE_EPOCH", str(zeitpunkt))
-    with tempfile.TemporaryDirectory(prefix="sozialraumplan-site-") as ordner:
+    with tempfile.TemporaryDirectory(prefix="sozialraumplan-site-") as ordner, \
+            tempfile.TemporaryDirectory(prefix=".sozialraumplan-release-", dir=wurzel) as beilagen:
+        if veroeffentlicht is not None:
+            veroeffentlichung, inhalte = veroeffentlicht
+            for name in [*veroeffentlichung.dateien, veroeffentlichung.aenderungen]:
+                (Path(beilagen) / name).write_bytes(inhalte[name])
+            umgebung[RELEASE_VARIABLE] = Path(beilagen).name
         lauf = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", ordner],
                               cwd=wurzel, env=umgebung, capture_output=True, text=True)
         if lauf.returncode != 0:
@@ -204,16 +228,22 @@ def release(wurzel: Path | str, ziel: Path | str = "dist", tag: str | None = Non
     plan = plan_laden(quelle)
     atlas = atlas_wenn_vorhanden(quelle, plan)
     fassung = fassung_ermitteln(wurzel, tag, entwurf)
-    praefix = f"sozialraumplan-{kuerzel(plan.info.stadt)}-{fassung.version}"
-    markdown, json_text = aenderungen(wurzel, plan, fassung)
+    staende = vergleichsstaende(wurzel, plan, fassung)
+    markdown, json_text = aenderungen_aus(staende, fassung)
+    gegenueberstellung = synopse(*staende) if staende else None
+    veroeffentlicht = Veroeffentlichung(fassung.name, praefix(plan.info.stadt, fassung.version),
+                                        gegenueberstellung is not None)
     dateien: dict[str, bytes] = {
-        f"{praefix}.pdf": plan_pdf(plan, fassung.name, atlas),
-        f"{praefix}-website.zip": website_zip(wurzel, fassung.zeitpunkt, fassung.name if fassung.entwurf else None),
-        f"{praefix}-aenderungen.md": markdown.encode("utf-8"),
-        f"{praefix}-aenderungen.json": json_text.encode("utf-8"),
+        veroeffentlicht.pdf: plan_pdf(plan, fassung.name, atlas, gegenueberstellung, website_adresse(plan)),
+        f"{veroeffentlicht.praefix}-aenderungen.md": markdown.encode("utf-8"),
+        veroeffentlicht.aenderungen: json_text.encode("utf-8"),
     }
+    if gegenueberstellung is not None and veroeffentlicht.synopse:
+        dateien[veroeffentlicht.synopse] = synopse_html(gegenueberstellung).encode("utf-8")
+    dateien[f"{veroeffentlicht.praefix}-website.zip"] = website_zip(
+        wurzel, fassung.zeitpunkt, fassung.name if fassung.entwurf else None, (veroeffentlicht, dateien))
     for name, inhalt in offene_daten(plan, atlas).items():
-        dateien[f"{praefix}-{name}"] = inhalt
+        dateien[f"{veroeffentlicht.praefix}-{name}"] = inhalt
     ziel.mkdir(parents=True, exist_ok=True)
     geschrieben = []
     for name, inhalt in sorted(dateien.items()):

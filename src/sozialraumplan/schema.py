@@ -17,7 +17,7 @@ from .barrierefreiheit import DATEI as BARRIEREFREIHEIT_DATEI
 from .barrierefreiheit import Erklaerung
 from .befehle.codeowners import TEAMS_DATEI, Teamkonfiguration
 from .laden import GLOSSAR_DATEI, PLAN_DATEI
-from .model import Glossar, Gremium, Leitlinie, Massnahme, PlanInfo, Sitzung
+from .model import Foerderprojekt, Glossar, Gremium, Leitlinie, Massnahme, PlanInfo, Sitzung
 
 SCHEMA_ORDNER = "schemas"
 ARTEN: dict[str, tuple[type[BaseModel], str]] = {
@@ -32,6 +32,7 @@ ARTEN: dict[str, tuple[type[BaseModel], str]] = {
     "indikatoren": (IndikatorenDatei, INDIKATOREN),
     "beispieldaten": (BeispielVorgaben, VORGABEN),
     "teams": (Teamkonfiguration, TEAMS_DATEI),
+    "foerderprojekt": (Foerderprojekt, "plan/foerderprojekte/*.yml"),
 }
 """Kind → the model of its files and the files (a glob below the repository root)."""
 

@@ -14,21 +14,25 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from . import feeds, verlauf
 from .atlas import atlas_abschnitte, atlas_dateien
+from .atlas.modell import Atlas
 from .barrierefreiheit import abschnitte as barrierefreiheit_abschnitte
 from .befund import Befund, PlanUngueltig, Schwere
 from .bestand import Bestand, bestand_pruefen
-from .diff.seite import aenderungen_seite
+from .diff.seite import aenderungen_seiten
 from .git_historie import letzte_aenderungen
 from .git_quelle import RevisionUnbekannt
 from .laden import PLAN_DATEI, dokument_lesen
 from .model import Plan
 from .quelle import Ordner
-from .render import gremien, leitlinien, massnahmen, verzeichnisse
+from .render import foerderprojekte, gremien, gremienarbeit, gremienarbeit_seiten, leitlinien, massnahmen, verzeichnisse, wirkung
 from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
 from .render.text import datum
 from .seiten import Abschnitt, Datei, Seite
+from .verlauf import Fassung
+from .veroeffentlichung import RELEASE_VARIABLE, Veroeffentlichung, veroeffentlichung_lesen
 
 ASSETS = {
     "assets/sozialraumplan.css": "assets/sozialraumplan.css",
@@ -59,10 +63,16 @@ class Website:
     letzte_aenderungen: dict[str, dt.date] = field(default_factory=dict)
     warnungen: list[Befund] = field(default_factory=list)
     """Findings that do not stop publishing; the build prints them."""
+    veroeffentlichung: Veroeffentlichung | None = None
+    """The release this site is built for (its PDF and Synopse are under Downloads); None without one."""
 
     @property
     def plan(self) -> Plan:
         return self.bestand.plan
+
+    def feed_verweise(self, pfad: str) -> list[tuple[str, str]]:
+        """The Atom feeds page `pfad` links in its head: (site path, title)."""
+        return feeds.feed_verweise(self.plan, pfad)
 
     def seiten(self) -> list[Seite]:
         return [s for a in self.abschnitte for s in a.seiten]
@@ -99,24 +109,31 @@ def stichtag() -> dt.date:
     return dt.date.today()
 
 
-def plan_abschnitte(plan: Plan, tag: dt.date) -> list[Abschnitt]:
-    """The sections generated from `plan/`, in navigation order."""
+def plan_abschnitte(plan: Plan, tag: dt.date, fassungen: list[Fassung] | None = None,
+                    atlas: Atlas | None = None) -> list[Abschnitt]:
+    """The sections generated from `plan/`, in navigation order; `fassungen` (the published
+    Fortschreibungen) and `atlas` feed the Maßnahmen's timelines and Wirkung."""
+    fassungen = fassungen or []
     return [
         Abschnitt("Leitlinien", [leitlinien.uebersicht(plan)]
-                  + [leitlinien.seite(plan, l) for l in plan.leitlinien]),
-        Abschnitt("Maßnahmen", [massnahmen.katalog_seite(plan), massnahmen.pruefung_seite(plan, tag)]
-                  + [massnahmen.massnahme_seite(plan, m, massnahmen.pruefung_faellig(m, tag))
+                  + [leitlinien.seite(plan, l, gremienarbeit_seiten.leitlinie_zusatz(plan, l.id))
+                     for l in plan.leitlinien]),
+        Abschnitt("Maßnahmen", [massnahmen.katalog_seite(plan), massnahmen.pruefung_seite(plan, tag),
+                                gremienarbeit.prioritaeten_seite(plan), wirkung.wirkung_seite(plan, atlas)]
+                  + [massnahmen.massnahme_seite(plan, m, massnahmen.pruefung_faellig(m, tag),
+                                                gremienarbeit_seiten.massnahme_zusatz(plan, m, fassungen, atlas))
                      for m in plan.massnahmen]),
         Abschnitt("Gremien", [gremien.uebersicht(plan)] + [gremien.seite(plan, g) for g in plan.gremien]),
         Abschnitt("Sitzungen", [verzeichnisse.sitzungen_seite(plan)]),
         Abschnitt("Glossar", [verzeichnisse.glossar_seite(plan)]),
+        Abschnitt("Geförderte Projekte", [foerderprojekte.uebersicht(plan)]),
     ]
 
 
-def _aenderungen(wurzel: Path, plan: Plan) -> Seite:
-    """The page „Änderungen“; a configured base that git does not know is the editor's error."""
+def _aenderungen(wurzel: Path, plan: Plan) -> list[Seite]:
+    """The pages „Änderungen“ and „Synopse“; a configured base that git does not know is the editor's error."""
     try:
-        return aenderungen_seite(wurzel, plan, plan.info.vergleich_mit)
+        return aenderungen_seiten(wurzel, plan, plan.info.vergleich_mit)
     except RevisionUnbekannt as fehler:
         dokument = dokument_lesen(Ordner(wurzel), PLAN_DATEI, [])  # valid: the plan has loaded
         zeile, spalte = dokument.position(("vergleich_mit",), schluessel=True) if dokument else (1, 1)
@@ -141,10 +158,12 @@ def website_bauen(wurzel: Path | str) -> Website:
 
 
 def _fingerabdruck(wurzel: Path) -> tuple:
-    """Path, size and modification time of every file the site is generated from."""
-    return tuple(
+    """Path, size and modification time of every file the site is generated from, and the
+    release folder it offers (SOZIALRAUMPLAN_RELEASE)."""
+    release = os.environ.get(RELEASE_VARIABLE, "").strip()
+    return (release,) + tuple(
         (str(p), s.st_size, s.st_mtime_ns)
-        for ordner in ("plan", "data") if (wurzel / ordner).is_dir()
+        for ordner in ("plan", "data", *([release] if release else [])) if (wurzel / ordner).is_dir()
         for p in sorted((wurzel / ordner).rglob("*")) if p.is_file() and (s := p.stat())
     )
 
@@ -161,14 +180,18 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
     """Render the site of inputs already loaded and checked (`befunde`: their warnings); raises
     `PlanUngueltig` for what only rendering finds (an unknown comparison base)."""
     plan, atlas = bestand.plan, bestand.atlas
-    downloads, dateien = plan_downloads(plan)
+    veroeffentlichung, beilagen = veroeffentlichung_lesen(wurzel, plan.info.stadt)
+    downloads, dateien = plan_downloads(plan, veroeffentlichung)
+    dateien += beilagen
     dateien.append(massnahmen.pruefung_json(plan, tag))
-    abschnitte = plan_abschnitte(plan, tag)
+    fassungen = verlauf.fassungen(wurzel)
+    dateien += feeds.feeds(plan, fassungen, profile=atlas is not None)
+    abschnitte = plan_abschnitte(plan, tag, fassungen, atlas)
     if atlas is not None:
         abschnitte += atlas_abschnitte(plan, atlas, tag)
         dateien += atlas_dateien(plan, atlas)
     abschnitte += [
-        Abschnitt("Änderungen", [_aenderungen(wurzel, plan)]),
+        Abschnitt("Änderungen", _aenderungen(wurzel, plan)),
         Abschnitt("Downloads", [downloads]),
         *barrierefreiheit_abschnitte(plan, bestand.erklaerung, atlas=ATLAS_START if atlas else None),
     ]
@@ -180,4 +203,5 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
         abkuerzungen=verzeichnisse.abkuerzungen(plan),
         letzte_aenderungen=letzte_aenderungen(wurzel),
         warnungen=[b for b in befunde if b.schwere is Schwere.WARNUNG],
+        veroeffentlichung=veroeffentlichung,
     )

@@ -64,14 +64,32 @@ def eine_je_verzeichnis(seiten: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(erste.values())
 
 
+GEBAUT = REPO / "site"
+"""Where `make site` puts the site (`make test` after `make site` tests that one)."""
+QUELLEN = ("mkdocs.yml", "pyproject.toml", "requirements.lock", "plan", "data", "docs", "overrides", "macros", "src")
+"""Everything a build reads: a site older than any of these files is not the current one."""
+
+
+def aktuell(site: Path, wurzel: Path = REPO) -> bool:
+    """True when every page of `site` was written after the last change to any file of `wurzel`
+    it is built from."""
+    seiten = [p.stat().st_mtime for p in site.rglob("*.html")] if (site / "index.html").is_file() else []
+    quellen = [p.stat().st_mtime for q in QUELLEN for p in ([wurzel / q] if (wurzel / q).is_file() else (wurzel / q).rglob("*"))
+               if p.is_file() and "__pycache__" not in p.parts]
+    return bool(seiten) and min(seiten) > max(quellen)
+
+
 def website_bereitstellen(arbeitsverzeichnis: Path) -> Website:
-    """The site named by SOZIALRAUMPLAN_SITE, or a fresh `mkdocs build --strict` into the given folder."""
+    """The site named by SOZIALRAUMPLAN_SITE, the one `make site` built when it is current, or a fresh
+    `mkdocs build --strict` into the given folder."""
     gegeben = os.environ.get(UMGEBUNGSVARIABLE)
     if gegeben:
         verzeichnis = Path(gegeben).resolve()
         if not (verzeichnis / "index.html").is_file():
             return Website(verzeichnis, "/", (), f"{UMGEBUNGSVARIABLE}={gegeben} enthält keine index.html.")
         return _einlesen(verzeichnis)
+    if aktuell(GEBAUT):
+        return _einlesen(GEBAUT)
     lauf = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(arbeitsverzeichnis)],
         cwd=REPO,

@@ -17,7 +17,7 @@ from . import verweise
 from .farben import farbfeld, palette
 from .index import STELLEN as INDEX_STELLEN
 from .index import Stufe
-from .karte import Flaeche, karte
+from .karte import Empfehlung, Flaeche, karte
 from .klassen import Einteilung, Klasse, einteilen
 from .kontext import Kontext
 from .modell import Indikator, Richtung, Standort, Standortart
@@ -25,6 +25,9 @@ from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
 
 KEINE_ANGABE = "keine Angabe"
+GEHEIM = "."
+"""The official sign for a value withheld for disclosure control."""
+GEHEIM_GRUND = "aus Gründen der Geheimhaltung nicht veröffentlicht"
 
 
 def seite_bauen(pfad: str, titel: str, text: str, quelle: str | None) -> Seite:
@@ -33,13 +36,33 @@ def seite_bauen(pfad: str, titel: str, text: str, quelle: str | None) -> Seite:
     return Seite(pfad, titel, kopf(titel) + text, quelle)
 
 
-def zelle(wert: float | None, indikator: Indikator) -> str:
-    """A table cell: `12,5 %` for percentages, the bare number otherwise (unit in the header)."""
+def zelle(wert: float | None, indikator: Indikator, gesperrt: bool = False) -> str:
+    """A table cell: `12,5 %` for percentages, the bare number otherwise (unit in the header);
+    „.“ for a suppressed value."""
+    if gesperrt:
+        return GEHEIM
     if wert is None:
         return KEINE_ANGABE
     if indikator.einheit == "%":
         return mit_einheit(wert, "%", indikator.nachkommastellen)
     return zahl_text(wert, indikator.nachkommastellen)
+
+
+def wertzelle(kontext: Kontext, stadtteil: str, indikator: Indikator, jahr: int) -> str:
+    """The cell of one district, indicator and year."""
+    atlas = kontext.atlas
+    return zelle(atlas.wert(stadtteil, indikator.id, jahr), indikator, atlas.gesperrt(stadtteil, indikator.id, jahr))
+
+
+def geheim_hinweis(kontext: Kontext, indikatoren: list[str] | None = None) -> str:
+    """The legend of „.“ under a table, when the table can hold a suppressed value."""
+    gesperrt = kontext.atlas.gesperrte_zellen
+    if not any(gesperrt.get(i) for i in (indikatoren if indikatoren is not None else list(gesperrt))):
+        return ""
+    return GEHEIM_LEGENDE
+
+
+GEHEIM_LEGENDE = f'<p class="atlas-hinweis">{GEHEIM}&nbsp;= {GEHEIM_GRUND}</p>'
 
 
 def beschriftung(kontext: Kontext, text: str, indikator: str | None = None) -> str:
@@ -113,7 +136,8 @@ def klassenbild(einteilung: Einteilung, klassen: list[Klasse | None], palette_ar
                        sum(1 for k in klassen if k is None))
 
 
-def legende(bild: Klassenbild, einheit: str, stellen: int, standorte: bool = False) -> str:
+def legende(bild: Klassenbild, einheit: str, stellen: int, standorte: bool = False,
+            empfehlungen: bool = False) -> str:
     """The legend as an HTML list: colour, range and count of each class; missing data; sites."""
     def anzahl(n: int) -> str:
         return f'<span class="atlas-anzahl">({n} {"Stadtteil" if n == 1 else "Stadtteile"})</span>'
@@ -129,6 +153,8 @@ def legende(bild: Klassenbild, einheit: str, stellen: int, standorte: bool = Fal
     if standorte:
         eintraege += [f'<li><span class="atlas-symbol atlas-symbol--{art.value}"></span>{h(art.label)}</li>'
                       for art in Standortart]
+    if empfehlungen:
+        eintraege.append('<li><span class="atlas-symbol atlas-symbol--empfehlung"></span>Standortempfehlung</li>')
     return f'<ul class="atlas-legende" aria-label="Legende">{"".join(eintraege)}</ul>'
 
 
@@ -189,7 +215,7 @@ def indikator_tabelle(kontext: Kontext, seite: str, indikator: Indikator, jahr: 
     for s in ids:
         klasse = einteilung.klasse(werte[s])
         zeile = [f'<a href="{h(verweise.url(seite, verweise.stadtteil_seite(s)))}">{h(kontext.namen[s])}</a>',
-                 *(zelle(kontext.atlas.wert(s, indikator.id, j), indikator) for j in gezeigt),
+                 *(wertzelle(kontext, s, indikator, j) for j in gezeigt),
                  h(klasse.beschriftung(einheit, stellen)) if klasse else KEINE_ANGABE]
         if erstes:
             zeile.append(_aenderung(kontext.atlas.wert(s, indikator.id, erstes), werte[s], indikator))
@@ -204,7 +230,7 @@ def indikator_tabelle(kontext: Kontext, seite: str, indikator: Indikator, jahr: 
     return tabelle(f"tabelle-{indikator.id}-{jahr}",
                    beschriftung(kontext, f"{indikator.name} {zeitraum} nach Stadtteilen", indikator.id), spalten, zeilen,
                    csv_url=verweise.url(seite, verweise.indikator_csv(indikator.id)),
-                   csv_text=f"Alle Werte von „{indikator.name}“ als CSV herunterladen")
+                   csv_text=f"Alle Werte von „{indikator.name}“ als CSV herunterladen") + geheim_hinweis(kontext, [indikator.id])
 
 
 def _aenderung(vorher: float | None, nachher: float | None, indikator: Indikator) -> str:
@@ -224,8 +250,10 @@ def indikator_abschnitt(kontext: Kontext, seite: str, indikator: Indikator, jahr
     flaechen = {}
     for s, wert in werte.items():
         klasse = klassen[s]
-        flaechen[s] = Flaeche(mit_einheit(wert, indikator.einheit, indikator.nachkommastellen),
-                              klasse.beschriftung(indikator.einheit, indikator.nachkommastellen) if klasse else KEINE_ANGABE,
+        gesperrt = kontext.atlas.gesperrt(s, indikator.id, jahr)
+        flaechen[s] = Flaeche(GEHEIM if gesperrt else mit_einheit(wert, indikator.einheit, indikator.nachkommastellen),
+                              klasse.beschriftung(indikator.einheit, indikator.nachkommastellen) if klasse
+                              else GEHEIM_GRUND if gesperrt else KEINE_ANGABE,
                               bild.farbe(klasse))
     kennung = f"{indikator.id}-{jahr}"
     titel = f"{indikator.name} {jahr}"
@@ -299,7 +327,7 @@ def index_zusammenfassung(kontext: Kontext) -> str:
 
 
 def index_abschnitt(kontext: Kontext, seite: str, ebene: int = 2, standorte: bool = False,
-                    tabelle_html: str | None = None) -> str:
+                    tabelle_html: str | None = None, empfehlungen: tuple[Empfehlung, ...] = ()) -> str:
     """Heading, summary, map of the index classes (with sites if asked), legend and table."""
     index = kontext.index
     flaechen, bild = _stufe_flaechen(kontext, index.status, "bedarf")
@@ -307,9 +335,10 @@ def index_abschnitt(kontext: Kontext, seite: str, ebene: int = 2, standorte: boo
     titel = f"{index.einstellungen.name} {index.jahr}"
     karten_html = karte(kontext, f"sozialindex-{index.jahr}{'-standorte' if standorte else ''}", titel,
                         flaechen, "Status" if index.dynamik else "Klasse", tabelle_id=index_tabelle_id(kontext),
-                        standorte=orte)
+                        standorte=orte, empfehlungen=empfehlungen)
     teile = [ueberschrift(ebene, f"Karte: {titel}"), md(index_zusammenfassung(kontext)),
-             abbildung(karten_html, legende(bild, "", INDEX_STELLEN, standorte=bool(orte)),
+             abbildung(karten_html, legende(bild, "", INDEX_STELLEN, standorte=bool(orte),
+                                            empfehlungen=bool(empfehlungen)),
                        quellenzeile(kontext, kontext.atlas.beispiel(), orte)),
              tabelle_html if tabelle_html is not None else index_tabelle(kontext, seite)]
     return "\n\n".join(teile) + "\n\n"
@@ -372,15 +401,23 @@ def profil_tabelle(kontext: Kontext, seite: str, stadtteil: str) -> str:
         zeilen.append([
             f'<a href="{h(verweise.url(seite, verweise.indikator_seite(indikator.id)))}">{h(indikator.name)}</a>'
             f" ({h(indikator.einheit)})",
-            str(letztes), zelle(wert, indikator), zelle(stadt, indikator), h(aenderung),
+            str(letztes), wertzelle(kontext, stadtteil, indikator, letztes), _stadtzelle(kontext, indikator, letztes),
+            h(aenderung),
             h(_vergleich(wert, stadt, indikator)),
         ])
     spalten = [Spalte("Indikator (Einheit)"), Spalte("Jahr", zahl=True), Spalte("Stadtteil", zahl=True),
-               Spalte("Gesamtstadt", zahl=True), Spalte("Entwicklung", zahl=True), Spalte("Vergleich")]
+               Spalte("Stadt", zahl=True), Spalte("Entwicklung", zahl=True), Spalte("Vergleich")]
     return tabelle(f"tabelle-profil-{stadtteil}",
-                   beschriftung(kontext, f"{kontext.namen[stadtteil]}: alle Indikatoren im Vergleich zur Gesamtstadt"),
+                   beschriftung(kontext, f"{kontext.namen[stadtteil]}: alle Indikatoren im Vergleich zur Stadt"),
                    spalten, zeilen, csv_url=verweise.url(seite, verweise.stadtteil_csv(stadtteil)),
-                   csv_text=f"Alle Werte von {kontext.namen[stadtteil]} als CSV herunterladen")
+                   csv_text=f"Alle Werte von {kontext.namen[stadtteil]} als CSV herunterladen") + geheim_hinweis(kontext)
+
+
+def _stadtzelle(kontext: Kontext, indikator: Indikator, jahr: int) -> str:
+    """The city's value, named as what it is where it is not the city's own figure."""
+    stadt = kontext.stadtwert(indikator.id, jahr)
+    text = zelle(stadt.wert, indikator)
+    return text if stadt.art != "durchschnitt" or stadt.wert is None else f"{text} ({h(stadt.bezeichnung)})"
 
 
 def index_satz(kontext: Kontext, stadtteil: str) -> str:
@@ -389,8 +426,7 @@ def index_satz(kontext: Kontext, stadtteil: str) -> str:
     wert = index.wert(stadtteil)
     name = md(index.einstellungen.name)
     if wert.wert is None:
-        return (f"Für {md(kontext.namen[stadtteil])} gibt es {index.jahr} keinen Wert im {name}: Es liegen zu "
-                "wenige Indikatoren vor.")
+        return f"Für {md(kontext.namen[stadtteil])} gibt es {index.jahr} keinen Wert im {name}: {md(wert.grund or '')}"
     text = (f"{index.jahr} liegt der {name} von {md(kontext.namen[stadtteil])} bei **{index_text(wert.wert)}**: "
             f"{md(index.klassenname(stadtteil) or KEINE_ANGABE)}, Rang {index.raenge[stadtteil]} von "
             f"{len(index.raenge)} "

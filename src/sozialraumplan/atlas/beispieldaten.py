@@ -4,6 +4,9 @@ No complete per-district table of a real city is at hand, so the atlas is shown 
 values that look like real ones: each district gets a latent „Belastung“ between 0 and 1 from
 its settlement type (inner city, large housing estate, village), every need indicator is a
 function of it with noise, a trend over the years and statistical secrecy in small districts.
+Counts that are shares of another count (`basis`) are written as counts; a rate defined from
+counts (`berechnung` in data/indikatoren.yml) is written as its numerator, so the atlas computes
+the rate and pools it for the city and larger areas, as it would with a city's real counts.
 Real published figures (`data/ankerwerte.csv`) fix the population of the districts they cover
 and keep the ranges realistic; the values written here stay example data all the same.
 
@@ -66,43 +69,63 @@ def beispielwerte(vorgaben: BeispielVorgaben, stadtteile: list[Stadtteil], indik
     drift = {i: rng.normal(0.0, 0.025) for i in ids}
     einwohner = {(i, t): basis[i] * (1 + vorgaben.wachstum) ** (t - ankerjahr) * rng.normal(1.0, 0.004)
                  for i in ids for t in vorgaben.jahre}
-    zeilen: list[tuple[str, str, int, float | None]] = []
     t0 = vorgaben.jahre[0]
-    for indikator in indikatoren:
+    reihen: dict[str, dict[tuple[str, int], float | None]] = {
+        vorgaben.einwohner_indikator: {k: float(round(v)) for k, v in einwohner.items()}}
+    # counts that are shares of another count first: the rates' numerators are shares of them
+    reihenfolge = sorted(indikatoren, key=lambda i: (vorgaben.indikatoren.get(i.id) is None
+                                                     or vorgaben.indikatoren[i.id].basis is None))
+    for indikator in reihenfolge:
         vorgabe = vorgaben.indikatoren.get(indikator.id)
-        if indikator.id == vorgaben.einwohner_indikator:
-            reihe: dict[tuple[str, int], float | None] = {k: float(round(v)) for k, v in einwohner.items()}
-        elif vorgabe is None:
+        if vorgabe is None or indikator.id == vorgaben.einwohner_indikator:
             continue
-        else:
-            unten, oben = indikator.grenzen
-            eigen = {i: (float(rng.lognormal(0, 0.15)) if vorgabe.je_typ else 1.0) for i in ids}
-            reihe = {}
-            for i in ids:
-                if vorgabe.bereich:
-                    a, b = vorgabe.bereich
-                    kern = a + (b - a) * belastung[i]
-                else:
-                    kern = (vorgabe.je_typ or {})[vorgaben.typ(i)] * eigen[i]
-                for t in vorgaben.jahre:
-                    faktor = (1 + vorgabe.trend + drift[i]) ** (t - t0) * rng.normal(1.0, vorgabe.streuung)
-                    geheim = vorgabe.geheim_unter is not None and einwohner[(i, t)] < vorgabe.geheim_unter
-                    reihe[(i, t)] = None if geheim else float(np.clip(round(kern * faktor, indikator.nachkommastellen),
-                                                                      max(unten, 0.0), oben))
-        zeilen += [(i, indikator.id, t, reihe[(i, t)]) for i in ids for t in vorgaben.jahre]
-        zeilen += [(GESAMTSTADT, indikator.id, t, _stadtwert(indikator, reihe, einwohner, ids, t))
-                   for t in vorgaben.jahre]
+        unten, oben = (0.0, 100.0) if vorgabe.basis else indikator.grenzen
+        eigen = {i: (float(rng.lognormal(0, 0.15)) if vorgabe.je_typ else 1.0) for i in ids}
+        reihe: dict[tuple[str, int], float | None] = {}
+        for i in ids:
+            if vorgabe.bereich:
+                a, b = vorgabe.bereich
+                kern = a + (b - a) * belastung[i]
+            else:
+                kern = (vorgabe.je_typ or {})[vorgaben.typ(i)] * eigen[i]
+            for t in vorgaben.jahre:
+                faktor = (1 + vorgabe.trend + drift[i]) ** (t - t0) * rng.normal(1.0, vorgabe.streuung)
+                geheim = vorgabe.geheim_unter is not None and einwohner[(i, t)] < vorgabe.geheim_unter
+                stellen = 6 if vorgabe.basis or indikator.berechnung else indikator.nachkommastellen
+                reihe[(i, t)] = None if geheim else float(np.clip(round(kern * faktor, stellen), max(unten, 0.0), oben))
+        if vorgabe.basis:
+            reihe = _anteil(reihe, reihen[vorgabe.basis], 100.0)
+        elif indikator.berechnung and indikator.berechnung.nenner in reihen:
+            # a rate with counts: its numerator is written, the atlas computes the rate
+            berechnung = indikator.berechnung
+            reihen[berechnung.zaehler] = _anteil(reihe, reihen[berechnung.nenner], berechnung.faktor)
+            continue
+        reihen[indikator.id] = reihe
+    zeilen: list[tuple[str, str, int, float | None]] = []
+    for indikator in indikatoren:
+        reihe_oder_nichts = reihen.get(indikator.id)
+        if reihe_oder_nichts is None:
+            continue
+        zeilen += [(i, indikator.id, t, reihe_oder_nichts[(i, t)]) for i in ids for t in vorgaben.jahre]
+        if not indikator.anzahl:  # counts sum up: the atlas adds them itself
+            zeilen += [(GESAMTSTADT, indikator.id, t, _stadtwert(indikator, reihe_oder_nichts, einwohner, ids, t))
+                       for t in vorgaben.jahre]
     return zeilen
 
 
+def _anteil(anteile: dict[tuple[str, int], float | None], basis: dict[tuple[str, int], float | None],
+            faktor: float) -> dict[tuple[str, int], float | None]:
+    """Counts from shares of another count: round(share ÷ faktor × basis)."""
+    return {k: None if (a := anteile[k]) is None or (b := basis.get(k)) is None else float(round(a / faktor * b))
+            for k in anteile}
+
+
 def _stadtwert(indikator: Indikator, reihe: dict, einwohner: dict, ids: list[str], jahr: int) -> float | None:
-    """Sum of counts; inhabitant-weighted mean of rates (an approximation the city would replace
-    with its own figure)."""
+    """The inhabitant-weighted mean of a rate without counts (an approximation the city would
+    replace with its own figure)."""
     paare = [(reihe[(i, jahr)], einwohner[(i, jahr)]) for i in ids if reihe[(i, jahr)] is not None]
     if not paare:
         return None
-    if indikator.anzahl:
-        return float(round(sum(w for w, _ in paare)))
     return round(sum(w * e for w, e in paare) / sum(e for _, e in paare), indikator.nachkommastellen)
 
 

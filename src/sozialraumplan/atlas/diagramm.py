@@ -38,7 +38,8 @@ def _schritte(unten: float, oben: float) -> list[float]:
 
 
 def zeitreihe(kennung: str, titel: str, beschreibung: str, jahre: list[int], stadt: list[float | None],
-              spanne: list[tuple[float, float] | None], einheit: str, stellen: int) -> str:
+              spanne: list[tuple[float, float] | None], einheit: str, stellen: int,
+              stadt_name: str) -> str:
     """SVG with the band of the districts (min–max per year) and the city's line with points."""
     werte = [w for w in stadt if w is not None] + [x for s in spanne if s for x in s]
     unten = min(0.0, min(werte)) if werte else 0.0
@@ -71,6 +72,6 @@ def zeitreihe(kennung: str, titel: str, beschreibung: str, jahre: list[int], sta
         teile += [f'<circle cx="{x(i):.1f}" cy="{y(w):.1f}" r="4" fill="{LINIE}"/>' for i, w in linie]
     teile.append(f'<text x="{LINKS}" y="{OBEN - 4}" text-anchor="start">{h(einheit)}</text>')
     teile.append("</svg>")
-    legende = (f'<ul class="atlas-legende"><li>{farbfeld(LINIE)}Gesamtstadt</li><li>{farbfeld(BAND)}'
+    legende = (f'<ul class="atlas-legende"><li>{farbfeld(LINIE)}{h(stadt_name)}</li><li>{farbfeld(BAND)}'
                "Spanne der Stadtteile (niedrigster bis höchster Wert)</li></ul>")
     return f'<figure class="atlas-diagramm">{"".join(teile)}<figcaption>{legende}</figcaption></figure>'

@@ -15,8 +15,11 @@ from ..model import GESAMTSTADT
 from ..render.text import h
 from ..seiten import Datei
 from . import verweise
+from .bausteine import GEHEIM
 from .kontext import Kontext
 from .modell import Indikator, Wert
+from .raumebenen import raumebenen_dateien
+from .zahlen import maschinenzahl
 
 WERTE_SPALTEN = ["stadtteil_id", "nummer", "stadtteil", "indikator", "indikator_name", "jahr", "wert", "einheit",
                  "datenart"]
@@ -25,16 +28,9 @@ DOWNLOADS_BESCHREIBUNG = (
     "Alle Zahlen des Atlas zum Weiterverwenden. Die CSV-Dateien sind in UTF-8 gespeichert, mit Komma als "
     "Trennzeichen und Punkt als Dezimalzeichen, damit Statistikprogramme sie ohne Umwandlung lesen. In "
     "einer Tabellenkalkulation öffnen Sie sie über „Daten → Aus Text/CSV“. Die Spalte „datenart“ sagt bei "
-    "jedem Wert, ob er ein Beispielwert oder ein echter Wert ist."
+    "jedem Wert, ob er ein Beispielwert oder ein echter Wert ist. Ein Punkt („.“) statt einer Zahl heißt: "
+    "aus Gründen der Geheimhaltung nicht veröffentlicht."
 )
-
-
-def _zahl(wert: float | None) -> int | float | str:
-    """Machine-readable: dot decimal, no grouping, integers without „.0“. A number, not its text,
-    so that the CSV writer knows a negative value is no formula."""
-    if wert is None:
-        return ""
-    return int(wert) if float(wert).is_integer() else float(round(wert, 6))
 
 
 def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
@@ -45,7 +41,8 @@ def _werte_zeilen(kontext: Kontext, werte: list[Wert]) -> list[list[object]]:
         indikator = indikatoren[w.indikator][1]
         name = "Gesamtstadt" if w.stadtteil == GESAMTSTADT else kontext.namen[w.stadtteil]
         zeilen.append([w.stadtteil, nummern.get(w.stadtteil, ""), name, w.indikator, indikator.name, w.jahr,
-                       _zahl(w.wert), indikator.einheit, "Beispieldaten" if w.beispiel else "amtlich"])
+                       GEHEIM if w.gesperrt else maschinenzahl(w.wert), indikator.einheit,
+                       "Beispieldaten" if w.beispiel else "amtlich"])
     return zeilen
 
 
@@ -71,13 +68,13 @@ def _index_csv(kontext: Kontext) -> bytes:
     zeilen = []
     for rang, w in enumerate(index.rangfolge(), start=1):
         zeile: list[object] = [w.stadtteil, nummern[w.stadtteil], kontext.namen[w.stadtteil], index.jahr,
-                               rang if w.wert is not None else "", _zahl(w.wert),
+                               rang if w.wert is not None else "", maschinenzahl(w.wert),
                                w.klasse.nummer if w.klasse else "", (w.klasse.name or "") if w.klasse else "",
                                "ja" if index.hoher_bedarf(w.stadtteil) else "nein"]
         if index.dynamik is not None:
             d = index.dynamik.werte[w.stadtteil]
-            zeile += [_zahl(d.wert), d.klasse.nummer if d.klasse else "", (d.klasse.name or "") if d.klasse else ""]
-        zeile += [_zahl(index.je_jahr[j].get(w.stadtteil)) for j in jahre]
+            zeile += [maschinenzahl(d.wert), d.klasse.nummer if d.klasse else "", (d.klasse.name or "") if d.klasse else ""]
+        zeile += [maschinenzahl(index.je_jahr[j].get(w.stadtteil)) for j in jahre]
         zeile.append("Beispieldaten" if kontext.atlas.beispiel() else "amtlich")
         zeilen.append(zeile)
     return csv_bytes(kopf, zeilen)
@@ -138,7 +135,7 @@ def download_dateien(kontext: Kontext) -> list[Datei]:
                 for i in kontext.atlas.indikatoren]
     dateien += [Datei(verweise.stadtteil_csv(s), _werte_csv(kontext, je_stadtteil.get(s, [])))
                 for s in kontext.ids]
-    return dateien
+    return dateien + raumebenen_dateien(kontext)
 
 
 def asset_dateien() -> list[Datei]:
@@ -175,6 +172,9 @@ def download_liste(kontext: Kontext, seite: str) -> str:
         haupt.append(eintrag(verweise.STANDORTE_GEOJSON, "Standorte der Quartiers- und Sozialraumarbeit und "
                                                           "Stadtteilzentren (GeoJSON)"))
     einzeln = [eintrag(verweise.indikator_csv(i.id), i.name) for i in kontext.atlas.indikatoren]
+    ebenen = [eintrag(pfad(e.einstellung.spalte), f"{was} nach {e.einstellung.name}") for e in kontext.atlas.ebenen
+              for pfad, was in ((verweise.raumebene_csv, "alle zusammengefassten Werte"),
+                                (verweise.raumebene_geojson, "Gebietsgrenzen mit den neuesten Werten (GeoJSON, WGS84)"))]
     lizenz = ""
     if geometrie.lizenz:
         ziel = f' (<a href="{h(geometrie.lizenz_adresse)}">Lizenztext</a>)' if geometrie.lizenz_adresse else ""
@@ -182,6 +182,7 @@ def download_liste(kontext: Kontext, seite: str) -> str:
     return (
         "## Gesamtdateien\n\n" f'<ul class="atlas-downloads">{"".join(haupt)}</ul>\n\n'
         "## Je Indikator\n\n" f'<ul class="atlas-downloads">{"".join(einzeln)}</ul>\n\n'
+        + ("## Je Raumebene\n\n" f'<ul class="atlas-downloads">{"".join(ebenen)}</ul>\n\n' if ebenen else "") +
         "Die Werte je Stadtteil stehen auf jedem Stadtteilprofil unter der Tabelle zum Herunterladen.\n\n"
         "## Quellenangabe und Lizenz\n\n"
         f"<p>{h(geometrie.namensnennung)}{lizenz} Wer die Grenzen weiterverwendet, nennt diese Quelle. "

@@ -1,14 +1,17 @@
 """The Sozialindex: selected indicators, standardised over the districts, weighted and summed.
 
+The computation itself is `statistik.standardisierung`; this module feeds it the atlas's values
+and gives each district its value, its class and the contributions the worked example shows.
 For every indicator i of the index and year t:
 
     z = r · (x − m) / s
 
 with x the district's value, m and s the mean and standard deviation over all districts with a
-value (s over n, not n − 1), and r = +1 where a higher value means more need, −1 where a lower
-one does. The index is the weighted mean of a district's z-values, Σ g·z / Σ g, standardised once
-more over the districts so that it, too, is measured in standard deviations: 0 is the average
-district, +1 one standard deviation more need than the average.
+published value (s over n, not n − 1; suppressed cells and excluded districts take no part),
+and r = +1 where a higher value means more need, −1 where a lower one does. The index is the
+weighted mean of a district's z-values, Σ g·z / Σ g, standardised once more over the districts
+so that it, too, is measured in standard deviations: 0 is the average district, +1 one
+standard deviation more need than the average. Classes compare the unrounded value.
 
 `status_dynamik` adds, in the manner of Berlin's Monitoring Soziale Stadtentwicklung, a dynamics
 index built the same way from each indicator's change between two years, and classes of both.
@@ -20,7 +23,10 @@ import functools
 import math
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from ..model import Stadtteil
+from ..statistik import index_rechnen
 from .klassen import Einteilung, Klasse, einteilen
 from .modell import Atlas, Dynamik, Indikator, Klassierung, SozialindexEinstellungen
 
@@ -38,12 +44,7 @@ class Beitrag:
     standardabweichung: float
     richtung: int
     gewicht: float
-
-    @property
-    def z(self) -> float:
-        if self.standardabweichung == 0:
-            return 0.0
-        return self.richtung * (self.wert - self.mittelwert) / self.standardabweichung
+    z: float
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Indexwert:
     wert: float | None
     klasse: Klasse | None
     beitraege: tuple[Beitrag, ...] = ()
+    grund: str | None = None
+    """Why the district has no value, when it has none."""
 
 
 @dataclass(frozen=True)
@@ -123,40 +126,44 @@ class Sozialindex:
                 and dyn.nummer == len(self.dynamik.einteilung.klassen))
 
 
-def _mittel_und_streuung(zahlen: list[float]) -> tuple[float, float]:
-    if not zahlen:
-        return math.nan, math.nan
-    mittel = sum(zahlen) / len(zahlen)
-    return mittel, math.sqrt(sum((x - mittel) ** 2 for x in zahlen) / len(zahlen))
-
-
 def _stufe(werte_je_indikator: dict[str, dict[str, float | None]], einstellungen: SozialindexEinstellungen,
-           indikatoren: dict[str, Indikator], klassierung: Klassierung, stadtteile: list[str]) -> Stufe:
-    """Standardise, weight, combine and class: the computation shared by status and dynamics."""
-    kennzahlen = {i: _mittel_und_streuung([w for w in werte.values() if w is not None])
-                  for i, werte in werte_je_indikator.items()}
-    mindestens = einstellungen.mindestens or len(einstellungen.indikatoren)
-    roh: dict[str, tuple[float | None, tuple[Beitrag, ...]]] = {}
-    for stadtteil in stadtteile:
+           indikatoren: dict[str, Indikator], klassierung: Klassierung, stadtteile: list[str],
+           ausgeschlossen: dict[str, str]) -> Stufe:
+    """Standardise, weight, combine and class: the computation shared by status and dynamics.
+    Districts in `ausgeschlossen` take no part (their value would shift everyone's)."""
+    auswahl = [e.indikator for e in einstellungen.indikatoren]
+    teilnehmer = [s for s in stadtteile if s not in ausgeschlossen]
+    werte = pd.DataFrame({i: pd.Series(werte_je_indikator[i], dtype="float64") for i in auswahl},
+                         index=pd.Index(teilnehmer, dtype=str), columns=auswahl).astype("float64")
+    rechnung = index_rechnen(
+        werte, pd.Series({i: float(indikatoren[i].richtung.vorzeichen) for i in auswahl}),
+        pd.Series({e.indikator: e.gewicht for e in einstellungen.indikatoren}),
+        einstellungen.mindestens or len(auswahl))
+    einteilung = einteilen(rechnung.wert.dropna().tolist(), klassierung, STELLEN)
+
+    zeile = {s: n for n, s in enumerate(teilnehmer)}
+    x, z = werte.to_numpy(), rechnung.z.to_numpy()
+    mittel, streuung = rechnung.mittel.to_numpy(), rechnung.streuung.to_numpy()
+    roh_je, wert_je = rechnung.roh.to_numpy(), rechnung.wert.to_numpy()
+
+    def indexwert(s: str) -> Indexwert:
+        if s in ausgeschlossen:
+            return Indexwert(s, None, None, None, (), ausgeschlossen[s])
+        n = zeile[s]
         beitraege = tuple(
-            Beitrag(e.indikator, wert, *kennzahlen[e.indikator], indikatoren[e.indikator].richtung.vorzeichen, e.gewicht)
-            for e in einstellungen.indikatoren
-            if (wert := werte_je_indikator[e.indikator].get(stadtteil)) is not None
-        )
-        summe = sum(b.gewicht for b in beitraege)
-        wert = sum(b.gewicht * b.z for b in beitraege) / summe if beitraege and len(beitraege) >= mindestens else None
-        roh[stadtteil] = (wert, beitraege)
-    mittel, streuung = _mittel_und_streuung([w for w, _ in roh.values() if w is not None])
-    standardisiert = {
-        s: None if w is None else round((w - mittel) / streuung if streuung else 0.0, 10) for s, (w, _) in roh.items()
-    }
-    einteilung = einteilen([w for w in standardisiert.values() if w is not None], klassierung, STELLEN)
-    werte = {
-        s: Indexwert(s, roh[s][0], standardisiert[s], einteilung.klasse(
-            None if (z := standardisiert[s]) is None else round(z, STELLEN)), roh[s][1])
-        for s in stadtteile
-    }
-    return Stufe(werte, mittel, streuung, einteilung)
+            Beitrag(e.indikator, float(x[n, k]), float(mittel[k]), float(streuung[k]),
+                    indikatoren[e.indikator].richtung.vorzeichen, e.gewicht, float(z[n, k]))
+            for k, e in enumerate(einstellungen.indikatoren) if not math.isnan(x[n, k]))
+        roh, wert = _zahl(roh_je[n]), _zahl(wert_je[n])
+        # the class compares the full value with the limits: rounding is for display only
+        return Indexwert(s, roh, wert, einteilung.klasse(wert), beitraege,
+                         None if wert is not None else "Es liegen zu wenige Indikatoren vor.")
+
+    return Stufe({s: indexwert(s) for s in stadtteile}, rechnung.gesamt_mittel, rechnung.gesamt_streuung, einteilung)
+
+
+def _zahl(wert: float) -> float | None:
+    return None if math.isnan(wert) else float(wert)
 
 
 def sozialindex_berechnen(atlas: Atlas, stadtteile: list[Stadtteil]) -> Sozialindex:
@@ -171,7 +178,7 @@ def sozialindex_berechnen(atlas: Atlas, stadtteile: list[Stadtteil]) -> Sozialin
 
     def stufe_im_jahr(t: int) -> Stufe:
         return _stufe({i: atlas.reihe(i, t, ids) for i in auswahl}, einstellungen, indikatoren,
-                      einstellungen.klassen, ids)
+                      einstellungen.klassen, ids, atlas.ausgeschlossen)
 
     je_jahr = {t: {s: w.wert for s, w in stufe_im_jahr(t).werte.items()} for t in jahre}
     index = Sozialindex(einstellungen, jahr, stufe_im_jahr(jahr), je_jahr)
@@ -189,4 +196,4 @@ def _dynamik(atlas: Atlas, einstellungen: SozialindexEinstellungen, dynamik: Dyn
         aenderungen[e.indikator] = {s: None if (v := vorher[s]) is None or (n := nachher[s]) is None else n - v
                                     for s in ids}
     klassierung = Klassierung(art="schwellen", grenzen=dynamik.grenzen, namen=dynamik.namen)
-    return _stufe(aenderungen, einstellungen, indikatoren, klassierung, ids)
+    return _stufe(aenderungen, einstellungen, indikatoren, klassierung, ids, atlas.ausgeschlossen)

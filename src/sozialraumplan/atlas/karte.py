@@ -40,8 +40,18 @@ def massnahmen_je_stadtteil(kontext: Kontext) -> dict[str, int]:
     return anzahl
 
 
+@dataclass(frozen=True)
+class Empfehlung:
+    """A location a Gremium recommended, drawn beside the existing sites."""
+
+    name: str
+    breite: float
+    laenge: float
+    beispiel: bool
+
+
 def karten_daten(kontext: Kontext, titel: str, flaechen: dict[str, Flaeche], klassen_titel: str,
-                 standorte: tuple[Standort, ...] = ()) -> dict:
+                 standorte: tuple[Standort, ...] = (), empfehlungen: tuple[Empfehlung, ...] = ()) -> dict:
     """Everything the script needs to draw one map, as plain data (texts unescaped)."""
     einstellungen = kontext.atlas.einstellungen
     kacheln = einstellungen.karte.kacheln
@@ -68,16 +78,21 @@ def karten_daten(kontext: Kontext, titel: str, flaechen: dict[str, Flaeche], kla
             {"breite": s.breite, "laenge": s.laenge, "art": s.art.value,
              "titel": f"{s.name} ({s.art.label}{', Beispiel' if s.beispiel else ''})"}
             for s in standorte
+        ] + [
+            {"breite": e.breite, "laenge": e.laenge, "art": "empfehlung",
+             "titel": f"{e.name} (Standortempfehlung{', Beispiel' if e.beispiel else ''})"}
+            for e in empfehlungen
         ],
     }
 
 
 def karte(kontext: Kontext, kennung: str, titel: str, flaechen: dict[str, Flaeche],
-          klassen_titel: str, *, tabelle_id: str, standorte: tuple[Standort, ...] = ()) -> str:
+          klassen_titel: str, *, tabelle_id: str, standorte: tuple[Standort, ...] = (),
+          empfehlungen: tuple[Empfehlung, ...] = ()) -> str:
     """The map as an HTML block: a skip link, then a labelled region whose data the script draws.
     `tabelle_id` is the table with the same numbers, where the skip link leads. Without script
     (or before it ran) the region is empty and the table says everything."""
-    daten = json.dumps(karten_daten(kontext, titel, flaechen, klassen_titel, standorte),
+    daten = json.dumps(karten_daten(kontext, titel, flaechen, klassen_titel, standorte, empfehlungen),
                        ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return (
         f'<a class="atlas-ueberspringen" href="#{h(tabelle_id)}">Karte überspringen, weiter zur Tabelle</a>\n'

@@ -11,19 +11,11 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from ..model import GESAMTSTADT, Plan
+from ..model import Plan
+from ..statistik import Stadtwert
 from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen, stellen, vereinfachung_fuer
 from .index import Sozialindex
 from .modell import Atlas
-
-
-@dataclass(frozen=True)
-class Stadtwert:
-    """The reference value of the whole city for one indicator and year."""
-
-    wert: float | None
-    bezeichnung: str
-    """„Gesamtstadt“ (the city's own figure) or „Durchschnitt der Stadtteile“ (computed)."""
 
 
 @dataclass(eq=False)
@@ -91,15 +83,8 @@ class Kontext:
         return {i: flaeche_km2(g) for i, g in self.atlas.grenzen.items()}
 
     def stadtwert(self, indikator: str, jahr: int) -> Stadtwert:
-        """The city's own figure where the data has one; else the sum of the districts for counts
-        and the plain mean of the districts for rates."""
-        eigen = self.atlas.wert(GESAMTSTADT, indikator, jahr)
-        if eigen is not None:
-            return Stadtwert(eigen, "Gesamtstadt")
-        werte = [w for w in self.atlas.reihe(indikator, jahr, self.ids).values() if w is not None]
-        if self.atlas.indikator(indikator).anzahl:
-            return Stadtwert(sum(werte) if werte else None, "Summe der Stadtteile")
-        return Stadtwert(sum(werte) / len(werte) if werte else None, "Durchschnitt der Stadtteile")
+        """The whole city's value, as computed with the atlas (see `statistik.raeume`)."""
+        return self.atlas.stadtwert(indikator, jahr)
 
     def letztes_jahr(self, indikator: str) -> int:
         return self.atlas.jahre_von(indikator)[-1]

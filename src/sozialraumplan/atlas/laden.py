@@ -20,8 +20,10 @@ from ..yamldatei import Pfad, YamlDokument
 from .geometrie import grenzen_lesen, vereinfachung_fuer, verschwindende_grenzen
 from .index import sozialindex_berechnen
 from .modell import Atlas, AtlasEinstellungen, BeispielVorgaben, Indikator, IndikatorenDatei, Richtung, Wert
+from .rechnung import raumebenen_lesen, veroeffentlichen
 from .standorte import ankerwerte_lesen, standorte_lesen
 from .strassen import STRASSEN, strassen_lesen
+from .vergleich import amtlich_vergleichen
 from .werte import werte_lesen
 
 EINSTELLUNGEN = "data/atlas.yml"
@@ -55,6 +57,9 @@ _EIGENE_FEHLER = {
     "bereich_oder_je_typ": Regel("Geben Sie entweder „bereich“ oder „je_typ“ an",
                                  "bereich: [Wert bei geringem Bedarf, Wert bei hohem Bedarf] oder "
                                  "je_typ: {typ: Mittelwert}", (("je_typ",), ("bereich",))),
+    "einwohner_fehlt": Regel("Für „mindesteinwohner“ fehlt die Angabe „einwohner“",
+                             "nennen Sie den Indikator mit der Einwohnerzahl, z. B. einwohner: einwohner",
+                             (("mindesteinwohner",),)),
     "jahre_nicht_aufsteigend": Regel("Die Jahre müssen aufsteigend sortiert sein und dürfen sich nicht wiederholen",
                                      "z. B. jahre: [2022, 2023, 2024]", (("jahre",),)),
 }
@@ -86,11 +91,16 @@ def atlas_pruefen(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund
         befunde += _katalog_pruefen(katalog, dok_ind)
     if quelle.lesen(VORGABEN) is not None:
         beispielvorgaben_pruefen(quelle, stadtteile, katalog.indikatoren if katalog else None, befunde)
-    if einstellungen is None or katalog is None or dok_einst is None:
+    if einstellungen is None or katalog is None or dok_einst is None or dok_ind is None:
         return None, sorted(befunde)
     werte: dict[tuple[str, str, int], Wert] = {}
     for datei in einstellungen.werte:
         werte_lesen(quelle, datei, stadtteile, katalog.indikatoren, werte, befunde)
+    befunde += _berechnungen_pruefen(katalog, dok_ind) + _geheimhaltung_pruefen(einstellungen, katalog, dok_einst)
+    zuordnungen = raumebenen_lesen(quelle, einstellungen.raumebenen, stadtteile, befunde)
+    veroeffentlicht = veroeffentlichen(einstellungen, tuple(katalog.indikatoren), [s.id for s in stadtteile], werte,
+                                       zuordnungen)
+    werte = veroeffentlicht.werte
     grenzen = grenzen_lesen(quelle, einstellungen.geometrie, stadtteile, befunde)
     namen = {s.id: s.name for s in stadtteile}
     befunde += [Befund(einstellungen.geometrie.datei, 1, 1, f"Die Grenze von „{namen[i]}“ verschwindet auf den Karten",
@@ -108,12 +118,19 @@ def atlas_pruefen(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund
                            **({"standorte": einstellungen.standorte} if einstellungen.standorte else {}),
                            **({"ankerwerte": einstellungen.ankerwerte} if einstellungen.ankerwerte else {}),
                            **({"strassen": STRASSEN} if strassen else {})},
-                  strassen=strassen)
+                  strassen=strassen,
+                  stadtwerte=veroeffentlicht.stadtwerte, ebenen=veroeffentlicht.ebenen,
+                  ausgeschlossen=veroeffentlicht.ausgeschlossen)
     befunde += _index_pruefen(atlas, dok_einst)
     befunde += _abdeckung_pruefen(atlas, [s.id for s in stadtteile])
+    befunde += _leere_indikatoren(atlas, dok_ind)
     if nur_fehler(befunde):
         return None, sorted(befunde)
     atlas.sozialindex = sozialindex_berechnen(atlas, stadtteile)
+    if einstellungen.sozialindex.amtlich:
+        befunde += amtlich_vergleichen(quelle, einstellungen.sozialindex.amtlich, atlas, stadtteile)
+        if nur_fehler(befunde):
+            return None, sorted(befunde)
     return atlas, sorted(befunde)
 
 
@@ -164,9 +181,13 @@ def _vorgaben_abgleichen(vorgaben: BeispielVorgaben, dokument: YamlDokument, ids
         for typ in (t for t in typen if t not in tabelle):
             befund(pfad, f"„{'.'.join(map(str, pfad))}“: es fehlt der Siedlungstyp „{typ}“",
                    f"ergänzen Sie „{typ}: …“; jeder Typ aus „standardtyp“ und „typen“ braucht eine Angabe")
-    for ident in vorgaben.indikatoren:
+    for ident, vorgabe in vorgaben.indikatoren.items():
         if bekannt is not None and ident not in bekannt:
             unbekannt(("indikatoren", ident), "Indikator", ident, bekannt, "data/indikatoren.yml", schluessel=True)
+        zaehlbar = {vorgaben.einwohner_indikator} | {i for i, v in vorgaben.indikatoren.items() if v.basis is None}
+        if vorgabe.basis is not None and vorgabe.basis not in zaehlbar:
+            befund(("indikatoren", ident, "basis"), f"„{vorgabe.basis}“ ist keine Anzahl, die vorher erzeugt wird",
+                   f"nennen Sie „{vorgaben.einwohner_indikator}“ oder eine Anzahl ohne eigene „basis“")
     gesehen = set()
     for n, standort in enumerate(vorgaben.standorte):
         if standort.stadtteil not in ids:
@@ -233,3 +254,53 @@ def _abdeckung_pruefen(atlas: Atlas, stadtteile: list[str]) -> list[Befund]:
     return [Befund(datei, 1, 1, f"Für den Stadtteil „{s}“ gibt es keinen einzigen Wert",
                    "ergänzen Sie seine Werte oder tragen Sie leere Zellen ein, wenn es keine gibt",
                    Schwere.WARNUNG) for s in stadtteile if s not in mit_werten]
+
+
+def _berechnungen_pruefen(katalog: IndikatorenDatei, dokument: YamlDokument) -> list[Befund]:
+    """A rate's counts must exist and be counts (`anzahl: true`); a rate is no count itself."""
+    befunde = []
+    nach_id = {i.id: i for i in katalog.indikatoren}
+    for n, indikator in enumerate(katalog.indikatoren):
+        if indikator.berechnung is None:
+            continue
+        for teil in ("zaehler", "nenner"):
+            ident = getattr(indikator.berechnung, teil)
+            anzahl = nach_id.get(ident)
+            if anzahl is not None and anzahl.anzahl and ident != indikator.id:
+                continue
+            zeile, spalte = dokument.position(("indikatoren", n, "berechnung", teil))
+            tipp = vorschlag(ident, sorted(i.id for i in katalog.indikatoren if i.anzahl))
+            meldung = (f"Den Indikator „{ident}“ gibt es nicht" if anzahl is None
+                       else f"„{ident}“ ist keine Anzahl (anzahl: true)")
+            befunde.append(Befund(dokument.datei, zeile, spalte, meldung,
+                                  (tipp + " " if tipp else "") + "Zähler und Nenner einer Quote sind Anzahl-Indikatoren "
+                                  "aus data/indikatoren.yml mit „anzahl: true“"))
+        if indikator.anzahl:
+            zeile, spalte = dokument.position(("indikatoren", n, "berechnung"))
+            befunde.append(Befund(dokument.datei, zeile, spalte, f"„{indikator.id}“ ist eine Anzahl und eine Quote zugleich",
+                                  "löschen Sie „anzahl: true“ oder „berechnung“"))
+    return befunde
+
+
+def _geheimhaltung_pruefen(einstellungen: AtlasEinstellungen, katalog: IndikatorenDatei,
+                           dokument: YamlDokument) -> list[Befund]:
+    geheim = einstellungen.geheimhaltung
+    if geheim is None or geheim.einwohner is None or geheim.einwohner in {i.id for i in katalog.indikatoren}:
+        return []
+    zeile, spalte = dokument.position(("geheimhaltung", "einwohner"))
+    tipp = vorschlag(geheim.einwohner, sorted(i.id for i in katalog.indikatoren))
+    return [Befund(dokument.datei, zeile, spalte, f"Den Indikator „{geheim.einwohner}“ gibt es nicht",
+                   (tipp + " " if tipp else "") + "gültige Kennungen stehen in data/indikatoren.yml")]
+
+
+def _leere_indikatoren(atlas: Atlas, dokument: YamlDokument) -> list[Befund]:
+    """An indicator without a single value is probably missing from the value files."""
+    befunde = []
+    for n, indikator in enumerate(atlas.indikatoren):
+        if atlas.jahre_von(indikator.id) or any(w.gesperrt for w in atlas.werte.values() if w.indikator == indikator.id):
+            continue
+        zeile, spalte = dokument.position(("indikatoren", n, "id"))
+        befunde.append(Befund(dokument.datei, zeile, spalte, f"Für den Indikator „{indikator.id}“ gibt es keinen einzigen Wert",
+                              "ergänzen Sie seine Werte in einer Wertedatei aus data/atlas.yml oder löschen Sie ihn",
+                              Schwere.WARNUNG))
+    return befunde

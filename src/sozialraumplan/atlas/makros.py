@@ -85,12 +85,19 @@ def indikator_wert(m: MakroKontext, indikator: str, stadtteil: str = "gesamtstad
     """One value in running text, e.g. „12,5 % (2024, Beispieldaten)“."""
     ind = m.indikator(indikator)
     gewaehltes_jahr = m.jahr(ind, jahr)
+    gesperrt = False
     if stadtteil == "gesamtstadt":
-        wert = m.kontext.stadtwert(ind.id, gewaehltes_jahr).wert
+        stadt = m.kontext.stadtwert(ind.id, gewaehltes_jahr)
+        wert, art = stadt.wert, ("" if stadt.art != "durchschnitt" else f", {stadt.bezeichnung}")
     else:
-        wert = m.kontext.atlas.wert(m.stadtteil(stadtteil), ind.id, gewaehltes_jahr)
-    zusatz = ", Beispieldaten" if m.kontext.atlas.beispiel(ind.id) else ""
-    text = bausteine.zelle(wert, ind) if ind.einheit == "%" or wert is None else f"{bausteine.zelle(wert, ind)} {ind.einheit}"
+        auswahl = m.stadtteil(stadtteil)
+        wert, art = m.kontext.atlas.wert(auswahl, ind.id, gewaehltes_jahr), ""
+        gesperrt = m.kontext.atlas.gesperrt(auswahl, ind.id, gewaehltes_jahr)
+    zusatz = art + (", Beispieldaten" if m.kontext.atlas.beispiel(ind.id) else "")
+    if gesperrt:
+        zusatz += ", " + bausteine.GEHEIM_GRUND
+    zahl = bausteine.zelle(wert, ind, gesperrt)
+    text = zahl if ind.einheit == "%" or wert is None else f"{zahl} {ind.einheit}"
     return f"{md(text)} ({gewaehltes_jahr}{zusatz})"
 
 

@@ -12,7 +12,7 @@ from .index import Indexwert, Stufe
 from .kontext import Kontext
 from .modell import Richtung
 from .tabelle import Spalte, tabelle
-from .zahlen import zahl_text
+from .zahlen import mit_einheit, zahl_text
 
 _RICHTUNG = {Richtung.HOEHER: "+1 (mehr ist mehr Bedarf)", Richtung.NIEDRIGER: "−1 (weniger ist mehr Bedarf)"}
 
@@ -116,10 +116,14 @@ def methode_seite(kontext: Kontext) -> Seite:
     klassen_art = ("nach festen Schwellen" if einstellungen.klassen.art == "schwellen"
                    else "nach Quantilen: Jede Klasse enthält etwa gleich viele Stadtteile")
     text += (f"## Klassen\n\nDie Stadtteile werden {klassen_art} eingeteilt. Klasse 1 hat den geringsten Bedarf. "
-             f"Ab Klasse {einstellungen.hoher_bedarf_ab} gilt der Bedarf als hoch.\n\n"
+             f"Ab Klasse {einstellungen.hoher_bedarf_ab} gilt der Bedarf als hoch. Verglichen wird der ungerundete "
+             "Wert; ein Wert genau auf einer Grenze gehört zur oberen Klasse. Ein Wert, der gerundet auf der Grenze "
+             "zu liegen scheint, kann deshalb noch in der Klasse darunter stehen.\n\n"
              + _klassen_tabelle(index.status, "klassen-status", f"Klassen des {einstellungen.name} {index.jahr}")
              + "\n\n")
     text += _dynamik_text(kontext, beispiel)
+    text += _teilnahme_text(kontext)
+    text += gepoolt_text(kontext)
     text += (
         "## Was der Index nicht kann\n\n"
         "- Er vergleicht Stadtteile untereinander; über die Lage im Vergleich zu anderen Städten sagt er nichts.\n"
@@ -153,3 +157,63 @@ def _dynamik_text(kontext: Kontext, beispiel: Indexwert | None) -> str:
         text += f"### Rechenbeispiel Dynamik: {klartext_md(kontext.namen[beispiel.stadtteil])}\n\n"
         text += rechenbeispiel(kontext, index.dynamik, beispiel.stadtteil, "rechenbeispiel-dynamik", "Veränderung")
     return text + _klassen_tabelle(index.dynamik, "klassen-dynamik", f"Klassen der Dynamik {von} bis {index.jahr}") + "\n\n"
+
+
+def _teilnahme_text(kontext: Kontext) -> str:
+    """Which districts and values take no part in the index, from the configuration."""
+    atlas = kontext.atlas
+    geheim = atlas.einstellungen.geheimhaltung
+    if geheim is None:
+        return ""
+    text = "## Geheimhaltung\n\n"
+    regeln = []
+    if geheim.mindestanzahl is not None:
+        regeln.append(f"Anzahlen von 1 bis {geheim.mindestanzahl - 1}")
+    if geheim.mindestnenner is not None:
+        regeln.append(f"Quoten, deren Nenner kleiner als {zahl_text(geheim.mindestnenner, 0)} ist")
+    if regeln:
+        text += (f"Nicht veröffentlicht werden {' und '.join(regeln)}, dazu jeweils der Zähler einer gesperrten Quote. "
+                 "Damit sich eine gesperrte Zahl nicht aus der Summe der Stadt oder eines Gebiets ausrechnen lässt, "
+                 "wird in jeder Summe mit genau einer gesperrten Zelle auch die kleinste weitere gesperrt. "
+                 "Tabellen zeigen statt der Zahl einen Punkt („.“: aus Gründen der Geheimhaltung nicht veröffentlicht). "
+                 f"In diesem Atlas betrifft das {sum(atlas.gesperrte_zellen.values())} Zellen. Gesperrte Werte "
+                 "gehen nicht in den Index ein: Mittelwert und Standardabweichung eines Indikators stammen nur aus "
+                 "veröffentlichten Werten.\n\n")
+    if geheim.mindesteinwohner is not None:
+        namen = [kontext.namen[s] for s in kontext.nach_name(list(atlas.ausgeschlossen))]
+        text += (f"Stadtteile mit weniger als {zahl_text(geheim.mindesteinwohner, 0)} Einwohnerinnen und Einwohnern "
+                 "bleiben außerhalb des Index: In so kleinen Gebieten verändern wenige Menschen die Anteile stark"
+                 + (f". Das sind hier: {md(', '.join(namen))}.\n\n" if namen else "; in diesem Atlas ist keiner so klein.\n\n"))
+    return text
+
+
+def gepoolt_text(kontext: Kontext) -> str:
+    """The whole city's value of a rate from counts, worked out with the data's own numbers,
+    beside the unweighted mean of the districts it is not."""
+    atlas = kontext.atlas
+    for indikator in atlas.indikatoren:
+        berechnung = indikator.berechnung
+        jahre = atlas.jahre_von(indikator.id)
+        if berechnung is None or not jahre:
+            continue
+        jahr = jahre[-1]
+        stadt = atlas.stadtwert(indikator.id, jahr)
+        zaehler, nenner = atlas.stadtwert(berechnung.zaehler, jahr), atlas.stadtwert(berechnung.nenner, jahr)
+        if stadt.art != "gepoolt" or zaehler.wert is None or nenner.wert is None or stadt.wert is None:
+            continue
+        werte = [w for w in atlas.reihe(indikator.id, jahr, kontext.ids).values() if w is not None]
+        stellen = indikator.nachkommastellen
+        z_name, n_name = atlas.indikator(berechnung.zaehler).name, atlas.indikator(berechnung.nenner).name
+        text = (f"## Der Wert der Gesamtstadt\n\nEine Quote der ganzen Stadt ist nicht der Durchschnitt der "
+                "Quoten ihrer Stadtteile: Ein Stadtteil mit 300 Menschen zählte darin so viel wie einer mit 30.000. "
+                "Quoten, die aus zwei Anzahlen entstehen, werden deshalb für die Stadt (und für größere Gebiete) "
+                "aus den Summen der Anzahlen berechnet (gepoolt). Beispiel: "
+                f"{md(indikator.name)} {jahr} = {zahl_text(berechnung.faktor, 0)} × {md(z_name)} ÷ {md(n_name)} = "
+                f"{zahl_text(berechnung.faktor, 0)} × {zahl_text(zaehler.wert, 0)} ÷ {zahl_text(nenner.wert, 0)} = "
+                f"**{mit_einheit(stadt.wert, indikator.einheit, stellen)}**.")
+        if werte:
+            text += (f" Der ungewichtete Durchschnitt der {len(werte)} veröffentlichten Stadtteilwerte läge bei "
+                     f"{mit_einheit(sum(werte) / len(werte), indikator.einheit, stellen)}.")
+        return text + (" Für Quoten ohne Anzahlen zeigt der Atlas den Durchschnitt der Stadtteile und nennt ihn "
+                       "„Durchschnitt der Stadtteile (ungewichtet)“.\n\n")
+    return ""

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from ..model import GESAMTSTADT, Kennung, Modell, Stadtteil, Text
 from ..quelle import pfad_im_repository
+from ..statistik import Stadtwert
 
 if TYPE_CHECKING:  # only for annotations: loading shapely is not needed to read settings
     from shapely.geometry.base import BaseGeometry
@@ -107,6 +108,18 @@ class Klassierung(Modell):
         return len(self.grenzen) + 1 if self.art == "schwellen" and self.grenzen else (self.anzahl or 5)
 
 
+class Berechnung(Modell):
+    """A rate computed from two count indicators: faktor · zaehler ÷ nenner."""
+
+    zaehler: Kennung = Field(title="Zähler", description="Die Kennung des Anzahl-Indikators im Zähler, "
+                                                         "z. B. arbeitslose.")
+    nenner: Kennung = Field(title="Nenner", description="Die Kennung des Anzahl-Indikators im Nenner, "
+                                                        "z. B. einwohner_15_64.")
+    faktor: Annotated[float, Field(gt=0, le=1e6)] = Field(
+        default=100.0, title="Faktor", description="Womit der Quotient malgenommen wird: 100 für Prozent, "
+                                                   "1000 für je 1.000 (ohne Angabe 100).")
+
+
 class Indikator(Modell):
     """One entry of `data/indikatoren.yml`."""
 
@@ -134,6 +147,11 @@ class Indikator(Modell):
     anzahl: bool = Field(default=False, title="Anzahl",
                          description="true bei Anzahlen wie Personen: der Wert der Gesamtstadt ist die Summe "
                                      "der Stadtteile, ein Stadtteil wird nicht mit ihr verglichen.")
+    berechnung: Berechnung | None = Field(
+        default=None, title="Berechnung",
+        description="Eine Quote aus zwei Anzahlen, z. B. {zaehler: arbeitslose, nenner: einwohner_15_64, faktor: 100}: "
+                    "Werte, die die Dateien nicht nennen, und der Wert der Gesamtstadt (gepoolt: faktor · Σ zaehler ÷ "
+                    "Σ nenner) werden daraus berechnet (freiwillig).")
     interpretation: Text | None = Field(default=None, title="Interpretation",
                                         description="Wie die Werte zu lesen sind (freiwillig).")
     minimum: Betrag | None = Field(default=None, title="Minimum",
@@ -262,12 +280,54 @@ class SozialindexEinstellungen(Modell):
     dynamik: Dynamik | None = Field(default=None, title="Dynamik",
                                     description="Bei status_dynamik: Basisjahr, Grenzen und Namen der Veränderung.")
 
+    amtlich: Datei | None = Field(
+        default=None, title="Amtlich",
+        description="Eine CSV-Datei mit dem veröffentlichten amtlichen Index (Spalten stadtteil oder nummer, dazu "
+                    "indexwert und/oder klasse), z. B. data/amtlicher_index.csv: Der Bau vergleicht und meldet jede "
+                    "Abweichung (freiwillig).")
+
     @model_validator(mode="after")
     def _stimmig(self) -> SozialindexEinstellungen:
         if self.verfahren == "status_dynamik" and self.dynamik is None:
             raise ValueError("dynamik_fehlt")
         if self.hoher_bedarf_ab > self.klassen.klassenzahl:
             raise ValueError("hoher_bedarf_zu_gross")
+        return self
+
+
+class Raumebene(Modell):
+    """A level of larger areas: a column of `data/stadtteile.csv` names each district's area."""
+
+    spalte: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(
+        title="Spalte", description="Die Spalte in data/stadtteile.csv, die das Gebiet jedes Stadtteils nennt, "
+                                    "z. B. sozialraum.")
+    name: Text = Field(title="Name", description="Der Name der Ebene in der Mehrzahl, z. B. Sozialräume.")
+    bezeichnung: Text = Field(title="Bezeichnung", description="Ein Gebiet dieser Ebene in der Einzahl, z. B. Sozialraum.")
+    beispiel: bool = Field(default=False, title="Beispiel",
+                           description="true, wenn die Einteilung nur ein Beispiel ist; die Website sagt das.")
+
+
+class Geheimhaltung(Modell):
+    """Statistical disclosure control: which small numbers are not published."""
+
+    mindestanzahl: Annotated[int, Field(ge=1, le=1000)] | None = Field(
+        default=None, title="Mindestanzahl",
+        description="Anzahlen von 1 bis unter diese Zahl werden nicht veröffentlicht („.“), z. B. 3.")
+    mindestnenner: Annotated[int, Field(ge=1, le=10**6)] | None = Field(
+        default=None, title="Mindestnenner",
+        description="Quoten, deren Nenner kleiner ist, werden nicht veröffentlicht, z. B. 50.")
+    mindesteinwohner: Anzahl | None = Field(
+        default=None, title="Mindesteinwohner",
+        description="Stadtteile mit weniger Einwohnerinnen und Einwohnern (Indikator unter „einwohner“) bleiben "
+                    "außerhalb des Index, z. B. 300 (freiwillig).")
+    einwohner: Kennung | None = Field(
+        default=None, title="Einwohner", description="Die Kennung des Indikators mit der Einwohnerzahl, "
+                                                     "nötig für mindesteinwohner, z. B. einwohner.")
+
+    @model_validator(mode="after")
+    def _stimmig(self) -> Geheimhaltung:
+        if self.mindesteinwohner is not None and self.einwohner is None:
+            raise ValueError("einwohner_fehlt")
         return self
 
 
@@ -287,6 +347,13 @@ class AtlasEinstellungen(Modell):
     sozialindex: SozialindexEinstellungen = Field(title="Sozialindex",
                                                   description="Aus welchen Indikatoren der Sozialindex entsteht "
                                                               "und wie er in Klassen eingeteilt wird.")
+    raumebenen: list[Raumebene] = Field(
+        default_factory=list, title="Raumebenen",
+        description="Größere Gebiete, zu denen Stadtteile gehören, je mit spalte, name und bezeichnung (freiwillig).")
+    geheimhaltung: Geheimhaltung | None = Field(
+        default=None, title="Geheimhaltung",
+        description="Welche kleinen Zahlen nicht veröffentlicht werden, z. B. {mindestanzahl: 3, mindestnenner: 50} "
+                    "(freiwillig).")
 
 
 class Standortart(str, Enum):
@@ -312,6 +379,11 @@ class Vorgabe(Modell):
         default=0.0, title="Trend", description="Die Veränderung der ganzen Stadt je Jahr, als Anteil, z. B. -0.01.")
     streuung: Annotated[float, Field(ge=0, le=1)] = Field(
         default=0.08, title="Streuung", description="Die zufällige Schwankung, als Anteil des Werts (0 bis 1).")
+    basis: Kennung | None = Field(
+        default=None, title="Basis",
+        description="Bei einer Anzahl: die Kennung der Anzahl, von der sie ein Anteil ist; der erzeugte Wert (bereich "
+                    "oder je_typ) ist dann der Anteil in Prozent, geschrieben wird die gerundete Anzahl, z. B. basis: "
+                    "einwohner (freiwillig).")
     geheim_unter: Anzahl | None = Field(
         default=None, title="Geheim unter",
         description="Kein Wert, wo weniger Menschen wohnen als diese Zahl (statistische Geheimhaltung; freiwillig).")
@@ -439,6 +511,24 @@ class Wert:
     jahr: int
     wert: float | None
     beispiel: bool
+    gesperrt: bool = False
+    """Not published for disclosure control (the value is then None)."""
+
+
+@dataclass(frozen=True)
+class Gebietsebene:
+    """A configured area level with its areas and their published values."""
+
+    einstellung: Raumebene
+    zuordnung: dict[str, str]
+    """District id → area id."""
+    namen: dict[str, str]
+    """Area id → name, in the order of first appearance in data/stadtteile.csv."""
+    werte: dict[tuple[str, str, int], Wert]
+    """(area id, indicator, year) → value; suppressed values are None with `gesperrt`."""
+
+    def wert(self, gebiet: str, indikator: str, jahr: int) -> Wert | None:
+        return self.werte.get((gebiet, indikator, jahr))
 
 
 @dataclass(eq=False)
@@ -461,9 +551,36 @@ class Atlas:
     """What → repository path: `indikatoren`, `einstellungen`, `geometrie`, `standorte`, …"""
     strassen: tuple[Strasse, ...] = ()
     """The street register for the district search (optional `data/strassen.csv`)."""
+    stadtwerte: dict[tuple[str, int], Stadtwert] = field(default_factory=dict)
+    """(indikator, jahr) → the whole city's value and how it came about (see `statistik.raeume`)."""
+    ebenen: tuple[Gebietsebene, ...] = ()
+    ausgeschlossen: dict[str, str] = field(default_factory=dict)
+    """District id → why it takes no part in the index (too few inhabitants)."""
+
+    @property
+    def standorte_erfasst(self) -> bool:
+        """Whether the atlas records sites at all: no sites file means unknown, not none."""
+        return self.einstellungen.standorte is not None
 
     def indikator(self, ident: str) -> Indikator:
         return next(i for i in self.indikatoren if i.id == ident)
+
+    def gesperrt(self, stadtteil: str, indikator: str, jahr: int) -> bool:
+        """Whether the cell exists but is not published (disclosure control)."""
+        eintrag = self.werte.get((stadtteil, indikator, jahr))
+        return eintrag is not None and eintrag.gesperrt
+
+    def stadtwert(self, indikator: str, jahr: int) -> Stadtwert:
+        return self.stadtwerte.get((indikator, jahr), Stadtwert(None, "durchschnitt"))
+
+    @functools.cached_property
+    def gesperrte_zellen(self) -> dict[str, int]:
+        """Indicator → how many district cells are suppressed (areas not counted)."""
+        anzahl: dict[str, int] = {}
+        for w in self.werte.values():
+            if w.gesperrt:
+                anzahl[w.indikator] = anzahl.get(w.indikator, 0) + 1
+        return anzahl
 
     def wert(self, stadtteil: str, indikator: str, jahr: int) -> float | None:
         eintrag = self.werte.get((stadtteil, indikator, jahr))

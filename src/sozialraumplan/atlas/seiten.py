@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import beschluesse
 from ..model import Massnahme
+from ..render import foerderprojekte
+from ..render.gremienarbeit_seiten import stadtteil_zusatz
 from ..render.text import aufzaehlung, datum, h, klartext_md, leichte_sprache_absatz, md
 from ..seiten import Abschnitt, Seite
 from . import verweise
@@ -22,16 +25,18 @@ from .bausteine import (
     profil_tabelle,
     seite_bauen,
     stadtteil_verweis,
-    zelle,
+    wertzelle,
 )
 from .diagramm import zeitreihe
 from .downloads import DOWNLOADS_BESCHREIBUNG, download_liste
 from .gegenueberstellung import vergleich_seite
 from .index import STELLEN as INDEX_STELLEN
+from .karte import Empfehlung
 from .kontext import Kontext
 from .leichte_sprache import ls_abschnitt
 from .methode import methode_seite
-from .modell import Atlas, Indikator
+from .modell import Atlas, Indikator, Standort
+from .raumebenen import gebiet_eintrag, raumebenen_seiten
 from .stadtteilkarte import AKTIV, stadtteilkarte
 from .suche import strassen_seite, suchform
 from .tabelle import Spalte, tabelle
@@ -42,7 +47,7 @@ def atlas_abschnitte_fuer(kontext: Kontext, heute: dt.date) -> list[Abschnitt]:
     atlas = kontext.atlas
     return [
         Abschnitt(atlas.einstellungen.titel, [uebersicht(kontext), methode_seite(kontext), bedarfsermittlung(kontext),
-                                              downloads_seite(kontext)]
+                                              downloads_seite(kontext), *raumebenen_seiten(kontext)]
                   + ([strassen_seite(kontext)] if atlas.strassen else [])),
         Abschnitt("Indikatoren", [indikatoren_uebersicht(kontext)]
                   + [indikatorenblatt(kontext, i) for i in atlas.indikatoren]),
@@ -135,7 +140,7 @@ def _zeitreihe_abschnitt(kontext: Kontext, indikator: Indikator, jahre: list[int
         beschreibung += (f" Die Stadtteile lagen {jahre[-1]} zwischen {mit_einheit(spannen[-1][0], einheit, stellen)} "
                          f"und {mit_einheit(spannen[-1][1], einheit, stellen)}.")
     svg = zeitreihe(f"zeitreihe-{indikator.id}", f"Zeitreihe: {indikator.name}", beschreibung, jahre,
-                    [s.wert for s in stadt], spannen, einheit, stellen)
+                    [s.wert for s in stadt], spannen, einheit, stellen, stadt[-1].bezeichnung)
     return (f"## Zeitreihe {jahre[0]} bis {jahre[-1]}\n\n{md(beschreibung)} Die Werte jedes Jahres stehen in der "
             f"[Tabelle oben](#tabelle-{indikator.id}-{jahre[-1]}).\n\n{svg}\n\n")
 
@@ -169,7 +174,7 @@ def _einordnung(kontext: Kontext, indikator: Indikator, jahre: list[int]) -> str
 
 def stadtteile_uebersicht(kontext: Kontext) -> Seite:
     seite = f"{verweise.ORDNER}/stadtteile/index.md"
-    text = "Jedes Profil zeigt alle Indikatoren im Vergleich zur Gesamtstadt, die Klasse im Sozialindex, "
+    text = "Jedes Profil zeigt alle Indikatoren im Vergleich zur ganzen Stadt, die Klasse im Sozialindex, "
     text += "die Entwicklung, die Maßnahmen und die Standorte der Quartiers- und Sozialraumarbeit.\n\n"
     text += suchform(kontext, seite) + "\n\n## Alle Stadtteile von A bis Z\n\n"
     text += "\n".join(f"- {stadtteil_verweis(kontext, seite, s)}" for s in kontext.nach_name(kontext.ids)) + "\n"
@@ -205,7 +210,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str, heute: dt.date) -> Seite:
     einwohner = _einwohner(kontext, stadtteil)
     text += (f'<dl class="atlas-kennzahlen"><dt>Nummer</dt><dd>{h(info.nummer)}</dd>'
              f"<dt>Fläche</dt><dd>{h(zahl_text(kontext.flaechen.get(stadtteil, 0.0), 1))} km²</dd>"
-             f"{einwohner}</dl>\n\n")
+             f"{einwohner}{gebiet_eintrag(kontext, seite, stadtteil)}</dl>\n\n")
     text += f"## {md(kontext.index.einstellungen.name)}\n\n" + _index_trend(kontext, stadtteil)
     text += "## Alle Indikatoren\n\n" + profil_tabelle(kontext, seite, stadtteil) + "\n\n"
     text += "## Maßnahmen im Stadtteil\n\n"
@@ -216,13 +221,18 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str, heute: dt.date) -> Seite:
     if gesamt:
         text += (f"Dazu kommen {len(gesamt)} laufende oder geplante Maßnahmen für die ganze Stadt "
                  f"([Maßnahmenkatalog]({verweise.md_link(seite, 'massnahmen/index.md')})).\n\n")
+    text += foerderprojekte.abschnitt(plan, plan.foerderprojekte_for_stadtteil(stadtteil), seite)
     text += "## Standorte der Quartiers- und Sozialraumarbeit\n\n"
     orte = [s for s in atlas.standorte if s.stadtteil == stadtteil]
-    text += (aufzaehlung([f"{s.name} ({s.art.label}, {s.traeger}{', Beispiel' if s.beispiel else ''})" for s in orte])
-             if orte else "In diesem Stadtteil gibt es keinen Standort.") + "\n\n"
+    if not kontext.atlas.standorte_erfasst:
+        text += f"{NICHT_ERFASST}\n\n"
+    else:
+        text += (aufzaehlung([f"{s.name} ({s.art.label}, {s.traeger}{', Beispiel' if s.beispiel else ''})" for s in orte])
+                 if orte else "In diesem Stadtteil gibt es keinen Standort.") + "\n\n"
     anker = [a for a in atlas.ankerwerte if a.stadtteil == stadtteil]
     if anker:
         text += "## Veröffentlichte Zahlen\n\n" + _anker_tabelle(name, anker) + "\n\n"
+    text += stadtteil_zusatz(plan, stadtteil, seite)
     return seite_bauen(seite, name, text, "data/stadtteile.csv")
 
 
@@ -231,9 +241,8 @@ def _einwohner(kontext: Kontext, stadtteil: str) -> str:
     if indikator is None or not kontext.atlas.jahre_von(indikator.id):
         return ""
     jahr = kontext.letztes_jahr(indikator.id)
-    wert = kontext.atlas.wert(stadtteil, indikator.id, jahr)
     zusatz = " (Beispieldaten)" if kontext.atlas.beispiel(indikator.id) else ""
-    return f"<dt>{h(indikator.name)} {jahr}</dt><dd>{h(zelle(wert, indikator))}{zusatz}</dd>"
+    return f"<dt>{h(indikator.name)} {jahr}</dt><dd>{h(wertzelle(kontext, stadtteil, indikator, jahr))}{zusatz}</dd>"
 
 
 def _stichtag(text: str) -> str:
@@ -254,33 +263,56 @@ def _anker_tabelle(name: str, anker: list) -> str:
                           [Spalte("Merkmal"), Spalte("Wert", zahl=True), Spalte("Stichtag"), Spalte("Quelle")], zeilen)
 
 
-def bedarfsermittlung(kontext: Kontext) -> Seite:
-    seite, atlas, plan, index = verweise.BEDARF, kontext.atlas, kontext.plan, kontext.index
+def bedarfslage(kontext: Kontext) -> tuple[dict[str, list[Massnahme]], dict[str, list[Standort]], list[str], list[str]]:
+    """Per district its running or planned Maßnahmen and its Standorte; the districts with high
+    need and nothing there or planned (by rank), and all districts with high need."""
+    plan, index = kontext.plan, kontext.index
     aktive = {s: [m for m in plan.massnahmen_for_stadtteil(s) if m.status in AKTIV] for s in kontext.ids}
-    orte = {s: [o for o in atlas.standorte if o.stadtteil == s] for s in kontext.ids}
+    orte = {s: [o for o in kontext.atlas.standorte if o.stadtteil == s] for s in kontext.ids}
     luecken = [w.stadtteil for w in index.rangfolge()
                if index.hoher_bedarf(w.stadtteil) and not aktive[w.stadtteil] and not orte[w.stadtteil]]
-    hoch = [s for s in kontext.ids if index.hoher_bedarf(s)]
+    return aktive, orte, luecken, [s for s in kontext.ids if index.hoher_bedarf(s)]
+
+
+def bedarfsermittlung(kontext: Kontext) -> Seite:
+    seite, plan, atlas, index = verweise.BEDARF, kontext.plan, kontext.atlas, kontext.index
+    aktive, orte, luecken, hoch = bedarfslage(kontext)
     text = beispiel_hinweis(kontext)
     text += (
         "Die Bedarfsermittlung legt drei Dinge nebeneinander: den "
         f"[{md(index.einstellungen.name)}]({verweise.md_link(seite, verweise.METHODE)}), die bestehenden "
         "Standorte der Quartiers- und Sozialraumarbeit und der Stadtteilzentren sowie die laufenden und "
         "geplanten Maßnahmen des Plans. So wird sichtbar, wo hoher Bedarf auf kein Angebot trifft.\n\n"
-        f"{_bedarf_regel(kontext)}\n\n"
+        f"{bedarf_regel(kontext)}\n\n"
     )
-    if luecken:
-        text += (f'<p class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, aber weder ein Standort '
-                 f"noch eine laufende oder geplante Maßnahme: {h(', '.join(kontext.namen[s] for s in luecken))}.</p>\n\n")
+    if not kontext.atlas.standorte_erfasst:
+        # not recorded is not zero: without a sites file, nothing is said about sites
+        text += f"{NICHT_ERFASST} Die Bedarfsermittlung stützt sich deshalb nur auf die Maßnahmen.\n\n"
+        if luecken:
+            text += (f'<p class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, aber keine laufende oder '
+                     f"geplante Maßnahme: {h(', '.join(kontext.namen[s] for s in luecken))}.</p>\n\n")
+        text += f"{len(hoch)} Stadtteile haben einen hohen Bedarf, {len(luecken)} davon ohne Planung.\n\n"
     else:
-        text += "Jeder Stadtteil mit hohem Bedarf hat einen Standort oder eine laufende oder geplante Maßnahme.\n\n"
-    text += f"{len(hoch)} Stadtteile haben einen hohen Bedarf, {len(luecken)} davon ohne Angebot und ohne Planung.\n\n"
+        if luecken:
+            text += (f'<p class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, aber weder ein Standort '
+                     f"noch eine laufende oder geplante Maßnahme: {h(', '.join(kontext.namen[s] for s in luecken))}.</p>\n\n")
+        else:
+            text += "Jeder Stadtteil mit hohem Bedarf hat einen Standort oder eine laufende oder geplante Maßnahme.\n\n"
+        text += f"{len(hoch)} Stadtteile haben einen hohen Bedarf, {len(luecken)} davon ohne Angebot und ohne Planung.\n\n"
+    empfehlungen = tuple(Empfehlung(o.name, o.breite, o.laenge, e.beispiel)
+                         for e in beschluesse.standortempfehlungen(plan)
+                         if (o := e.beschluss.betrifft.standort) and o.breite is not None and o.laenge is not None)
     text += index_abschnitt(kontext, seite, ebene=2, standorte=True,
-                            tabelle_html=_bedarf_tabelle(kontext, seite, aktive, orte))
+                            tabelle_html=_bedarf_tabelle(kontext, seite, aktive, orte), empfehlungen=empfehlungen)
+    text += foerderprojekte.abschnitt(plan, [p for p in plan.foerderprojekte if any(s in hoch for s in p.stadtteile)],
+                                      seite, "Geförderte Projekte in Stadtteilen mit hohem Bedarf")
     return seite_bauen(seite, "Bedarfsermittlung", text, atlas.quellen["einstellungen"])
 
 
-def _bedarf_regel(kontext: Kontext) -> str:
+NICHT_ERFASST = "Standorte sind in diesem Atlas nicht erfasst (data/atlas.yml nennt keine Standortdatei)."
+
+
+def bedarf_regel(kontext: Kontext) -> str:
     einstellungen = kontext.index.einstellungen
     klasse = kontext.index.status.einteilung.klassen[einstellungen.hoher_bedarf_ab - 1]
     regel = (f"Als hoch gilt der Bedarf ab der Klasse „{md(klasse.name or str(klasse.nummer))}“ "
@@ -294,14 +326,16 @@ def _bedarf_regel(kontext: Kontext) -> str:
 def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> str:
     index = kontext.index
     spalten = [Spalte("Stadtteil"), Spalte("Rang", zahl=True), Spalte(f"{index.einstellungen.name} {index.jahr}", zahl=True),
-               Spalte("Klasse"), Spalte("Standorte"), Spalte("Laufende und geplante Maßnahmen"), Spalte("Einschätzung")]
+               Spalte("Klasse"), Spalte("Standorte"), Spalte("Laufende und geplante Maßnahmen"), Spalte("Einschätzung"),
+               Spalte("Standortempfehlungen der Gremien")]
     zeilen = []
     for rang, w in enumerate(index.rangfolge(), start=1):
         s = w.stadtteil
         massnahmen = "<br>".join(
             f'<a href="{h(verweise.url(seite, verweise.massnahme_seite(m.id)))}">{h(m.titel)}</a> ({h(m.status.label)})'
             for m in aktive[s]) or "keine"
-        standorte = "<br>".join(f"{h(o.name)} ({h(o.art.label)})" for o in orte[s]) or "keine"
+        standorte = ("<br>".join(f"{h(o.name)} ({h(o.art.label)})" for o in orte[s]) or "keine"
+                     if kontext.atlas.standorte_erfasst else "nicht erfasst")
         if index.hoher_bedarf(s) and aktive[s] == [] and orte[s] == []:
             einschaetzung = '<strong class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, nichts geplant</strong>'
         elif index.hoher_bedarf(s):
@@ -310,11 +344,23 @@ def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> s
             einschaetzung = "–"
         zeilen.append([f'<a href="{h(verweise.url(seite, verweise.stadtteil_seite(s)))}">{h(kontext.namen[s])}</a>',
                        str(rang) if w.wert is not None else "–", index_text(w.wert),
-                       h(index.klassenname(s) or KEINE_ANGABE), standorte, massnahmen, einschaetzung])
+                       h(index.klassenname(s) or KEINE_ANGABE), standorte, massnahmen, einschaetzung,
+                       _empfehlungen(kontext, seite, s)])
     return tabelle(index_tabelle_id(kontext),
                    beschriftung(kontext, f"Stadtteile nach Bedarf {index.jahr}, mit Standorten und Maßnahmen"),
                    spalten, zeilen, csv_url=verweise.url(seite, verweise.INDEX_CSV),
                    csv_text=f"{index.einstellungen.name} als CSV herunterladen")
+
+
+def _empfehlungen(kontext: Kontext, seite: str, stadtteil: str) -> str:
+    """The Standortempfehlungen for a district, newest first, each linked to its decision."""
+    sitzungen = verweise.url(seite, "sitzungen.md")
+    eintraege = []
+    for e in beschluesse.standortempfehlungen(kontext.plan, stadtteil):
+        ort = e.beschluss.betrifft.standort
+        eintraege.append(f'<a href="{h(sitzungen)}#{h(e.kennung)}">{h(ort.name if ort else e.beschluss.art.label)}</a>'
+                         f" ({h(datum(e.datum))}{', Beispiel' if e.beispiel else ''})")
+    return "<br>".join(eintraege) or "keine"
 
 
 def downloads_seite(kontext: Kontext) -> Seite:

@@ -41,6 +41,9 @@ def bedarf_urteil(kontext: Kontext, stadtteil: str) -> str:
     if not kontext.index.hoher_bedarf(stadtteil):
         return "Kein hoher Bedarf nach der Regel der Bedarfsermittlung."
     aktive, orte = aktive_massnahmen(kontext, stadtteil), standorte_in(kontext, stadtteil)
+    if not kontext.atlas.standorte_erfasst:  # not recorded is not zero: say nothing about sites
+        return ("Hoher Bedarf; " + (f"es gibt {len(aktive)} laufende oder geplante Maßnahme" + ("n" if len(aktive) > 1 else "")
+                                    if aktive else "keine laufende oder geplante Maßnahme") + ".")
     if not aktive and not orte:
         return "Hoher Bedarf, aber weder ein Standort noch eine laufende oder geplante Maßnahme."
     teile = ([f"{len(orte)} Standort" + ("e" if len(orte) > 1 else "")] if orte else []) + (
@@ -150,7 +153,9 @@ def stadtteilkarte(kontext: Kontext, stadtteil: str, heute: dt.date) -> str:
     seite = verweise.stadtteil_seite(stadtteil)
     name = kontext.namen[stadtteil]
     orte = standorte_in(kontext, stadtteil)
-    standorte = f"<ul>{''.join(_standort(o) for o in orte)}</ul>" if orte else "<p>Kein Standort in diesem Stadtteil.</p>"
+    standorte = (f"<ul>{''.join(_standort(o) for o in orte)}</ul>" if orte
+                 else "<p>Kein Standort in diesem Stadtteil.</p>" if kontext.atlas.standorte_erfasst
+                 else "<p>Standorte sind nicht erfasst.</p>")
     ls = verweise.url(seite, ls_profil_seite(stadtteil))
     vergleich = verweise.url(seite, VERGLEICH) + f"?a={stadtteil}"
     return (

@@ -41,6 +41,18 @@ def stadtteil_csv(ident: str) -> str:
     return f"{DATEN}/stadtteile/{ident}.csv"
 
 
+def raumebene_seite(spalte: str) -> str:
+    return f"{ORDNER}/raumebenen/{spalte}.md"
+
+
+def raumebene_csv(spalte: str) -> str:
+    return f"{DATEN}/raumebenen/{spalte}.csv"
+
+
+def raumebene_geojson(spalte: str) -> str:
+    return f"{DATEN}/raumebenen/{spalte}.geojson"
+
+
 INDEX_CSV = f"{DATEN}/sozialindex.csv"
 WERTE_CSV = f"{DATEN}/indikatorwerte.csv"
 GEOJSON = f"{DATEN}/stadtteile.geojson"

@@ -118,3 +118,11 @@ def mit_einheit(wert: float | None, einheit: str, stellen: int = 1, *, vorzeiche
 def aenderungseinheit(einheit: str) -> str:
     """The unit of a difference: percentages change by percentage points."""
     return "Prozentpunkte" if einheit == "%" else einheit
+
+
+def maschinenzahl(wert: float | None) -> int | float | str:
+    """Machine-readable: dot decimal, no grouping, integers without „.0“, empty for no value.
+    A number, not its text, so that the CSV writer knows a negative value is no formula."""
+    if wert is None:
+        return ""
+    return int(wert) if float(wert).is_integer() else float(round(wert, 6))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..diff import als_html, als_json, als_markdown, stand_aus_ordner, stand_aus_revision, vergleichen
 from ..git_quelle import GitFehler
 
-FORMATE = {"markdown": als_markdown, "json": als_json, "html": als_html}
+if TYPE_CHECKING:
+    from ..diff import Stand
+
+FORMATE = ("html", "json", "markdown")
 
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
@@ -28,6 +32,16 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    # imported here: every command's module is loaded to build the parser (see befehle/__init__.py)
+    from ..diff import als_html, als_json, als_markdown, vergleichen
+    ausgabe = {"markdown": als_markdown, "json": als_json, "html": als_html}[argumente.format]
+    return fassungen_schreiben(argumente, lambda basis, ziel: ausgabe(vergleichen(basis, ziel)))
+
+
+def fassungen_schreiben(argumente: argparse.Namespace, schreiben: Callable[[Stand, Stand], str]) -> int:
+    """Load revisions `basis` and `ziel` (or the working tree), write what `schreiben` makes of them
+    to `ausgabe` or stdout, and report invalid states; the exit code of `diff` and `synopse`."""
+    from ..diff import stand_aus_ordner, stand_aus_revision
     try:
         basis = stand_aus_revision(argumente.wurzel, argumente.basis)
         ziel = (stand_aus_revision(argumente.wurzel, argumente.ziel) if argumente.ziel
@@ -35,7 +49,7 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
     except GitFehler as fehler:
         print(f"Fehler: {fehler}", file=sys.stderr)
         return 2
-    text = FORMATE[argumente.format](vergleichen(basis, ziel))
+    text = schreiben(basis, ziel)
     if argumente.ausgabe:
         argumente.ausgabe.write_text(text, encoding="utf-8")
     else:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from ..befund import PlanUngueltig
-from ..export import atlas_wenn_vorhanden, offene_daten
 from ..laden import plan_laden
 from ..quelle import Ordner
 from ..wurzel import anzeige, eingabe_pfad
@@ -29,6 +28,7 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    from ..export import atlas_wenn_vorhanden, offene_daten  # the atlas's writers: only for this command
     quelle = Ordner(argumente.wurzel)
     try:
         plan = plan_laden(quelle)

@@ -8,9 +8,6 @@ from pathlib import Path
 
 from ..befund import PlanUngueltig
 from ..git_quelle import GitFehler
-from ..pdf.druck import PdfFehler
-from ..pdf.schriften import SchriftFehlt
-from ..release import ReleaseFehler, release
 from ..wurzel import anzeige, eingabe_pfad
 
 STANDARD_ZIEL = "dist"
@@ -36,6 +33,11 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    # imported here: every command's module is loaded to build the parser (see befehle/__init__.py),
+    # and the PDF's modules (WeasyPrint, matplotlib) take a second to import
+    from ..pdf.druck import PdfFehler
+    from ..pdf.schriften import SchriftFehlt
+    from ..release import ReleaseFehler, release
     ziel = eingabe_pfad(argumente.ziel) if argumente.ziel else Path(STANDARD_ZIEL)
     try:
         dateien = release(argumente.wurzel, ziel, argumente.tag, argumente.entwurf)

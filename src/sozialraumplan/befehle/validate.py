@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..befund import Befund, PlanUngueltig, Schwere
 from ..bestand import Bestand, bestand_pruefen
 from ..quelle import Ordner
+
+if TYPE_CHECKING:
+    from ..atlas import Atlas
 
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
@@ -52,7 +56,20 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     plan = bestand.plan
+    if bestand.atlas is not None:
+        _geheimhaltung_berichten(bestand.atlas)
     atlas = f", {len(bestand.atlas.indikatoren)} Indikatoren" if bestand.atlas else ""
     print(f"Plan gültig: {len(plan.leitlinien)} Leitlinien, {len(plan.massnahmen)} Maßnahmen, "
           f"{len(plan.gremien)} Gremien, {len(plan.sitzungen)} Sitzungen, {len(plan.stadtteile)} Stadtteile{atlas}.")
     return 0
+
+
+def _geheimhaltung_berichten(atlas: Atlas) -> None:
+    """How many cells disclosure control withholds, per indicator (districts, all years)."""
+    gesperrt = atlas.gesperrte_zellen
+    if atlas.einstellungen.geheimhaltung is None:
+        return
+    print(f"Geheimhaltung: {sum(gesperrt.values())} Zellen werden nicht veröffentlicht („.“).")
+    for indikator in atlas.indikatoren:
+        if gesperrt.get(indikator.id):
+            print(f"  {indikator.name} ({indikator.id}): {gesperrt[indikator.id]}")

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from ..atlas.index import STELLEN as INDEX_STELLEN
 from ..atlas.modell import Indikator
 from ..atlas.zahlen import aenderungseinheit, mit_einheit
-from ..model import GESAMTSTADT, Gremium, Leitlinie, Stadtteil
+from ..model import GESAMTSTADT, Beschluss, Gremium, Leitlinie, Meilenstein, Stadtteil
 from ..render.text import datum, monat
 from .stand import Entitaet, Stand
 
@@ -84,6 +84,10 @@ class Anzeige:
             return getattr(wert, "label", None) or str(wert.value).replace("_", " ")
         if isinstance(wert, dt.date):
             return datum(wert)
+        if isinstance(wert, Beschluss):
+            return f"{wert.art.label}: {' '.join(wert.ergebnis.split())}"
+        if isinstance(wert, Meilenstein):
+            return f"{datum(wert.datum)}: {wert.titel} ({'erreicht' if wert.erreicht else 'noch nicht erreicht'})"
         if isinstance(wert, BaseModel):
             return json.dumps(wert.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
         if schluessel == "fortschritt":

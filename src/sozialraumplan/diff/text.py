@@ -64,3 +64,25 @@ def textstellen(alt: str, neu: str) -> list[Textstelle]:
         Textstelle(" ".join(a[i1:i2]), " ".join(b[j1:j2]), " ".join(b[max(0, j1 - KONTEXT_WOERTER):j1]))
         for i1, i2, j1, j2 in bloecke
     ]
+
+
+GLEICH, GESTRICHEN, EINGEFUEGT = "gleich", "gestrichen", "eingefuegt"
+"""How a run of words relates to the other version of the text."""
+
+
+def wortabgleich(alt: str, neu: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Both texts whole, as runs of words: the old one `gleich` or `gestrichen`, the new one
+    `gleich` or `eingefuegt` — the two columns of a Synopse."""
+    a, b = woerter(alt), woerter(neu)
+    links: list[tuple[str, str]] = []
+    rechts: list[tuple[str, str]] = []
+    for art, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if art == "equal":
+            links.append((GLEICH, " ".join(a[i1:i2])))
+            rechts.append((GLEICH, " ".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            links.append((GESTRICHEN, " ".join(a[i1:i2])))
+        if j2 > j1:
+            rechts.append((EINGEFUEGT, " ".join(b[j1:j2])))
+    return links, rechts

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..befund import Befund
 from ..laden import stadtteile_lesen
 from ..quelle import Quelle
+from . import zwischenspeicher
 from .morphologie import wortarten
 from .regeln import SATZREGELN, Kontext, Treffer, ein_satz_pro_zeile
 from .saetze import saetze
@@ -44,10 +45,9 @@ def text_pruefen(text: LsText, eigennamen: frozenset[str] = frozenset()) -> list
     ]
 
 
-def datei_texte(datei: Path, anzeige: str) -> tuple[list[LsText], list[Befund]]:
+def datei_texte(anzeige: str, endung: str, inhalt: bytes) -> tuple[list[LsText], list[Befund]]:
     """The Leichte-Sprache texts of one file: YAML values or a whole Markdown page."""
-    inhalt = datei.read_bytes()
-    if datei.suffix == ".md":
+    if endung == ".md":
         return [aus_markdown(anzeige, inhalt)], []
     return aus_yaml(anzeige, inhalt)
 
@@ -69,13 +69,26 @@ def pfade_pruefen(
                 pfad, 1, 1, "Leichte Sprache: diesen Ordner oder diese YAML- oder Markdown-Datei "
                 "gibt es nicht", "prüfen Sie den Pfad; er gilt ab dem aktuellen Ordner"))
     for datei in dict.fromkeys(dateien):
-        texte, befunde = datei_texte(datei, _anzeige(datei, wurzel))
+        anzahl, befunde = datei_pruefen(datei, _anzeige(datei, wurzel), eigennamen)
+        ergebnis.texte += anzahl
         ergebnis.befunde.extend(befunde)
-        ergebnis.texte += len(texte)
-        for text in texte:
-            ergebnis.befunde.extend(text_pruefen(text, eigennamen))
     ergebnis.befunde.sort()
     return ergebnis
+
+
+def datei_pruefen(datei: Path, anzeige: str, eigennamen: frozenset[str]) -> tuple[int, list[Befund]]:
+    """The number of Leichte-Sprache texts in one file and their findings (from the cache when
+    this file state was checked before)."""
+    inhalt = datei.read_bytes()
+    schluessel = zwischenspeicher.schluessel(anzeige, inhalt, eigennamen)
+    bekannt = zwischenspeicher.lesen(schluessel)
+    if bekannt is not None:
+        return bekannt
+    texte, befunde = datei_texte(anzeige, datei.suffix, inhalt)
+    for text in texte:
+        befunde.extend(text_pruefen(text, eigennamen))
+    zwischenspeicher.schreiben(schluessel, len(texte), befunde)
+    return len(texte), befunde
 
 
 def _ordner_dateien(ordner: Path) -> list[Path]:

@@ -9,8 +9,10 @@ compound noun may take a hyphen: `Sozialraumplanung` → sozial + raum + planung
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
-from HanTa.HanoverTagger import HanoverTagger
+if TYPE_CHECKING:
+    from HanTa.HanoverTagger import HanoverTagger
 
 # Morphemes that are no word of their own: they stick to the stem before or after them.
 _ANHAENGSEL = ("SUF", "FUGE", "HYPHEN")
@@ -19,6 +21,8 @@ _VORSILBEN = ("PREF", "PTKVZ")
 
 @functools.cache
 def _tagger() -> HanoverTagger:
+    from HanTa.HanoverTagger import HanoverTagger  # imported when a text is checked, not from the cache
+
     return HanoverTagger("morphmodel_ger.pgz")
 
 

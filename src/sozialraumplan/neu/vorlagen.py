@@ -1,8 +1,11 @@
 """What `sozialraumplan neu` can create: Maßnahme, Gremium, Sitzung, each with its fields and id rule.
 
 The fields follow the model's key order, so a new file reads like the ones written by hand.
-`id` is never asked for (it is derived), `beispiel` never (new entries are real ones). Only the
-input side is listed here; each question is the model field's German title (`felder.frage`).
+`id` is never asked for (it is derived), `beispiel` never (new entries are real ones), and
+neither are the optional sections that hold entries of their own (a Sitzung's `beschluesse`, a
+Maßnahme's `meilensteine` and `wirkung`): they are added to the file when there is something to
+record. Only the input side is listed here; each question is the model field's German title
+(`felder.frage`).
 """
 
 from __future__ import annotations

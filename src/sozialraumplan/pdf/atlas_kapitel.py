@@ -74,7 +74,7 @@ def _klasse(klasse: Klasse | None) -> str:
 
 def _abschnitt(kontext: Kontext, titel: str, text: str, bild: Klassenbild, klassen: Mapping[str, Klasse | None], alt: str,
                spalten: list[str], zeilen: list[list[str]], einheit: str, stellen: int) -> str:
-    png = karte_png(kontext.kartengrenzen, {s: bild.farbe(k) for s, k in klassen.items()})
+    png = karte_png(kontext.kartengrenzen, {s: bild.farbe(k) for s, k in klassen.items()}, kontext.namen)
     quelle = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     kopf = "".join(f'<th scope="col">{h(s)}</th>' for s in spalten)
     koerper = "".join(
@@ -82,7 +82,7 @@ def _abschnitt(kontext: Kontext, titel: str, text: str, bild: Klassenbild, klass
     )
     return (
         f'<section class="kartenabschnitt"><h3>{h(titel)}</h3><p>{h(text)}</p>'
-        f'<div class="karte"><figure><img src="{quelle}" alt="{h(alt)}">'
+        f'<div class="karte"><figure><img src="{quelle}" alt="{h(text)} {h(alt)}">'
         f"<figcaption>Legende: {_legende(bild, einheit, stellen)}</figcaption></figure>"
         f"<table><caption>{h(titel)} nach Stadtteilen</caption><thead><tr>{kopf}</tr></thead>"
         f"<tbody>{koerper}</tbody></table></div></section>"
@@ -115,7 +115,7 @@ def _indikator(kontext: Kontext, indikator: Indikator) -> str:
     einheit, stellen = indikator.einheit, indikator.nachkommastellen
     text = zusammenfassung(kontext, werte, lambda w: mit_einheit(w, einheit, stellen), jahr,
                            stadt_satz(kontext, indikator, jahr), f"„{indikator.name}“")
-    zeilen = [[kontext.namen[s], zelle(werte[s], indikator),
+    zeilen = [[kontext.namen[s], zelle(werte[s], indikator, kontext.atlas.gesperrt(s, indikator.id, jahr)),
                _klasse(klassen[s])]
               for s in kontext.nach_name(kontext.ids)]
     spalte = f"Wert ({einheit})" if einheit and einheit != "%" else "Wert"

@@ -17,6 +17,7 @@ from ..model import Gremium, Massnahme, Plan
 from ..render.bereinigen import bereinigen
 from ..render.massnahmen import zeitraum
 from ..render.text import datum, h, md
+from .qr import qr_code
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ def dokument_titel(plan: Plan) -> str:
 
 
 def html_dokument(plan: Plan, fassung: str, zusatzkapitel: tuple[Kapitel, ...] = (),
-                  namensnennungen: tuple[str, ...] = ()) -> str:
-    """The print document; `fassung` names the release (tag) on the cover."""
+                  namensnennungen: tuple[str, ...] = (), adresse: str | None = None) -> str:
+    """The print document; `fassung` names the release (tag) on the cover, `adresse` the site
+    (None: the cover says that none is configured)."""
     inhalt = [("leitlinien", "Sozialpolitische Leitlinien"), ("massnahmen", "Maßnahmen"),
               ("gremien", "Gremien und Arbeitsformate")]
     if plan.info.einleitung:
@@ -75,4 +77,5 @@ def html_dokument(plan: Plan, fassung: str, zusatzkapitel: tuple[Kapitel, ...] =
         zusatzkapitel=zusatzkapitel, namensnennungen=namensnennungen,
         datum=datum, zeitraum=zeitraum, absaetze=absaetze, zeilen=zeilen,
         stadtteile=stadtteile, berichtet_an=berichtet_an,
+        adresse=adresse, qr=qr_code(adresse) if adresse else None,
     )

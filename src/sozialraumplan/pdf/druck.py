@@ -15,6 +15,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .schriften import font_face_css
+from .struktur import kopfzellen_ergaenzen
 
 VARIANTE = "pdf/ua-1"
 NUR_LOKAL = ("file", "data")
@@ -45,7 +46,7 @@ def pdf_schreiben(html: str) -> bytes:
     protokoll.addHandler(sammler)
     try:
         pdf = HTML(string=html, url_fetcher=holer).write_pdf(
-            stylesheets=[stil], font_config=schriften, pdf_variant=VARIANTE,
+            stylesheets=[stil], font_config=schriften, pdf_variant=VARIANTE, finisher=kopfzellen_ergaenzen,
         )
     except FatalURLFetchingError as fehler:
         raise PdfFehler(f"Das PDF darf nur lokale Dateien einbinden: {fehler}") from fehler

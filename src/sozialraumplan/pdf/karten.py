@@ -11,10 +11,12 @@ import io
 import math
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
+from matplotlib.patheffects import Normal, Stroke
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -24,6 +26,8 @@ FEHLT_FARBE = "#d9d9d9"
 """Districts without a value: light grey and hatched, never a palette colour."""
 BREITE_MM = 95
 AUFLOESUNG = 200
+SCHRIFT_PT = 6
+"""District names on the map: 6 pt at print size, the smallest that stays readable on paper."""
 
 
 def _flaechen(geometrie: BaseGeometry) -> list[Polygon]:
@@ -45,8 +49,28 @@ def _pfad(geometrie: BaseGeometry) -> Path:
     return Path(np.concatenate(ecken), codes)
 
 
-def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None]) -> bytes:
-    """The districts filled with `farben` (None: no value, hatched), as a PNG of fixed width."""
+def _beschriften(bild: Figure, achse: Axes, grenzen: dict[str, BaseGeometry], namen: dict[str, str]) -> None:
+    """Each district's name inside it, the largest districts first; a name that would overlap
+    one already placed is left out (it stands in the table beside the map), so every name on the
+    map stays readable."""
+    zeichner = bild.canvas.get_renderer()  # type: ignore[attr-defined]
+    belegt: list = []
+    for ident in sorted(grenzen, key=lambda i: (-grenzen[i].area, i)):
+        punkt = grenzen[ident].representative_point()
+        text = achse.text(punkt.x, punkt.y, namen[ident], fontsize=SCHRIFT_PT, ha="center", va="center",
+                          color="#1a1a1a", family="DejaVu Sans",
+                          path_effects=[Stroke(linewidth=2, foreground="#ffffff"), Normal()])
+        rahmen = text.get_window_extent(zeichner).expanded(1.05, 1.1)
+        if any(rahmen.overlaps(r) for r in belegt):
+            text.remove()
+        else:
+            belegt.append(rahmen)
+
+
+def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None],
+              namen: dict[str, str] | None = None) -> bytes:
+    """The districts filled with `farben` (None: no value, hatched), as a PNG of fixed width;
+    with `namen`, each district carries its name (dark text on a white halo, readable on any fill)."""
     minx = min(g.bounds[0] for g in grenzen.values())
     miny = min(g.bounds[1] for g in grenzen.values())
     maxx = max(g.bounds[2] for g in grenzen.values())
@@ -66,6 +90,8 @@ def karte_png(grenzen: dict[str, BaseGeometry], farben: dict[str, str | None]) -
     achse.set_xlim(minx, maxx)
     achse.set_ylim(miny, maxy)
     achse.set_aspect(streckung)
+    if namen:
+        _beschriften(bild, achse, {i: g for i, g in grenzen.items() if i in namen}, namen)
     achse.set_axis_off()
     puffer = io.BytesIO()
     bild.savefig(puffer, format="png", dpi=AUFLOESUNG, metadata={"Software": None})

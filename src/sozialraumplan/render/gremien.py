@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Gremium, Plan
 from ..seiten import Seite
 from .organigramm import EBENEN, organigramm_svg
@@ -10,8 +12,9 @@ from .text import aufzaehlung, datum, gross_anfang, h, klartext_md, kopf, leicht
 ORDNER = "gremien"
 
 
-def verbindungen_als_text(plan: Plan) -> str:
-    """The same structure as the diagram, as nested lists a screen reader can walk through."""
+def verbindungen_als_text(plan: Plan, verweis: Callable[[str], str] = lambda ident: f"{ident}.md") -> str:
+    """The same structure as the diagram, as nested lists a screen reader can walk through;
+    `verweis` is the link target of a Gremium (its page; in the PDF its section)."""
     text = ""
     for ebene in EBENEN:
         mitglieder = [g for g in plan.gremien if g.ebene is ebene]
@@ -19,10 +22,10 @@ def verbindungen_als_text(plan: Plan) -> str:
             continue
         text += f"### {gross_anfang(ebene.label)}\n\n"
         for g in mitglieder:
-            ziele = [f"[{klartext_md(plan.gremium(z).label)}]({z}.md)" for z in g.berichtet_an]
+            ziele = [f"[{klartext_md(plan.gremium(z).label)}]({verweis(z)})" for z in g.berichtet_an]
             ziele += [klartext_md(z) for z in g.berichtet_an_extern]
             weiter = f" – berichtet an: {', '.join(ziele)}" if ziele else ""
-            text += f"- [{klartext_md(g.name)}]({g.id}.md){weiter}\n"
+            text += f"- [{klartext_md(g.name)}]({verweis(g.id)}){weiter}\n"
         text += "\n"
     return text
 

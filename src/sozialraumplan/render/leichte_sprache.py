@@ -232,8 +232,9 @@ def ziel_pfad(ident: str) -> str:
 
 
 def _titel(art: str, nummer: int, eigener: str | None) -> str:
-    """„Ziel 4: Armut verhindern“ where the plan gives a title in Leichter Sprache, else „Ziel 4“."""
-    return f"{art} {nummer}: {klartext_md(eigener)}" if eigener else f"{art} {nummer}"
+    """„Ziel 4: Armut verhindern“ where the plan gives a title in Leichter Sprache, else „Ziel 4“;
+    plain text (a page title), so Markdown callers pass it through `klartext_md`."""
+    return f"{art} {nummer}: {' '.join(eigener.split())}" if eigener else f"{art} {nummer}"
 
 
 def ziel_titel(leitlinie: Leitlinie) -> str:
@@ -243,7 +244,7 @@ def ziel_titel(leitlinie: Leitlinie) -> str:
 
 def ziele_seite(plan: Plan) -> Seite:
     text = zeilen(ZIELE_EINLEITUNG)
-    text += "".join(f"## [{ziel_titel(l)}]({verweis(ZIELE, ziel_pfad(l.id))})\n\n" + _erster_satz(l.leichte_sprache)
+    text += "".join(f"## [{klartext_md(ziel_titel(l))}]({verweis(ZIELE, ziel_pfad(l.id))})\n\n" + _erster_satz(l.leichte_sprache)
                     for l in plan.leitlinien)
     return seite(ZIELE, "Die Ziele von der Stadt", text, standard=f"{leitlinien.ORDNER}/index.md")
 
@@ -254,7 +255,7 @@ def ziel_seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
     vorhaben = plan.massnahmen_for_leitlinie(leitlinie.id)
     if vorhaben:
         text += "## Das macht die Stadt für dieses Ziel\n\n" + "".join(
-            f"### [{vorhaben_titel(plan, m)}]({verweis(pfad, f'{VORHABEN}#{m.id}')})\n\n"
+            f"### [{klartext_md(vorhaben_titel(plan, m))}]({verweis(pfad, f'{VORHABEN}#{m.id}')})\n\n"
             + _erster_satz(m.leichte_sprache) for m in vorhaben)
     return seite(pfad, ziel_titel(leitlinie), text, standard=f"{leitlinien.ORDNER}/{leitlinie.id}.md",
                  quelle=plan.quellen.get(f"leitlinie:{leitlinie.id}"))
@@ -274,11 +275,11 @@ def vorhaben_titel(plan: Plan, massnahme: Massnahme) -> str:
 def vorhaben_seite(plan: Plan) -> Seite:
     text = zeilen(VORHABEN_EINLEITUNG)
     for m in plan.massnahmen:
-        inhalt = f"## {vorhaben_titel(plan, m)}\n\n"
+        inhalt = f"## {klartext_md(vorhaben_titel(plan, m))}\n\n"
         if m.beispiel:
             inhalt += zeilen(BEISPIEL)
         inhalt += zeilen(m.leichte_sprache)
-        ziele = "".join(f"- [{ziel_titel(plan.leitlinie(l))}]({verweis(VORHABEN, ziel_pfad(l))})\n"
+        ziele = "".join(f"- [{klartext_md(ziel_titel(plan.leitlinie(l)))}]({verweis(VORHABEN, ziel_pfad(l))})\n"
                         for l in m.leitlinien)
         inhalt += ('<dl class="srp-ls-angaben" markdown>\n'
                    f"<dt>Wo?</dt>\n{_wo(plan, m)}"
@@ -307,7 +308,7 @@ def gruppen_titel(plan: Plan, gremium: Gremium) -> str:
 def gruppen_seite(plan: Plan) -> Seite:
     text = zeilen(GRUPPEN_EINLEITUNG)
     for g in plan.gremien:
-        text += abschnitt(g.id, f"## {gruppen_titel(plan, g)}\n\n" + zeilen(g.leichte_sprache)
+        text += abschnitt(g.id, f"## {klartext_md(gruppen_titel(plan, g))}\n\n" + zeilen(g.leichte_sprache)
                           + f"[{mehr_dazu(gruppen_titel(plan, g))}]({verweis(GRUPPEN, f'{gremien.ORDNER}/{g.id}.md')})")
     return seite(GRUPPEN, "Diese Gruppen planen mit", text, standard=f"{gremien.ORDNER}/index.md")
 

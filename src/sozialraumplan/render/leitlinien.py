@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..model import Leitlinie, Plan
 from ..seiten import Seite
+from . import foerderprojekte
 from .massnahmen import katalog
-from .text import aufzaehlung, klartext_md, kopf, leichte_sprache_absatz, md
+from .text import aufzaehlung, h, klartext_md, kopf, leichte_sprache_absatz, md
 
 ORDNER = "leitlinien"
 
@@ -22,9 +23,10 @@ def uebersicht(plan: Plan) -> Seite:
     return Seite(f"{ORDNER}/index.md", "Leitlinien", text)
 
 
-def seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
+def seite(plan: Plan, leitlinie: Leitlinie, zusatz: str = "") -> Seite:
+    """`zusatz`: further sections (Stand der Umsetzung, Beschlüsse), before the Leichte-Sprache text."""
     text = kopf(f"Leitlinie {leitlinie.nummer}: {leitlinie.titel}")
-    text += f'<p class="srp-leitsatz">{klartext_md(leitlinie.leitsatz)}</p>\n\n'
+    text += f'<p class="srp-leitsatz">{h(leitlinie.leitsatz.strip())}</p>\n\n'
     text += md(leitlinie.erlaeuterung.strip()) + "\n\n"
     if leitlinie.themen:
         text += "## Themen aus der Beteiligung\n\n" + aufzaehlung(leitlinie.themen) + "\n\n"
@@ -32,6 +34,8 @@ def seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
     text += "## Maßnahmen zu dieser Leitlinie\n\n"
     text += (katalog(plan, massnahmen, basis="../massnahmen/") if massnahmen
              else "Dieser Leitlinie ist noch keine Maßnahme zugeordnet.") + "\n\n"
+    text += foerderprojekte.abschnitt(plan, plan.foerderprojekte_for_leitlinie(leitlinie.id), f"{ORDNER}/{leitlinie.id}.md")
+    text += zusatz
     text += "## In Leichter Sprache\n\n" + leichte_sprache_absatz(leitlinie.leichte_sprache) + "\n"
     return Seite(f"{ORDNER}/{leitlinie.id}.md", leitlinie.titel, text,
                  quelle=plan.quellen.get(f"leitlinie:{leitlinie.id}"))

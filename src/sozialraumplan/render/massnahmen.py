@@ -108,7 +108,8 @@ def _beispiel_hinweis(was: str) -> str:
             "kein Beschluss der Stadt.\n\n")
 
 
-def massnahme_seite(plan: Plan, m: Massnahme, pruefung_faellig: bool) -> Seite:
+def massnahme_seite(plan: Plan, m: Massnahme, pruefung_faellig: bool, zusatz: str = "") -> Seite:
+    """`zusatz`: further sections (Verlauf, Beschlüsse, Wirkung), before the Leichte-Sprache text."""
     text = kopf(m.titel)
     text += f'<p class="srp-kopfzeile">{status_marke(m)} {fortschritt(m)} ' \
             f'<span class="srp-prioritaet">Priorität: {h(m.prioritaet.label)}</span></p>\n\n'
@@ -132,6 +133,7 @@ def massnahme_seite(plan: Plan, m: Massnahme, pruefung_faellig: bool) -> Seite:
         ("Zuletzt geprüft", datum(m.zuletzt_geprueft)),
     ]
     text += "| Angabe | Wert |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in angaben)
+    text += "\n" + zusatz
     text += "\n## In Leichter Sprache\n\n" + leichte_sprache_absatz(m.leichte_sprache) + "\n"
     return Seite(f"{ORDNER}/{m.id}.md", m.titel, text, quelle=plan.quellen.get(f"massnahme:{m.id}"),
                  zuletzt_geprueft=m.zuletzt_geprueft.isoformat())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from .. import beschluesse
 from ..model import Plan
 from ..seiten import Seite
+from . import gremienarbeit
 from .text import abschnitt, aufzaehlung, datum, h, klartext_md, kopf, md
 
 
@@ -21,6 +23,9 @@ def sitzungen_seite(plan: Plan) -> Seite:
             inhalt += "**Themen**\n\n" + aufzaehlung(s.themen) + "\n\n"
         if s.ergebnisse:
             inhalt += "**Ergebnisse**\n\n" + aufzaehlung(s.ergebnisse) + "\n\n"
+        if s.beschluesse:
+            inhalt += "**Beschlüsse**\n\n" + "".join(
+                gremienarbeit.beschluss(plan, e, "sitzungen.md", anker=True) for e in beschluesse.der_sitzung(s))
         text += abschnitt(s.id, inhalt)
     return Seite("sitzungen.md", "Sitzungen", text)
 
