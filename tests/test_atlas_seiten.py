@@ -109,7 +109,8 @@ def test_tabellen_sind_zugaenglich(auenfeld):
 def test_profil_zeigt_index_indikatoren_massnahmen_und_standorte(auenfeld):
     _, _, seiten, _ = auenfeld
     profil = seiten["atlas/stadtteile/hafen.md"].markdown
-    assert "liegt der Statusindex von Hafen bei **1,81**: Status sehr niedrig, Dynamik negativ, Rang 1 von 5" in profil
+    assert ("liegt der Statusindex von Hafen bei **1,81**: Status Stufe 4 von 4: sehr niedrig; "
+            "Dynamik Stufe 3 von 3: negativ, Rang 1 von 5") in profil
     assert "Der Unterstützungsbedarf gilt damit als **hoch**." in profil
     assert "- [Familienzentrum im Hafenviertel](../../massnahmen/M1.md) – geplant" in profil
     assert "- Quartiersarbeit Hafen \\(Quartiers\\- und Sozialraumarbeit, Verein Hafenleben, Beispiel\\)" in profil
@@ -246,3 +247,24 @@ def test_besuchsangaben_der_standorte_stehen_auf_der_karte(tmp_path):
     standort = atlas.standorte[0]
     karte = seiten[f"atlas/stadtteile/{standort.stadtteil}.md"].markdown.split('<div class="srp-stadtteilkarte">', 1)[1]
     assert "Adresse: Deichweg 1<br>Geöffnet: Di 9–12 Uhr<br>Kontakt: 0421 000<br>Zugang: &lt;b&gt;stufenlos&lt;/b&gt;" in karte
+
+
+def test_die_klasse_eines_stadtteils_steht_ueberall_gleich(auenfeld):
+    """Profile sentence, district card, Bedarfsermittlung table, index table and map tooltip name
+    Hafen's class the same way: „Stufe 4 von 4: sehr niedrig“; the range only in the legend."""
+    _, _, seiten, _ = auenfeld
+    klasse = "Stufe 4 von 4: sehr niedrig"
+    profil = seiten["atlas/stadtteile/hafen.md"].markdown
+    karte = profil.split('<div class="srp-stadtteilkarte">', 1)[1].split("</div>", 1)[0]
+    assert f"<dd>Status {klasse}; Dynamik Stufe 3 von 3: negativ (Stufe 4 heißt: am meisten Unterstützung nötig)." in karte
+    assert f"bei **1,81**: Status {klasse}; Dynamik" in profil.split("</div>", 1)[1]
+    bedarf = seiten["atlas/bedarfsermittlung.md"].markdown
+    assert f'Hafen</a></th><td class="atlas-zahl">1</td><td class="atlas-zahl">1,81</td><td>Status {klasse}; ' in bedarf
+    uebersicht = seiten["atlas/index.md"].markdown
+    assert f'Hafen</a></th><td class="atlas-zahl">1</td><td class="atlas-zahl">1,81</td><td>{klasse}</td>' in uebersicht
+    daten = json.loads(html.unescape(re.search(r'data-karte="([^"]*)"', uebersicht).group(1)))
+    hafen = next(f["properties"] for f in daten["flaechen"]["features"] if f["id"] == "hafen")
+    assert hafen["klasse"] == klasse
+    assert f"{klasse} (1,50 und mehr)" in uebersicht  # the legend adds the range
+    for alt in ("4 – sehr niedrig", ">sehr niedrig (1,50", "Klasse 4"):
+        assert all(alt not in s.markdown for s in seiten.values()), alt

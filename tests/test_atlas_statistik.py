@@ -211,7 +211,7 @@ def test_amtlicher_index_wird_verglichen(tmp_path):
     texte = [str(b) for b in befunde]
     assert any(t.startswith("data/amtlich.csv:3:") and "Birke: amtlicher Indexwert -0.7072, berechnet −0,7071" in t
                for t in texte), texte
-    assert any(t.startswith("data/amtlich.csv:4:") and "Linde: amtliche Klasse 2, berechnet 3 – hoch" in t
+    assert any(t.startswith("data/amtlich.csv:4:") and "Linde: amtliche Klasse 2, berechnet Stufe 3 von 3: hoch" in t
                for t in texte), texte
 
 

@@ -315,7 +315,7 @@ NICHT_ERFASST = "Standorte sind in diesem Atlas nicht erfasst (data/atlas.yml ne
 def bedarf_regel(kontext: Kontext) -> str:
     einstellungen = kontext.index.einstellungen
     klasse = kontext.index.status.einteilung.klassen[einstellungen.hoher_bedarf_ab - 1]
-    regel = (f"Als hoch gilt der Bedarf ab der Klasse „{md(klasse.name or str(klasse.nummer))}“ "
+    regel = (f"Als hoch gilt der Bedarf ab „{md(klasse.stufe)}“ "
              f"({md(klasse.spanne('', INDEX_STELLEN))})")
     if kontext.index.dynamik is not None:
         regel += ("; außerdem eine Klasse darunter, wenn sich die Lage zugleich deutlich verschlechtert hat "

@@ -60,7 +60,7 @@ def bedarf_satz(kontext: Kontext, stadtteil: str) -> str:
     anzahl = len(index.status.einteilung.klassen)
     name = index.klassenname(stadtteil) or ""
     hoch = " Das gilt als hoher Bedarf." if index.hoher_bedarf(stadtteil) else ""
-    return (f"{name} (Stufe {klasse.nummer} von {anzahl}; Stufe {anzahl} heißt: am meisten Unterstützung nötig). "
+    return (f"{name} (Stufe {anzahl} heißt: am meisten Unterstützung nötig). "
             f"Rang {index.raenge[stadtteil]} von {len(index.raenge)} Stadtteilen im Jahr {index.jahr}.{hoch}")
 
 
