@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from sozialraumplan.befund import Befund, PlanUngueltig
 from sozialraumplan.render import csp
-from sozialraumplan.render.bereinigen import bereinigen
+from sozialraumplan.render.bereinigen import ankerlinks_still, bereinigen
 from sozialraumplan.render.fehlerseite import fehlerseite
 from sozialraumplan.render.text import klartext_html
 from sozialraumplan.seitenbaum import Seitenbaum, navigation_erweitern, seitenbaum
@@ -99,10 +99,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Every page body, generated or hand-written, passes the allowlist sanitiser; its title is
     escaped text (the theme writes titles unescaped into `<title>`, navigation and search)."""
     page.meta["title"] = Markup(klartext_html(page.title or ""))
-    if website is not None:  # the Atom feeds the theme links in the page head (overrides/main.html)
+    if website is not None:
+        page.meta["quelle"] = website.quelle(page.file.src_uri)
+        # the Atom feeds the theme links in the page head (overrides/main.html)
         page.meta["feeds"] = [{"pfad": pfad, "titel": titel}
                               for pfad, titel in website.feed_verweise(page.file.src_uri)]
-    return bereinigen(html)
+    return ankerlinks_still(bereinigen(html))
 
 
 def _richtlinie_setzen(html: str, pfad: str) -> str:

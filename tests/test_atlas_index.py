@@ -84,7 +84,7 @@ def test_rechenbeispiel_gewichteter_index(tmp_path):
     beitrag = {b.indikator: b for b in index.wert("a").beitraege}
     assert beitrag["armut"].mittelwert == 4 and beitrag["armut"].standardabweichung == pytest.approx(math.sqrt(8 / 3))
     assert beitrag["bildung"].richtung == -1 and beitrag["bildung"].z == pytest.approx(math.sqrt(1.5))
-    assert [index.klassenname(s) for s in "abc"] == ["2 – mittel", "2 – mittel", "3 – hoch"]
+    assert [index.klassenname(s) for s in "abc"] == ["Stufe 2 von 3: mittel", "Stufe 2 von 3: mittel", "Stufe 3 von 3: hoch"]
     assert [w.stadtteil for w in index.rangfolge()] == ["c", "a", "b"]
     assert [index.hoher_bedarf(s) for s in "abc"] == [False, False, True]
     assert index.dynamik is None
@@ -100,7 +100,9 @@ def test_status_und_dynamik_nach_berliner_art(tmp_path):
     dynamik = index.dynamik
     assert [dynamik.werte[s].wert for s in "abc"] == pytest.approx([0, math.sqrt(1.5), -math.sqrt(1.5)])
     assert [index.klassenname(s) for s in "abc"] == [
-        "Status mittel, Dynamik stabil", "Status mittel, Dynamik negativ", "Status hoch, Dynamik positiv"]
+        "Status Stufe 2 von 3: mittel; Dynamik Stufe 2 von 3: stabil",
+        "Status Stufe 2 von 3: mittel; Dynamik Stufe 3 von 3: negativ",
+        "Status Stufe 3 von 3: hoch; Dynamik Stufe 1 von 3: positiv"]
     # Birke: one class below „hoher Bedarf“ but worsening → high need, as in Berlin's monitoring
     assert [index.hoher_bedarf(s) for s in "abc"] == [False, True, True]
 
@@ -124,7 +126,7 @@ def test_kennzahlen_fuer_den_vergleich_zweier_staende(tmp_path):
     zahlen = kennzahlen(atlas)
     assert zahlen.werte[("b", "armut", 2020)] == 3
     assert list(zahlen.werte)[0] == ("a", "armut", 2020)
-    assert zahlen.indexklassen == {"a": "2 – mittel", "b": "2 – mittel", "c": "3 – hoch"}
+    assert zahlen.indexklassen == {"a": "Stufe 2 von 3: mittel", "b": "Stufe 2 von 3: mittel", "c": "Stufe 3 von 3: hoch"}
     assert zahlen.indexwerte["c"] == round(math.sqrt(2), 4)
     assert zahlen.indexjahr == 2024
 
@@ -147,4 +149,13 @@ def test_gleiche_werte_ergeben_weniger_klassen():
 def test_schwellen_mit_namen():
     einteilung = einteilen([], Klassierung(art="schwellen", grenzen=[-1, 1], namen=["gut", "mittel", "schlecht"]), 2)
     assert [k.beschriftung("", 2) for k in einteilung.klassen] == [
-        "gut (unter \u22121,00)", "mittel (\u22121,00 bis unter 1,00)", "schlecht (1,00 und mehr)"]
+        "Stufe 1 von 3: gut (unter \u22121,00)", "Stufe 2 von 3: mittel (\u22121,00 bis unter 1,00)",
+        "Stufe 3 von 3: schlecht (1,00 und mehr)"]
+    assert [k.stufe for k in einteilung.klassen] == ["Stufe 1 von 3: gut", "Stufe 2 von 3: mittel", "Stufe 3 von 3: schlecht"]
+
+
+def test_klassen_ohne_namen_zeigen_in_der_legende_nur_den_bereich():
+    einteilung = einteilen([], Klassierung(art="schwellen", grenzen=[4.5]), 1)
+    assert [k.beschriftung("%", 1) for k in einteilung.klassen] == ["unter 4,5\u00a0%", "4,5\u00a0% und mehr"]
+    assert [k.legende("%", 1) for k in einteilung.klassen] == [
+        "Stufe 1 von 2 (unter 4,5\u00a0%)", "Stufe 2 von 2 (4,5\u00a0% und mehr)"]

@@ -50,6 +50,8 @@ def test_zweitstadt_hat_alle_seiten(auenfeld):
                 "atlas/indikatoren/index.md", "atlas/stadtteile/index.md"}
     erwartet |= {f"atlas/indikatoren/{i.id}.md" for i in atlas.indikatoren}
     erwartet |= {f"atlas/stadtteile/{s.id}.md" for s in plan.stadtteile}
+    erwartet |= {"atlas/vergleich.md", "leichte-sprache/stadtteile.md", "leichte-sprache/zahlen.md"}
+    erwartet |= {f"leichte-sprache/stadtteile/{s.id}.md" for s in plan.stadtteile}
     assert set(seiten) == erwartet
 
 
@@ -59,14 +61,15 @@ def test_abschnitte_beginnen_mit_ihrer_uebersicht():
     abschnitte = atlas_abschnitte(plan, atlas_laden(quelle, plan))
     assert [(a.titel, a.seiten[0].pfad) for a in abschnitte] == [
         ("Sozialatlas Auenfeld", "atlas/index.md"), ("Indikatoren", "atlas/indikatoren/index.md"),
-        ("Stadtteilprofile", "atlas/stadtteile/index.md")]
+        ("Stadtteilprofile", "atlas/stadtteile/index.md"),
+        ("Stadtteile in Leichter Sprache", "leichte-sprache/stadtteile.md")]
 
 
 def test_jede_seite_mit_werten_sagt_beispieldaten(auenfeld):
     _, _, seiten, _ = auenfeld
     for pfad, seite in seiten.items():
-        if pfad.endswith("/index.md") and pfad != "atlas/index.md":
-            continue  # plain link lists
+        if pfad.endswith("/index.md") and pfad != "atlas/index.md" or pfad.startswith("leichte-sprache/"):
+            continue  # plain link lists; Leichte Sprache says it per district (its own words)
         assert '!!! warning "Beispieldaten"' in seite.markdown, pfad
 
 
@@ -106,7 +109,8 @@ def test_tabellen_sind_zugaenglich(auenfeld):
 def test_profil_zeigt_index_indikatoren_massnahmen_und_standorte(auenfeld):
     _, _, seiten, _ = auenfeld
     profil = seiten["atlas/stadtteile/hafen.md"].markdown
-    assert "liegt der Statusindex von Hafen bei **1,81**: Status sehr niedrig, Dynamik negativ, Rang 1 von 5" in profil
+    assert ("liegt der Statusindex von Hafen bei **1,81**: Status Stufe 4 von 4: sehr niedrig; "
+            "Dynamik Stufe 3 von 3: negativ, Rang 1 von 5") in profil
     assert "Der Unterstützungsbedarf gilt damit als **hoch**." in profil
     assert "- [Familienzentrum im Hafenviertel](../../massnahmen/M1.md) – geplant" in profil
     assert "- Quartiersarbeit Hafen \\(Quartiers\\- und Sozialraumarbeit, Verein Hafenleben, Beispiel\\)" in profil
@@ -209,8 +213,58 @@ def test_zweitstadt_baut_als_website_nur_durch_austausch_von_plan_und_data(tmp_p
         assert ergebnis.returncode == 0, ergebnis.stderr
         seiten.append({p.relative_to(tmp_path / lauf): p.read_bytes() for p in (tmp_path / lauf / "atlas").rglob("*.html")})
     assert seiten[0] == seiten[1]
-    assert len(seiten[0]) == 4 + 1 + 5 + 1 + 6  # atlas pages, indicator index and sheets, district index and profiles
+    # atlas pages, indicator index and sheets, district index, comparison and profiles
+    assert len(seiten[0]) == 4 + 1 + 5 + 1 + 1 + 6
     karte = seiten[0][Path("atlas/indikatoren/altersarmut.html")].decode()
     assert "user-scalable" not in karte and "<iframe" not in karte
     assert all(not LADEN_VON_AUSSEN.search(html.decode()) for html in seiten[0].values())
     assert 'src="../../assets/atlas/atlas-karte.js"' in karte and 'data-karte="' in karte
+
+
+def test_profil_der_zweitstadt_beginnt_mit_der_karte_auf_einen_blick(auenfeld):
+    """The card knows no city: the second city's profile has it with its own names and offices."""
+    plan, atlas, seiten, _ = auenfeld
+    standort = atlas.standorte[0]
+    text = seiten[f"atlas/stadtteile/{standort.stadtteil}.md"].markdown
+    assert text.index("## Auf einen Blick") < text.index("## Alle Indikatoren")
+    karte = text.split('<div class="srp-stadtteilkarte">', 1)[1].split("</div>", 1)[0]
+    assert "<dt>Ergebnis der Bedarfsermittlung</dt>" in karte and '<svg class="srp-lagekarte"' in karte
+    assert f"<strong>{standort.name}</strong>" in karte
+    assert "Adresse:" not in karte  # Auenfeld's standorte.csv has no visiting columns: nothing is made up
+    assert f'href="../../leichte-sprache/stadtteile/{standort.stadtteil}.html"' in karte
+    assert f'href="../vergleich.html?a={standort.stadtteil}"' in karte
+
+
+def test_besuchsangaben_der_standorte_stehen_auf_der_karte(tmp_path):
+    wurzel = tmp_path / "auenfeld"
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel)
+    csv_datei = wurzel / "data/standorte.csv"
+    zeilen = csv_datei.read_text(encoding="utf-8").splitlines()
+    zeilen[0] += ",adresse,oeffnungszeiten,kontakt,barrierefreiheit"
+    zeilen[1:] = [z + ',Deichweg 1,"Di 9–12 Uhr",0421 000,<b>stufenlos</b>' for z in zeilen[1:]]
+    csv_datei.write_text("\n".join(zeilen) + "\n", encoding="utf-8")
+    _, atlas, seiten, _ = erzeugen(wurzel)
+    standort = atlas.standorte[0]
+    karte = seiten[f"atlas/stadtteile/{standort.stadtteil}.md"].markdown.split('<div class="srp-stadtteilkarte">', 1)[1]
+    assert "Adresse: Deichweg 1<br>Geöffnet: Di 9–12 Uhr<br>Kontakt: 0421 000<br>Zugang: &lt;b&gt;stufenlos&lt;/b&gt;" in karte
+
+
+def test_die_klasse_eines_stadtteils_steht_ueberall_gleich(auenfeld):
+    """Profile sentence, district card, Bedarfsermittlung table, index table and map tooltip name
+    Hafen's class the same way: „Stufe 4 von 4: sehr niedrig“; the range only in the legend."""
+    _, _, seiten, _ = auenfeld
+    klasse = "Stufe 4 von 4: sehr niedrig"
+    profil = seiten["atlas/stadtteile/hafen.md"].markdown
+    karte = profil.split('<div class="srp-stadtteilkarte">', 1)[1].split("</div>", 1)[0]
+    assert f"<dd>Status {klasse}; Dynamik Stufe 3 von 3: negativ (Stufe 4 heißt: am meisten Unterstützung nötig)." in karte
+    assert f"bei **1,81**: Status {klasse}; Dynamik" in profil.split("</div>", 1)[1]
+    bedarf = seiten["atlas/bedarfsermittlung.md"].markdown
+    assert f'Hafen</a></th><td class="atlas-zahl">1</td><td class="atlas-zahl">1,81</td><td>Status {klasse}; ' in bedarf
+    uebersicht = seiten["atlas/index.md"].markdown
+    assert f'Hafen</a></th><td class="atlas-zahl">1</td><td class="atlas-zahl">1,81</td><td>{klasse}</td>' in uebersicht
+    daten = json.loads(html.unescape(re.search(r'data-karte="([^"]*)"', uebersicht).group(1)))
+    hafen = next(f["properties"] for f in daten["flaechen"]["features"] if f["id"] == "hafen")
+    assert hafen["klasse"] == klasse
+    assert f"{klasse} (1,50 und mehr)" in uebersicht  # the legend adds the range
+    for alt in ("4 – sehr niedrig", ">sehr niedrig (1,50", "Klasse 4"):
+        assert all(alt not in s.markdown for s in seiten.values()), alt

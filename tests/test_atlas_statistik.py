@@ -211,7 +211,7 @@ def test_amtlicher_index_wird_verglichen(tmp_path):
     texte = [str(b) for b in befunde]
     assert any(t.startswith("data/amtlich.csv:3:") and "Birke: amtlicher Indexwert -0.7072, berechnet −0,7071" in t
                for t in texte), texte
-    assert any(t.startswith("data/amtlich.csv:4:") and "Linde: amtliche Klasse 2, berechnet 3 – hoch" in t
+    assert any(t.startswith("data/amtlich.csv:4:") and "Linde: amtliche Klasse 2, berechnet Stufe 3 von 3: hoch" in t
                for t in texte), texte
 
 
@@ -237,6 +237,7 @@ def test_fehlende_standortdatei_heisst_nicht_erfasst(tmp_path):
     seiten = {s.pfad: s.markdown for a in atlas_abschnitte(plan, atlas) for s in a.seiten}
     profil, bedarf = seiten["atlas/stadtteile/c.md"], seiten["atlas/bedarfsermittlung.md"]
     assert "nicht erfasst" in profil and "keinen Standort" not in profil
+    assert "Kein Standort" not in profil and "weder ein Standort" not in profil  # the card at the top, too
     assert "ohne Angebot" not in bedarf and "weder ein Standort" not in bedarf
     assert "Standorte sind in diesem Atlas nicht erfasst" in bedarf
 

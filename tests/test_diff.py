@@ -131,8 +131,8 @@ def test_markdown_nennt_genau_die_bekannten_aenderungen(repo, capsys):
     assert "M001" not in text.split("### Geänderte Maßnahmen")[0]
     assert "### Indexklassen (Sozialindex 2024 und 2025)\n\n2 Stadtteile wechseln die Indexklasse:\n\n" \
            "| Stadtteil | Klasse vorher | Klasse jetzt | Indexwert vorher | Indexwert jetzt |\n|---|---|---|---|---|\n" \
-           "| Nordstadt | 2 – hoch | 1 – niedrig | +1,00 | −1,03 |\n" \
-           "| Südstadt | 1 – niedrig | 2 – hoch | −1,00 | +1,35 |\n" in indikator_teil
+           "| Nordstadt | Stufe 2 von 2: hoch | Stufe 1 von 2: niedrig | +1,00 | −1,03 |\n" \
+           "| Südstadt | Stufe 1 von 2: niedrig | Stufe 2 von 2: hoch | −1,00 | +1,35 |\n" in indikator_teil
     groesste = indikator_teil.split("### Größte Veränderungen")[1].split("###")[0]
     assert groesste.index("| Nordstadt | Arbeitslosenquote | 10,0 % (2024) | 4,0 % (2025) | −6,0 Prozentpunkte |") \
         < groesste.index("| Südstadt | Arbeitslosenquote | 5,0 % (2024) | 9,0 % (2025) | +4,0 Prozentpunkte |")
@@ -177,7 +177,7 @@ def test_json_nennt_dieselben_aenderungen(repo, capsys):
     assert indikatoren["verglichen"] is True
     assert indikatoren["index_jahr"] == {"alt": 2024, "neu": 2025}
     assert [(k["stadtteil"], k["klasse_alt"], k["klasse_neu"]) for k in indikatoren["klassenwechsel"]] == [
-        ("nord", "2 – hoch", "1 – niedrig"), ("sued", "1 – niedrig", "2 – hoch")]
+        ("nord", "Stufe 2 von 2: hoch", "Stufe 1 von 2: niedrig"), ("sued", "Stufe 1 von 2: niedrig", "Stufe 2 von 2: hoch")]
     assert indikatoren["groesste"][0] == {
         "stadtteil": "nord", "indikator": "arbeitslosenquote", "alt": 10.0, "alt_jahr": 2024, "neu": 4.0,
         "neu_jahr": 2025, "differenz": -6.0, "standardabweichungen": 2.92}
@@ -201,7 +201,7 @@ def test_html_ist_eigenstaendig_und_gleich_formuliert(repo, capsys, tmp_path):
     assert "<li>Status: in Umsetzung → umgesetzt</li>" in html
     assert "<code>plan/massnahmen/M001.yml</code> → <code>plan/massnahmen/M001.yaml</code>" in html
     assert "<th>Klasse vorher</th>" in html
-    assert "<td>Nordstadt</td>\n<td>2 – hoch</td>\n<td>1 – niedrig</td>" in html
+    assert "<td>Nordstadt</td>\n<td>Stufe 2 von 2: hoch</td>\n<td>Stufe 1 von 2: niedrig</td>" in html
 
 
 def test_alle_formate_aus_einem_vergleich(repo):

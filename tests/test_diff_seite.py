@@ -20,7 +20,8 @@ def test_ohne_git_ein_hinweis(kleinstadt):
     ergebnis = seite(kleinstadt)
     assert (ergebnis.pfad, ergebnis.titel) == ("aenderungen.md", "Änderungen")
     assert "# Änderungen\n" in ergebnis.markdown
-    assert "nicht aus einem Git-Repository gebaut" in ergebnis.markdown
+    assert "Zu dieser Fassung liegt die Versionsgeschichte des Plans nicht vor." in ergebnis.markdown
+    assert "Git" not in ergebnis.markdown
 
 
 def test_ohne_tag_ein_hinweis(kleinstadt):
@@ -28,7 +29,8 @@ def test_ohne_tag_ein_hinweis(kleinstadt):
     repo.fassung("Erster Entwurf")
     markdown = lesbar(seite(repo).markdown)
     assert "noch keine frühere veröffentlichte Fassung" in markdown
-    assert "einem Tag wie „v2026.1“" in markdown
+    assert "Sobald eine Fassung veröffentlicht ist (zum Beispiel „v2026.1“)" in markdown
+    assert "Git" not in markdown and "Tag" not in markdown
 
 
 def test_vergleicht_den_gebauten_stand_mit_dem_letzten_tag(kleinstadt):
@@ -40,7 +42,11 @@ def test_vergleicht_den_gebauten_stand_mit_dem_letzten_tag(kleinstadt):
 
     markdown = lesbar(seite(repo).markdown)
     assert markdown.startswith("# Änderungen\n\n")
-    assert "Was sich in dieser Fassung („Entwurf 2026“) gegenüber der Fassung v2025.1 geändert hat." in markdown
+    assert ("Was sich in dieser Fassung („Entwurf 2026“) gegenüber der Fassung v2025.1 vom 30. Juni 2025 "
+            "geändert hat.") in markdown
+    assert ("Verglichen wurden die Fassung **v2025.1** (Erste Fortschreibung 2025, Stand 30. Juni 2025) und "
+            "die Fassung **Entwurf 2026** (Entwurf 2026, Stand 30. Juni 2025).") in markdown
+    assert "Commit" not in markdown and "Git" not in markdown  # readers know a Fassung by name and date
     assert "**Zusammenfassung:** 2 Maßnahmen geändert; Angaben zum Plan geändert; kein Stadtteil wechselt die Indexklasse." in markdown
     assert "- Status: geplant → in Umsetzung" in markdown
     assert "- Fortschritt: 40 % → 50 %" in markdown

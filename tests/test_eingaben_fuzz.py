@@ -57,6 +57,7 @@ LADER = {
     "grenzen": "data/stadtteile.geojson",
     "standorte": "data/standorte.csv",
     "ankerwerte": "data/ankerwerte.csv",
+    "strassen": "data/strassen.csv",
     "beispieldaten": "data/beispieldaten.yml",
     "amtlich": "data/amtlicher_index.csv",
     "foerderprojekt": "plan/foerderprojekte/2026-stadtteilcafe.yml",

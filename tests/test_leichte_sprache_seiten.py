@@ -8,6 +8,7 @@ from conftest import plan_und_statement
 from test_barrierefreiheit import artikel, musterstadt, site  # noqa: F401 (fixtures)
 
 from sozialraumplan import barrierefreiheit
+from sozialraumplan.atlas import leichte_sprache as atlas_leichte_sprache
 from sozialraumplan.leichte_sprache.linter import text_pruefen
 from sozialraumplan.leichte_sprache.texte import aus_markdown
 from sozialraumplan.render import leichte_sprache, wirkung
@@ -64,7 +65,7 @@ def test_vorhaben_mit_ort_stand_zielen_und_beispielhinweis(site):
     assert "<li>Nordstadt</li>" in m001
     assert "<dd>Die Arbeit an dem Vorhaben hat angefangen.</dd>" in m001
     assert 'href="leitlinien/L1.html">Ziel 1</a>' in m001 and 'href="leitlinien/L2.html">Ziel 2</a>' in m001
-    assert 'href="../massnahmen/M001.html">Mehr dazu in Alltags-Sprache' in m001
+    assert 'href="../massnahmen/M001.html">Mehr zu Vorhaben 1 in Alltags-Sprache' in m001
     m002 = html.split('id="M002"', 1)[1]
     assert "<dd>In der ganzen Stadt.</dd>" in m002 and "<dd>Die Stadt plant das Vorhaben noch.</dd>" in m002
     assert "Beispiel" not in m002
@@ -73,7 +74,7 @@ def test_vorhaben_mit_ort_stand_zielen_und_beispielhinweis(site):
 def test_gruppen_mit_text_und_verweis(site):
     html = artikel(site, "leichte-sprache/gremien.html")
     assert '<p class="srp-ls-zeile">Die Fach-Leute reden miteinander.</p>' in html
-    assert 'href="../gremien/arbeitskreis.html">Mehr dazu in Alltags-Sprache' in html
+    assert 'href="../gremien/arbeitskreis.html">Mehr zu Gruppe' in html
     assert 'href="../gremien/index.html">Diese Seite in Alltags-Sprache' in html
 
 
@@ -124,7 +125,19 @@ def test_standardseiten_finden_ihre_seite_in_leichter_sprache(musterstadt):
     assert ls_verweis(plan, "sitzungen.md") is None
 
 
-@pytest.mark.parametrize("text", leichte_sprache.FESTE_TEXTE + barrierefreiheit.FESTE_TEXTE + wirkung.FESTE_TEXTE)
+def test_datenseiten_fuehren_zur_leichten_sprache_ueber_sich_selbst(musterstadt):
+    """A district's profile to that district's page, an indicator sheet to that indicator's text."""
+    plan, _ = plan_und_statement(musterstadt)
+    stadtteil = plan.stadtteile[0].id
+    assert ls_pfad_fuer(plan, f"atlas/stadtteile/{stadtteil}.md") == f"leichte-sprache/stadtteile/{stadtteil}.md"
+    assert ls_pfad_fuer(plan, "atlas/stadtteile/index.md") == "leichte-sprache/stadtteile.md"
+    assert ls_pfad_fuer(plan, "atlas/indikatoren/altersarmut.md") == "leichte-sprache/zahlen.md#altersarmut"
+    assert ls_pfad_fuer(plan, "atlas/stadtteile/gibt-es-nicht.md") == "leichte-sprache/stadtteile.md"
+
+
+@pytest.mark.parametrize("text", leichte_sprache.FESTE_TEXTE + barrierefreiheit.FESTE_TEXTE
+                         + atlas_leichte_sprache.FESTE_TEXTE
+                         + wirkung.FESTE_TEXTE)
 def test_feste_texte_bestehen_die_pruefung_auf_leichte_sprache(text):
     assert [str(b) for b in text_pruefen(aus_markdown("text.md", text.encode()))] == []
 

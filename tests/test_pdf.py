@@ -105,7 +105,7 @@ def test_jede_karte_hat_einen_alternativtext(leser):
     befund, _, karte = index.partition(" Karte der Stadtteile: ")
     assert "Nordstadt" in befund  # the finding first, as the page's text says it
     assert karte.startswith("Sozialindex 2024, in 2 Klassen")
-    assert "In der höchsten Klasse „hoch (0,00 und mehr)“: Nordstadt." in index
+    assert "In der höchsten Klasse „Stufe 2 von 2: hoch (0,00 und mehr)“: Nordstadt." in index
     assert index.endswith("Alle Werte stehen in der Tabelle neben der Karte.")
 
 

@@ -271,7 +271,8 @@ def test_ohne_release_sagt_die_website_wo_pdf_und_synopse_erscheinen(kleinstadt)
     website = website_bauen(kleinstadt.wurzel)
     downloads = next(s for s in website.seiten() if s.pfad == "downloads/index.md")
     assert "Diese Website wurde ohne Veröffentlichung gebaut" in woerter(downloads.markdown)
-    assert "`sozialraumplan release`" in downloads.markdown
+    assert "wenn eine Fassung veröffentlicht wird (zum Beispiel die Fassung v2026.1)" in woerter(downloads.markdown)
+    assert "release" not in downloads.markdown and "Tag" not in downloads.markdown  # no git words for readers
 
 
 def test_die_adresse_kommt_aus_der_konfiguration_nie_geraten(kleinstadt, monkeypatch):

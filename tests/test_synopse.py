@@ -173,9 +173,9 @@ def test_unveraenderte_eintraege_sind_eingeklappt_aber_aufgefuehrt(seite):
 
 def test_die_indexklasse_jedes_stadtteils(seite):
     _, alt, neu = seite.zeile("Klasse im Sozialindex je Stadtteil", "Nordstadt")
-    assert (text(alt), text(neu)) == ("gestrichen: 2 – hoch", "eingefügt: 1 – niedrig")
+    assert (text(alt), text(neu)) == ("gestrichen: Stufe 2 von 2: hoch", "eingefügt: Stufe 1 von 2: niedrig")
     _, alt, neu = seite.zeile("Klasse im Sozialindex je Stadtteil", "Südstadt")
-    assert (text(alt), text(neu)) == ("gestrichen: 1 – niedrig", "eingefügt: 2 – hoch")
+    assert (text(alt), text(neu)) == ("gestrichen: Stufe 1 von 2: niedrig", "eingefügt: Stufe 2 von 2: hoch")
     assert "2 von 2 Stadtteilen wechseln die Klasse" in seite.html
 
 

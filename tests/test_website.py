@@ -82,8 +82,10 @@ def test_pruefliste_nennt_massnahmen_ohne_pruefung_seit_einem_jahr(musterstadt_s
 def test_bearbeiten_link_fuehrt_zur_yaml_datei(musterstadt_site, seite, quelle):
     html = lesen(musterstadt_site, seite)
     assert f'href="https://github.com/sozialraumplan/erfurt/edit/main/{quelle}"' in html
-    assert "Diese Seite bearbeiten" in html
-    assert f"Quelle: <code>{quelle}</code>" in html
+    redaktion = html.split('<details class="srp-redaktion">', 1)[1].split("</details>", 1)[0]
+    assert "<summary>Für Redaktion</summary>" in redaktion and "Diese Seite bearbeiten" in redaktion
+    assert f"Quelle: <code>{quelle}</code>" in redaktion
+    assert html.count("Diese Seite bearbeiten") == 1, "der Bearbeiten-Link steht nur im Kasten „Für Redaktion“"
 
 
 def test_handgeschriebene_seite_wird_im_docs_ordner_bearbeitet(musterstadt_site):

@@ -113,8 +113,8 @@ def veroeffentlichung_text(veroeffentlichung: Veroeffentlichung | None, von: str
     """Markdown for page `von`: links to the release's PDF and Synopse, or where they will be."""
     if veroeffentlichung is None:
         return ("Das PDF des Plans (die Beschlussvorlage für den Stadtrat) und die Synopse gegenüber der vorigen "
-                "Fortschreibung entstehen, wenn eine Fassung veröffentlicht wird (`sozialraumplan release` zu "
-                "einem Tag wie v2026.1). Diese Website wurde ohne Veröffentlichung gebaut; in einer "
+                "Fortschreibung entstehen, wenn eine Fassung veröffentlicht wird (zum Beispiel die Fassung "
+                "v2026.1). Diese Website wurde ohne Veröffentlichung gebaut; in einer "
                 "veröffentlichten Fassung stehen beide hier und unter "
                 f"[Downloads]({relativ(ORDNER + '/index.md', von)}).\n")
     fassung = h(veroeffentlichung.fassung)

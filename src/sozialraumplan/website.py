@@ -29,7 +29,7 @@ from .quelle import Ordner
 from .render import foerderprojekte, gremien, gremienarbeit, gremienarbeit_seiten, leitlinien, massnahmen, verzeichnisse, wirkung
 from .render.downloads import plan_downloads
 from .render.leichte_sprache import ls_verweis
-from .render.text import datum, h
+from .render.text import datum
 from .seiten import Abschnitt, Datei, Seite
 from .verlauf import Fassung
 from .veroeffentlichung import RELEASE_VARIABLE, Veroeffentlichung, veroeffentlichung_lesen
@@ -40,6 +40,10 @@ ASSETS = {
     "assets/tastatur.js": "assets/tastatur.js",
     "assets/atlas/atlas.css": "atlas/assets/atlas.css",
     "assets/atlas/atlas-karte.js": "atlas/assets/atlas-karte.js",
+    "assets/tabellen.js": "assets/tabellen.js",
+    "assets/ueberschriften.js": "assets/ueberschriften.js",
+    "assets/stadtteil-suche.js": "assets/stadtteil-suche.js",
+    "assets/stadtteil-vergleich.js": "assets/stadtteil-vergleich.js",
 }
 """Site path → package path of the stylesheets and scripts every page loads (mkdocs.yml lists
 them), shipped inside the package; also for a city without an atlas, where the map script
@@ -83,6 +87,10 @@ class Website:
             text = f"{titel}\n\n{verweis}{koerper.lstrip()}" if titel.startswith("# ") else verweis + text
         return text + self.fusszeile(seite)
 
+    def quelle(self, pfad: str) -> str | None:
+        """The file in `plan/` or `data/` the generated page `pfad` is made from (shown to editors)."""
+        return next((s.quelle for s in self.seiten() if s.pfad == pfad), None)
+
     def fusszeile(self, seite: Seite) -> str:
         """Below each generated page: when its source last changed and when it was last reviewed."""
         teile = []
@@ -90,8 +98,6 @@ class Website:
             teile.append(f"Zuletzt geändert: {datum(self.letzte_aenderungen[seite.quelle])}")
         if seite.zuletzt_geprueft:
             teile.append(f"Zuletzt geprüft: {datum(dt.date.fromisoformat(seite.zuletzt_geprueft))}")
-        if seite.quelle:
-            teile.append(f"Quelle: <code>{h(seite.quelle)}</code>")
         return '\n\n<p class="srp-seitenstand">' + " · ".join(teile) + "</p>\n" if teile else ""
 
 
@@ -182,7 +188,7 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
     dateien += feeds.feeds(plan, fassungen, profile=atlas is not None)
     abschnitte = plan_abschnitte(plan, tag, fassungen, atlas)
     if atlas is not None:
-        abschnitte += atlas_abschnitte(plan, atlas)
+        abschnitte += atlas_abschnitte(plan, atlas, tag)
         dateien += atlas_dateien(plan, atlas)
     abschnitte += [
         Abschnitt("Änderungen", _aenderungen(wurzel, plan)),

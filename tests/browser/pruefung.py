@@ -24,6 +24,62 @@ WCAG_STUFEN = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHMAL = {"width": 320, "height": 640}
 """WCAG 1.4.10 Reflow: 320 CSS px is a 1280 px window zoomed to 400 %."""
 
+HANDY = {"width": 360, "height": 800}
+"""The phone most readers hold: words in headings and tables stay whole, wide tables say so."""
+
+_HANDY_MESSEN = f"""
+() => new Promise((fertig) => requestAnimationFrame(() => requestAnimationFrame(() => {{
+    const beschreiben = {ELEMENT_BESCHREIBEN};
+    const sichtbar = (element) => element.getClientRects().length > 0;
+    // A word broken inside: the stretch between two break opportunities (space, hyphen, slash)
+    // lies on more than one line.
+    const zerbrochen = (element) => {{
+        const gehen = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let knoten = gehen.nextNode(); knoten; knoten = gehen.nextNode()) {{
+            for (const treffer of knoten.data.matchAll(/[^\\s\\-\\/\u2013\u2014]{{2,}}/g)) {{
+                const bereich = document.createRange();
+                bereich.setStart(knoten, treffer.index);
+                bereich.setEnd(knoten, treffer.index + treffer[0].length);
+                const zeilen = new Set([...bereich.getClientRects()].filter((r) => r.width > 0)
+                    .map((r) => Math.round(r.bottom)));
+                if (zeilen.size > 1) return treffer[0];
+            }}
+        }}
+        return null;
+    }};
+    const woerter = [];
+    for (const element of document.querySelectorAll(".md-content :is(h1, h2, h3, h4, th, td)")) {{
+        if (woerter.length === 10) break;
+        if (!sichtbar(element) || element.closest(".leaflet-container")) continue;
+        const wort = zerbrochen(element);
+        if (wort) woerter.push({{...beschreiben(element), ziel: `„${{wort}}“ in ${{beschreiben(element).ziel}}`}});
+    }}
+    // A table wider than its frame keeps its row header in view when scrolled to the far right,
+    // and a visible line right above the frame says that it scrolls.
+    const tabellen = [];
+    for (const tabelle of document.querySelectorAll(".md-content table")) {{
+        if (!sichtbar(tabelle) || tabelle.closest(".leaflet-container")) continue;
+        let rahmen = tabelle.parentElement;
+        while (rahmen !== document.body && getComputedStyle(rahmen).overflowX === "visible") rahmen = rahmen.parentElement;
+        if (rahmen === document.body || rahmen.scrollWidth <= rahmen.clientWidth + 1) continue;
+        const hinweis = rahmen.previousElementSibling;
+        const mitHinweis = hinweis && hinweis.matches(".srp-wischen") && sichtbar(hinweis);
+        rahmen.scrollLeft = rahmen.scrollWidth;
+        const links = rahmen.getBoundingClientRect().left;
+        const koepfe = [...tabelle.querySelectorAll("tbody tr > :first-child")];
+        const kopfSichtbar = koepfe.length > 0
+            && koepfe.every((k) => k.getBoundingClientRect().left >= links - 1);
+        rahmen.scrollLeft = 0;
+        if (!mitHinweis || !kopfSichtbar) {{
+            const fehlt = [!mitHinweis && "kein sichtbarer Hinweis", !kopfSichtbar && "Zeilenkopf verschwindet"];
+            tabellen.push({{...beschreiben(tabelle),
+                            ziel: `${{beschreiben(tabelle).ziel}} (${{fehlt.filter(Boolean).join(", ")}})`}});
+        }}
+    }}
+    fertig({{woerter, tabellen}});
+}})))
+"""
+
 _AXE_AUSFUEHREN = """
 async ([stufen, gebietsschema]) => {
     axe.configure({locale: gebietsschema});
@@ -91,6 +147,10 @@ class Seitenbefund:
     csp_verstoesse: list[str] = field(default_factory=list)
     breite_schmal: int = 0
     zu_breit: list[Element] = field(default_factory=list)
+    zerbrochene_woerter: list[Element] = field(default_factory=list)
+    """At 360 px: headings and table cells with a word broken across two lines."""
+    tabellen_ohne_halt: list[Element] = field(default_factory=list)
+    """At 360 px: tables wider than the screen whose row header scrolls away or that do not say they scroll."""
 
 
 @functools.cache
@@ -142,6 +202,10 @@ class SeitenPruefer:
         messung = self._tab.evaluate(_BREITE_MESSEN)
         befund.breite_schmal = messung["breite"]
         befund.zu_breit = [Element(**e) for e in messung["zu_breit"]]
+        self._tab.set_viewport_size(HANDY)
+        handy = self._tab.evaluate(_HANDY_MESSEN)
+        befund.zerbrochene_woerter = [Element(**e) for e in handy["woerter"]]
+        befund.tabellen_ohne_halt = [Element(**e) for e in handy["tabellen"]]
         befund.externe_anfragen = list(dict.fromkeys(self._blockiert))
         return befund
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from .pruefung import SCHMAL, Seitenbefund, verstoesse_beschreiben, zu_breit_beschreiben
+from .dom import auflisten
+from .pruefung import HANDY, SCHMAL, Seitenbefund, verstoesse_beschreiben, zu_breit_beschreiben
 from .website import FEHLERSEITE, Website
 
 
@@ -45,3 +46,17 @@ def test_seite_laedt_vollstaendig_und_fehlerfrei(befund: Seitenbefund) -> None:
 def test_kein_waagerechtes_scrollen_bei_320_px(befund: Seitenbefund) -> None:
     if befund.breite_schmal > SCHMAL["width"]:
         pytest.fail(zu_breit_beschreiben(befund), pytrace=False)
+
+
+def test_am_handy_bleiben_woerter_in_ueberschriften_und_tabellen_ganz(befund: Seitenbefund) -> None:
+    if befund.zerbrochene_woerter:
+        pytest.fail(f"{befund.seite}: bei {HANDY['width']} px ist ein Wort mitten im Wort umbrochen:\n"
+                    + auflisten(befund.zerbrochene_woerter), pytrace=False)
+
+
+def test_breite_tabellen_am_handy_behalten_den_zeilenkopf_und_sagen_dass_sie_seitlich_scrollen(
+        befund: Seitenbefund) -> None:
+    if befund.tabellen_ohne_halt:
+        pytest.fail(f"{befund.seite}: bei {HANDY['width']} px ist eine Tabelle breiter als ihr Rahmen, ohne "
+                    "stehenbleibenden Zeilenkopf oder sichtbaren Hinweis:\n" + auflisten(befund.tabellen_ohne_halt),
+                    pytrace=False)

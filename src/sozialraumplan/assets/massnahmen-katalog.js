@@ -1,16 +1,21 @@
 // Filters and sorting for the Maßnahmen catalogue. Without this script the full table
-// stays readable; the filter form is hidden until the script shows it.
+// stays readable; the filter form is hidden until the script shows it. The filters are in the
+// address (?stadtteile=…&status=…), so a filtered list can be shared; filtering by a district
+// keeps the Maßnahmen for the whole city (data-gesamtstadt names their key).
 (function () {
   "use strict";
 
   function filtern(form, tabelle) {
     var auswahl = {};
     form.querySelectorAll("select[data-filter]").forEach(function (s) { auswahl[s.dataset.filter] = s.value; });
+    var gesamtstadt = form.dataset.gesamtstadt;
     var zeilen = tabelle.tBodies[0].rows, sichtbar = 0;
     Array.prototype.forEach.call(zeilen, function (zeile) {
       var passt = Object.keys(auswahl).every(function (schluessel) {
         var wert = auswahl[schluessel];
-        return !wert || (zeile.dataset[schluessel] || "").split(" ").indexOf(wert) !== -1;
+        var werte = (zeile.dataset[schluessel] || "").split(" ");
+        var ganzeStadt = schluessel === "stadtteile" && gesamtstadt && werte.indexOf(gesamtstadt) !== -1;
+        return !wert || werte.indexOf(wert) !== -1 || ganzeStadt;
       });
       zeile.hidden = !passt;
       if (passt) { sichtbar += 1; }
@@ -57,7 +62,20 @@
       var form = rahmen && rahmen.previousElementSibling;
       if (form && form.classList.contains("srp-filter")) {
         form.hidden = false;
-        form.addEventListener("change", function () { filtern(form, tabelle); });
+        var adresse = new URLSearchParams(window.location.search);
+        form.querySelectorAll("select[data-filter]").forEach(function (s) {
+          var wert = adresse.get(s.dataset.filter);
+          if (wert && Array.prototype.some.call(s.options, function (o) { return o.value === wert; })) { s.value = wert; }
+        });
+        form.addEventListener("change", function () {
+          var neu = new URLSearchParams(window.location.search);
+          form.querySelectorAll("select[data-filter]").forEach(function (s) {
+            if (s.value) { neu.set(s.dataset.filter, s.value); } else { neu.delete(s.dataset.filter); }
+          });
+          var suche = neu.toString();
+          window.history.replaceState(null, "", suche ? "?" + suche : window.location.pathname);
+          filtern(form, tabelle);
+        });
         form.addEventListener("submit", function (e) { e.preventDefault(); });
         filtern(form, tabelle);
       }

@@ -12,6 +12,8 @@ Public surface for the rest of the project:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Plan
 from ..seiten import Abschnitt, Datei
 from .downloads import asset_dateien, download_dateien
@@ -19,18 +21,21 @@ from .kontext import kontext_fuer
 from .laden import atlas_laden, atlas_pruefen, atlas_vorhanden
 from .modell import Atlas
 from .seiten import atlas_abschnitte_fuer
+from .suche import suche_datei
 from .vergleich import Kennzahlen, kennzahlen
 
 
-def atlas_abschnitte(plan: Plan, atlas: Atlas) -> list[Abschnitt]:
+def atlas_abschnitte(plan: Plan, atlas: Atlas, heute: dt.date | None = None) -> list[Abschnitt]:
     """Navigation sections: the atlas (overview, method, Bedarfsermittlung, downloads), the
-    indicator sheets and the district profiles; each section's first page is its overview."""
-    return atlas_abschnitte_fuer(kontext_fuer(plan, atlas))
+    indicator sheets and the district profiles; each section's first page is its overview.
+    `heute` (default: today) decides which meeting is the next one on a district's card."""
+    return atlas_abschnitte_fuer(kontext_fuer(plan, atlas), heute or dt.date.today())
 
 
 def atlas_dateien(plan: Plan, atlas: Atlas) -> list[Datei]:
     """Map assets (Leaflet, script, stylesheet) and all download files."""
-    return asset_dateien() + download_dateien(kontext_fuer(plan, atlas))
+    kontext = kontext_fuer(plan, atlas)
+    return asset_dateien() + download_dateien(kontext) + ([suche_datei(kontext)] if atlas.strassen else [])
 
 
 __all__ = ["Atlas", "Kennzahlen", "atlas_abschnitte", "atlas_dateien", "atlas_laden", "atlas_pruefen",

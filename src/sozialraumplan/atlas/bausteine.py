@@ -282,7 +282,7 @@ def index_text(wert: float | None) -> str:
 
 def _stufe_flaechen(kontext: Kontext, stufe: Stufe, palette_art: str) -> tuple[dict[str, Flaeche], Klassenbild]:
     bild = klassenbild(stufe.einteilung, [w.klasse for w in stufe.werte.values()], palette_art)
-    flaechen = {s: Flaeche(index_text(w.wert), w.klasse.beschriftung("", INDEX_STELLEN) if w.klasse else KEINE_ANGABE,
+    flaechen = {s: Flaeche(index_text(w.wert), w.klasse.stufe if w.klasse else KEINE_ANGABE,
                            bild.farbe(w.klasse)) for s, w in stufe.werte.items()}
     return flaechen, bild
 
@@ -305,10 +305,10 @@ def index_tabelle(kontext: Kontext, seite: str, stadtteile: list[str] | None = N
         zeile = [f'<a href="{h(verweise.url(seite, verweise.stadtteil_seite(w.stadtteil)))}">'
                  f"{h(kontext.namen[w.stadtteil])}</a>",
                  str(rang) if w.wert is not None else "–", index_text(w.wert),
-                 h(w.klasse.beschriftung("", INDEX_STELLEN)) if w.klasse else KEINE_ANGABE]
+                 h(w.klasse.stufe) if w.klasse else KEINE_ANGABE]
         if dynamik and dynamik_einstellungen:
             d = dynamik.werte[w.stadtteil]
-            zeile += [index_text(d.wert), h(d.klasse.beschriftung("", INDEX_STELLEN)) if d.klasse else KEINE_ANGABE]
+            zeile += [index_text(d.wert), h(d.klasse.stufe) if d.klasse else KEINE_ANGABE]
         zeile.append("ja" if index.hoher_bedarf(w.stadtteil) else "nein")
         zeilen.append(zeile)
     return tabelle(index_tabelle_id(kontext), beschriftung(kontext, f"{index.einstellungen.name} {index.jahr} nach Rang"),
@@ -321,8 +321,8 @@ def index_zusammenfassung(kontext: Kontext) -> str:
     werte = {s: w.wert for s, w in index.status.werte.items()}
     hoch = [s for s in kontext.ids if index.hoher_bedarf(s)]
     text = zusammenfassung(kontext, werte, index_text, index.jahr, None, f"„{index.einstellungen.name}“")
-    text += (f" Der Durchschnitt aller Stadtteile liegt definitionsgemäß bei 0. {len(hoch)} von "
-             f"{len(kontext.ids)} Stadtteilen haben einen hohen Unterstützungsbedarf.")
+    text += (f" Der Durchschnitt aller Stadtteile liegt definitionsgemäß bei 0. Von den "
+             f"{len(kontext.ids)} Stadtteilen haben {len(hoch)} einen hohen Unterstützungsbedarf.")
     return text
 
 

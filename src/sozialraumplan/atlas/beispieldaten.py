@@ -152,15 +152,25 @@ def zufallspunkt(geometrie: BaseGeometry, rng: np.random.Generator) -> tuple[flo
             return round(float(y), 5), round(float(x), 5)
 
 
+OEFFNUNGSZEITEN = ("Mo–Do 10–16 Uhr, Fr 10–13 Uhr", "Di und Do 9–17 Uhr", "Mo–Fr 9–15 Uhr")
+ZUGAENGE = ("stufenloser Eingang, WC barrierefrei", "Eingang mit Rampe, Aufzug ins 1. Obergeschoss",
+            "Erdgeschoss, 2 Stufen am Eingang, Klingel für Hilfe")
+"""Example visiting details, said to be examples in the cells themselves."""
+
+
 def standorte_csv(vorgaben: BeispielVorgaben, grenzen: dict[str, BaseGeometry]) -> str:
-    """The example sites, each at a random point in its district (marked as example)."""
+    """The example sites, each at a random point in its district, with invented visiting details
+    (marked as example)."""
     rng = np.random.default_rng(vorgaben.saat + 1)
     puffer = io.StringIO()
     schreiber = csv.writer(puffer, lineterminator="\n")
-    schreiber.writerow(["id", "name", "art", "stadtteil", "breite", "laenge", "traeger", "beispiel"])
-    for s in vorgaben.standorte:
+    schreiber.writerow(["id", "name", "art", "stadtteil", "breite", "laenge", "traeger", "beispiel",
+                        "adresse", "oeffnungszeiten", "kontakt", "barrierefreiheit"])
+    for n, s in enumerate(vorgaben.standorte):
         breite, laenge = zufallspunkt(grenzen[s.stadtteil], rng)
-        schreiber.writerow([s.id, s.name, s.art.value, s.stadtteil, f"{breite:.5f}", f"{laenge:.5f}", s.traeger, "ja"])
+        schreiber.writerow([s.id, s.name, s.art.value, s.stadtteil, f"{breite:.5f}", f"{laenge:.5f}", s.traeger, "ja",
+                            f"Beispielweg {3 + 2 * n} (Beispieladresse)", OEFFNUNGSZEITEN[n % len(OEFFNUNGSZEITEN)],
+                            f"Telefon 0000 {100000 + 1111 * n} (Beispiel)", ZUGAENGE[n % len(ZUGAENGE)]])
     return puffer.getvalue()
 
 

@@ -33,6 +33,17 @@ def stellen(vereinfachung_m: float) -> int:
     """Decimal places of map coordinates: 4 (about 10 m) where the borders are simplified by 10 m
     or more anyway, else 5 (about 1 m). Each place less saves about a seventh of a map page."""
     return 4 if vereinfachung_m >= 10 else 5
+VEREINFACHUNG_BEZUG = 250
+"""Up to this many districts the maps use the configured simplification; beyond, it grows with the
+square root of the count (a district's width shrinks so), keeping a 1,000-district city's largest
+map page within 250 KB gzip on a first visit (bench/atlas_bench.py)."""
+
+
+def vereinfachung_fuer(vereinfachung_m: float, anzahl: int) -> float:
+    """The simplification the maps use for a city of `anzahl` districts."""
+    return vereinfachung_m * max(1.0, (anzahl / VEREINFACHUNG_BEZUG) ** 0.5)
+
+
 METER_JE_GRAD = 111_320.0
 GROESSTE_VERFLECHTUNG = 1000
 """Crossings of boundary segments validation accepts. A real file has a few dozen, where a border

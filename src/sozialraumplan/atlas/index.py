@@ -100,15 +100,15 @@ class Sozialindex:
         return {w.stadtteil: n for n, w in enumerate(self._rangfolge, start=1) if w.wert is not None}
 
     def klassenname(self, stadtteil: str) -> str | None:
-        """The district's class as one text: `4 – hoch`, or `Status niedrig, Dynamik negativ`."""
+        """The district's class as one text: `Stufe 4 von 5: hoch`, or with dynamics
+        `Status Stufe 2 von 5: niedrig; Dynamik Stufe 3 von 3: negativ`."""
         klasse = self.wert(stadtteil).klasse
         if klasse is None:
             return None
-        status = klasse.name or f"Klasse {klasse.nummer}"
         if self.dynamik is None:
-            return f"{klasse.nummer} – {klasse.name}" if klasse.name else f"Klasse {klasse.nummer}"
+            return klasse.stufe
         dyn = self.dynamik.werte[stadtteil].klasse
-        return f"Status {status}, Dynamik {dyn.name if dyn else 'keine Angabe'}"
+        return f"Status {klasse.stufe}; Dynamik {dyn.stufe if dyn else 'keine Angabe'}"
 
     def hoher_bedarf(self, stadtteil: str) -> bool:
         """Class at or above `hoher_bedarf_ab`; with dynamics also one class below it when the

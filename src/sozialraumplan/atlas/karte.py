@@ -17,6 +17,7 @@ from ..render.text import h
 from .farben import FEHLT, UMRISS
 from .kontext import Kontext
 from .modell import Standort
+from .stadtteilkarte import AKTIV
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,16 @@ class Flaeche:
     klasse: str
     farbe: str | None
     """None: no value (hatched)."""
+
+
+def massnahmen_je_stadtteil(kontext: Kontext) -> dict[str, int]:
+    """District → number of its own planned or running Maßnahmen (the map's Maßnahmen layer)."""
+    anzahl: dict[str, int] = {}
+    for massnahme in kontext.plan.massnahmen:
+        if massnahme.status in AKTIV:
+            for stadtteil in massnahme.stadtteile:
+                anzahl[stadtteil] = anzahl.get(stadtteil, 0) + 1
+    return anzahl
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,7 @@ def karten_daten(kontext: Kontext, titel: str, flaechen: dict[str, Flaeche], kla
     """Everything the script needs to draw one map, as plain data (texts unescaped)."""
     einstellungen = kontext.atlas.einstellungen
     kacheln = einstellungen.karte.kacheln
+    massnahmen = massnahmen_je_stadtteil(kontext)
     return {
         "titel": titel,
         "klassenTitel": klassen_titel,
@@ -56,7 +68,9 @@ def karten_daten(kontext: Kontext, titel: str, flaechen: dict[str, Flaeche], kla
         "flaechen": {"type": "FeatureCollection", "features": [
             {"type": "Feature", "id": i,
              "properties": {"name": kontext.namen[i], "wert": f.wert, "klasse": f.klasse, "farbe": f.farbe,
-                            "beschriftung": list(kontext.beschriftung[i])},
+                            "beschriftung": list(kontext.beschriftung[i]),
+                            **({"hoch": True} if kontext.index.hoher_bedarf(i) else {}),
+                            **({"massnahmen": massnahmen[i]} if massnahmen.get(i) else {})},
              "geometry": kontext.geometrien[i]}
             for i, f in sorted(flaechen.items()) if i in kontext.geometrien
         ]},

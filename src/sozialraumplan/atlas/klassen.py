@@ -26,6 +26,14 @@ class Klasse:
     bis: float | None
     """Upper limit (exclusive); None for the last class."""
     name: str | None = None
+    stufen: int = 1
+    """How many classes the grouping has."""
+
+    @property
+    def stufe(self) -> str:
+        """The one reader-facing name of a class on the whole site: `Stufe 2 von 5: niedrig`."""
+        stufe = f"Stufe {self.nummer} von {self.stufen}"
+        return f"{stufe}: {self.name}" if self.name else stufe
 
     def spanne(self, einheit: str, stellen: int) -> str:
         """`4,5 bis unter 6,0 %`, `unter 4,5 %`, `6,0 % und mehr`."""
@@ -37,10 +45,15 @@ class Klasse:
             return f"{mit_einheit(self.von, einheit, stellen)} und mehr"
         return f"{mit_einheit(self.von, '', stellen)} bis unter {mit_einheit(self.bis, einheit, stellen)}"
 
+    def legende(self, einheit: str, stellen: int) -> str:
+        """The class with its limits, for legends and the method: `Stufe 2 von 5: niedrig (−1,00 bis
+        unter −0,50)`."""
+        return f"{self.stufe} ({self.spanne(einheit, stellen)})"
+
     def beschriftung(self, einheit: str, stellen: int) -> str:
-        """The legend text: name and range, or range alone."""
-        spanne = self.spanne(einheit, stellen)
-        return f"{self.name} ({spanne})" if self.name else spanne
+        """The web map's legend text: `legende` for named classes, the range alone for the unnamed
+        classes of an indicator map (their colour already says the order)."""
+        return self.legende(einheit, stellen) if self.name else self.spanne(einheit, stellen)
 
 
 @dataclass(frozen=True)
@@ -72,5 +85,5 @@ def einteilen(werte: list[float], art: Klassierung, stellen: int) -> Einteilung:
     namen = art.namen if art.namen and len(art.namen) == len(grenzen) + 1 else None
     unten: list[float | None] = [None, *grenzen]
     oben: list[float | None] = [*grenzen, None]
-    return Einteilung(tuple(Klasse(i + 1, von, bis, namen[i] if namen else None)
+    return Einteilung(tuple(Klasse(i + 1, von, bis, namen[i] if namen else None, stufen=len(unten))
                             for i, (von, bis) in enumerate(zip(unten, oben))))

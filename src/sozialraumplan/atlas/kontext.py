@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 
 from ..model import Plan
 from ..statistik import Stadtwert
-from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen, stellen
+from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen, stellen, vereinfachung_fuer
 from .index import Sozialindex
 from .modell import Atlas
 
@@ -42,7 +43,12 @@ class Kontext:
     @functools.cached_property
     def kartengrenzen(self) -> dict[str, BaseGeometry]:
         """Boundaries simplified once per build, shared by every map."""
-        return kartengrenzen(self.atlas.grenzen, self.atlas.einstellungen.karte.vereinfachung_m)
+        return kartengrenzen(self.atlas.grenzen, self.vereinfachung_m)
+
+    @functools.cached_property
+    def vereinfachung_m(self) -> float:
+        """The maps' simplification: as configured, larger for a city of very many districts."""
+        return vereinfachung_fuer(self.atlas.einstellungen.karte.vereinfachung_m, len(self.atlas.grenzen))
 
     @functools.cached_property
     def geometrien(self) -> dict[str, dict]:
@@ -52,7 +58,7 @@ class Kontext:
     @functools.cached_property
     def stellen(self) -> int:
         """Decimal places of map coordinates."""
-        return stellen(self.atlas.einstellungen.karte.vereinfachung_m)
+        return stellen(self.vereinfachung_m)
 
     @functools.cached_property
     def beschriftung(self) -> dict[str, tuple[float, float]]:
@@ -66,6 +72,11 @@ class Kontext:
         maxx = max(g.bounds[2] for g in self.kartengrenzen.values())
         maxy = max(g.bounds[3] for g in self.kartengrenzen.values())
         return [[round(miny, self.stellen), round(minx, self.stellen)], [round(maxy, self.stellen), round(maxx, self.stellen)]]
+
+    @functools.cached_property
+    def stadtumriss(self) -> BaseGeometry:
+        """The city's outline (all districts merged), for the small locator maps of the profiles."""
+        return unary_union(list(self.kartengrenzen.values()))
 
     @functools.cached_property
     def flaechen(self) -> dict[str, float]:

@@ -17,11 +17,12 @@ from ..meldungen import Regel, vorschlag
 from ..model import Plan, Stadtteil
 from ..quelle import Quelle
 from ..yamldatei import Pfad, YamlDokument
-from .geometrie import grenzen_lesen, verschwindende_grenzen
+from .geometrie import grenzen_lesen, vereinfachung_fuer, verschwindende_grenzen
 from .index import sozialindex_berechnen
 from .modell import Atlas, AtlasEinstellungen, BeispielVorgaben, Indikator, IndikatorenDatei, Richtung, Wert
 from .rechnung import raumebenen_lesen, veroeffentlichen
 from .standorte import ankerwerte_lesen, standorte_lesen
+from .strassen import STRASSEN, strassen_lesen
 from .vergleich import amtlich_vergleichen
 from .werte import werte_lesen
 
@@ -104,16 +105,20 @@ def atlas_pruefen(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund
     namen = {s.id: s.name for s in stadtteile}
     befunde += [Befund(einstellungen.geometrie.datei, 1, 1, f"Die Grenze von „{namen[i]}“ verschwindet auf den Karten",
                        "sie liegt ganz in anderen Stadtteilen; prüfen Sie, ob zwei Stadtteile dieselbe Grenze haben")
-                for i in verschwindende_grenzen(grenzen, einstellungen.karte.vereinfachung_m)]
+                for i in verschwindende_grenzen(grenzen, vereinfachung_fuer(einstellungen.karte.vereinfachung_m,
+                                                                           len(grenzen)))]
     standorte = (standorte_lesen(quelle, einstellungen.standorte, stadtteile, grenzen, befunde)
                  if einstellungen.standorte else ())
     anker = ankerwerte_lesen(quelle, einstellungen.ankerwerte, stadtteile, befunde) if einstellungen.ankerwerte else ()
+    strassen = strassen_lesen(quelle, stadtteile, befunde)
     jahre = tuple(sorted({j for (_, _, j) in werte}))
     atlas = Atlas(einstellungen, tuple(katalog.indikatoren), werte, jahre, grenzen, standorte, anker,
                   quellen={"einstellungen": EINSTELLUNGEN, "indikatoren": INDIKATOREN,
                            "geometrie": einstellungen.geometrie.datei,
                            **({"standorte": einstellungen.standorte} if einstellungen.standorte else {}),
-                           **({"ankerwerte": einstellungen.ankerwerte} if einstellungen.ankerwerte else {})},
+                           **({"ankerwerte": einstellungen.ankerwerte} if einstellungen.ankerwerte else {}),
+                           **({"strassen": STRASSEN} if strassen else {})},
+                  strassen=strassen,
                   stadtwerte=veroeffentlicht.stadtwerte, ebenen=veroeffentlicht.ebenen,
                   ausgeschlossen=veroeffentlicht.ausgeschlossen)
     befunde += _index_pruefen(atlas, dok_einst)

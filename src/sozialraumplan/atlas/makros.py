@@ -23,6 +23,7 @@ from ..render.text import h, md
 from . import bausteine, verweise
 from .kontext import Kontext, kontext_fuer
 from .modell import Atlas, Indikator, Standortart
+from .suche import suchform
 from .tabelle import Spalte, tabelle
 
 
@@ -145,6 +146,11 @@ def standorte_tabelle(m: MakroKontext, stadtteil: str | None = None, art: str | 
                                  Spalte("Beispiel")], zeilen))
 
 
+def stadtteil_suche(m: MakroKontext) -> str:
+    """The search field for district names and streets, with the links to the A–Z lists."""
+    return _block(suchform(m.kontext, m.seite()))
+
+
 MAKROS: dict[str, Callable[..., str]] = {
     "indikator_tabelle": indikator_tabelle,
     "indikator_karte": indikator_karte,
@@ -154,6 +160,7 @@ MAKROS: dict[str, Callable[..., str]] = {
     "sozialindex_tabelle": sozialindex_tabelle,
     "stadtteil_profil": stadtteil_profil,
     "standorte_tabelle": standorte_tabelle,
+    "stadtteil_suche": stadtteil_suche,
 }
 
 

@@ -55,15 +55,15 @@ def rechenbeispiel(kontext: Kontext, stufe: Stufe, stadtteil: str, kennung: str,
     )
     if klasse is not None:
         text += (f"4. {index_text(wert.wert)} liegt im Bereich {md(klasse.spanne('', INDEX_STELLEN))}: "
-                 f"Klasse {klasse.nummer}{' – ' + md(klasse.name) if klasse.name else ''}.\n")
+                 f"{md(klasse.stufe)}.\n")
     return text + "\n"
 
 
 def _klassen_tabelle(stufe: Stufe, kennung: str, titel: str) -> str:
     anzahl = klassenbild(stufe.einteilung, [w.klasse for w in stufe.werte.values()], "bedarf").anzahl
-    zeilen = [[str(k.nummer), h(k.name or "–"), h(k.spanne("", INDEX_STELLEN)), str(anzahl.get(k.nummer, 0))]
+    zeilen = [[h(k.stufe), h(k.spanne("", INDEX_STELLEN)), str(anzahl.get(k.nummer, 0))]
               for k in stufe.einteilung.klassen]
-    return tabelle(f"tabelle-{kennung}", titel, [Spalte("Klasse"), Spalte("Name"), Spalte("Bereich"),
+    return tabelle(f"tabelle-{kennung}", titel, [Spalte("Stufe"), Spalte("Bereich"),
                                                  Spalte("Stadtteile", zahl=True)], zeilen)
 
 
@@ -115,8 +115,8 @@ def methode_seite(kontext: Kontext) -> Seite:
         text += rechenbeispiel(kontext, index.status, beispiel.stadtteil, "rechenbeispiel", "Wert")
     klassen_art = ("nach festen Schwellen" if einstellungen.klassen.art == "schwellen"
                    else "nach Quantilen: Jede Klasse enthält etwa gleich viele Stadtteile")
-    text += (f"## Klassen\n\nDie Stadtteile werden {klassen_art} eingeteilt. Klasse 1 hat den geringsten Bedarf. "
-             f"Ab Klasse {einstellungen.hoher_bedarf_ab} gilt der Bedarf als hoch. Verglichen wird der ungerundete "
+    text += (f"## Klassen\n\nDie Stadtteile werden {klassen_art} eingeteilt. Stufe 1 hat den geringsten Bedarf. "
+             f"Ab Stufe {einstellungen.hoher_bedarf_ab} gilt der Bedarf als hoch. Verglichen wird der ungerundete "
              "Wert; ein Wert genau auf einer Grenze gehört zur oberen Klasse. Ein Wert, der gerundet auf der Grenze "
              "zu liegen scheint, kann deshalb noch in der Klasse darunter stehen.\n\n"
              + _klassen_tabelle(index.status, "klassen-status", f"Klassen des {einstellungen.name} {index.jahr}")

@@ -473,6 +473,20 @@ class Standort:
     laenge: float
     traeger: str
     beispiel: bool
+    adresse: str = ""
+    oeffnungszeiten: str = ""
+    kontakt: str = ""
+    barrierefreiheit: str = ""
+    """The optional columns for readers: how to get there, when it is open, whom to call, access."""
+
+
+@dataclass(frozen=True)
+class Strasse:
+    """A street in a district (`data/strassen.csv`); a street crossing districts has one per district."""
+
+    name: str
+    stadtteil: str
+    beispiel: bool = False
 
 
 @dataclass(frozen=True)
@@ -535,11 +549,18 @@ class Atlas:
     sozialindex: Sozialindex | None = None
     quellen: dict[str, str] = field(default_factory=dict)
     """What → repository path: `indikatoren`, `einstellungen`, `geometrie`, `standorte`, …"""
+    strassen: tuple[Strasse, ...] = ()
+    """The street register for the district search (optional `data/strassen.csv`)."""
     stadtwerte: dict[tuple[str, int], Stadtwert] = field(default_factory=dict)
     """(indikator, jahr) → the whole city's value and how it came about (see `statistik.raeume`)."""
     ebenen: tuple[Gebietsebene, ...] = ()
     ausgeschlossen: dict[str, str] = field(default_factory=dict)
     """District id → why it takes no part in the index (too few inhabitants)."""
+
+    @property
+    def standorte_erfasst(self) -> bool:
+        """Whether the atlas records sites at all: no sites file means unknown, not none."""
+        return self.einstellungen.standorte is not None
 
     def indikator(self, ident: str) -> Indikator:
         return next(i for i in self.indikatoren if i.id == ident)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import beschluesse
-from ..model import Massnahme, Status
+from ..model import Massnahme
 from ..render import foerderprojekte
 from ..render.gremienarbeit_seiten import stadtteil_zusatz
 from ..render.text import aufzaehlung, datum, h, klartext_md, leichte_sprache_absatz, md
@@ -29,28 +29,31 @@ from .bausteine import (
 )
 from .diagramm import zeitreihe
 from .downloads import DOWNLOADS_BESCHREIBUNG, download_liste
+from .gegenueberstellung import vergleich_seite
 from .index import STELLEN as INDEX_STELLEN
 from .karte import Empfehlung
 from .kontext import Kontext
+from .leichte_sprache import ls_abschnitt
 from .methode import methode_seite
 from .modell import Atlas, Indikator, Standort
 from .raumebenen import gebiet_eintrag, raumebenen_seiten
+from .stadtteilkarte import AKTIV, stadtteilkarte
+from .suche import strassen_seite, suchform
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
 
-AKTIV = (Status.GEPLANT, Status.IN_UMSETZUNG)
-"""Maßnahmen that count as „planned“ for the Bedarfsermittlung."""
 
-
-def atlas_abschnitte_fuer(kontext: Kontext) -> list[Abschnitt]:
+def atlas_abschnitte_fuer(kontext: Kontext, heute: dt.date) -> list[Abschnitt]:
     atlas = kontext.atlas
     return [
         Abschnitt(atlas.einstellungen.titel, [uebersicht(kontext), methode_seite(kontext), bedarfsermittlung(kontext),
-                                              downloads_seite(kontext), *raumebenen_seiten(kontext)]),
+                                              downloads_seite(kontext), *raumebenen_seiten(kontext)]
+                  + ([strassen_seite(kontext)] if atlas.strassen else [])),
         Abschnitt("Indikatoren", [indikatoren_uebersicht(kontext)]
                   + [indikatorenblatt(kontext, i) for i in atlas.indikatoren]),
-        Abschnitt("Stadtteilprofile", [stadtteile_uebersicht(kontext)]
-                  + [stadtteil_profil(kontext, s) for s in kontext.ids]),
+        Abschnitt("Stadtteilprofile", [stadtteile_uebersicht(kontext), vergleich_seite(kontext)]
+                  + [stadtteil_profil(kontext, s, heute) for s in kontext.ids]),
+        ls_abschnitt(kontext),
     ]
 
 
@@ -64,7 +67,8 @@ def _indikatoren_nach_themen(atlas: Atlas) -> dict[str, list[Indikator]]:
 def uebersicht(kontext: Kontext) -> Seite:
     seite, atlas = verweise.UEBERSICHT, kontext.atlas
     index = kontext.index
-    text = beispiel_hinweis(kontext)
+    text = "## Ihr Stadtteil\n\n" + suchform(kontext, seite) + "\n\n"
+    text += beispiel_hinweis(kontext)
     text += (
         f"Der {md(atlas.einstellungen.titel)} beschreibt die Lebenslagen der Menschen in allen "
         f"{len(kontext.ids)} Stadtteilen mit {len(atlas.indikatoren)} Indikatoren. Ausgewählte Indikatoren "
@@ -172,6 +176,7 @@ def stadtteile_uebersicht(kontext: Kontext) -> Seite:
     seite = f"{verweise.ORDNER}/stadtteile/index.md"
     text = "Jedes Profil zeigt alle Indikatoren im Vergleich zur ganzen Stadt, die Klasse im Sozialindex, "
     text += "die Entwicklung, die Maßnahmen und die Standorte der Quartiers- und Sozialraumarbeit.\n\n"
+    text += suchform(kontext, seite) + "\n\n## Alle Stadtteile von A bis Z\n\n"
     text += "\n".join(f"- {stadtteil_verweis(kontext, seite, s)}" for s in kontext.nach_name(kontext.ids)) + "\n"
     return seite_bauen(seite, "Stadtteilprofile", text, "data/stadtteile.csv")
 
@@ -196,11 +201,12 @@ def _massnahmen_liste(kontext: Kontext, seite: str, massnahmen: list[Massnahme])
         for m in massnahmen)
 
 
-def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
+def stadtteil_profil(kontext: Kontext, stadtteil: str, heute: dt.date) -> Seite:
     seite, atlas, plan = verweise.stadtteil_seite(stadtteil), kontext.atlas, kontext.plan
     name = kontext.namen[stadtteil]
     info = plan.stadtteil(stadtteil)
-    text = beispiel_hinweis(kontext)
+    text = stadtteilkarte(kontext, stadtteil, heute)
+    text += beispiel_hinweis(kontext)
     einwohner = _einwohner(kontext, stadtteil)
     text += (f'<dl class="atlas-kennzahlen"><dt>Nummer</dt><dd>{h(info.nummer)}</dd>'
              f"<dt>Fläche</dt><dd>{h(zahl_text(kontext.flaechen.get(stadtteil, 0.0), 1))} km²</dd>"
@@ -218,7 +224,7 @@ def stadtteil_profil(kontext: Kontext, stadtteil: str) -> Seite:
     text += foerderprojekte.abschnitt(plan, plan.foerderprojekte_for_stadtteil(stadtteil), seite)
     text += "## Standorte der Quartiers- und Sozialraumarbeit\n\n"
     orte = [s for s in atlas.standorte if s.stadtteil == stadtteil]
-    if not _standorte_erfasst(kontext):
+    if not kontext.atlas.standorte_erfasst:
         text += f"{NICHT_ERFASST}\n\n"
     else:
         text += (aufzaehlung([f"{s.name} ({s.art.label}, {s.traeger}{', Beispiel' if s.beispiel else ''})" for s in orte])
@@ -279,7 +285,7 @@ def bedarfsermittlung(kontext: Kontext) -> Seite:
         "geplanten Maßnahmen des Plans. So wird sichtbar, wo hoher Bedarf auf kein Angebot trifft.\n\n"
         f"{bedarf_regel(kontext)}\n\n"
     )
-    if not _standorte_erfasst(kontext):
+    if not kontext.atlas.standorte_erfasst:
         # not recorded is not zero: without a sites file, nothing is said about sites
         text += f"{NICHT_ERFASST} Die Bedarfsermittlung stützt sich deshalb nur auf die Maßnahmen.\n\n"
         if luecken:
@@ -306,15 +312,10 @@ def bedarfsermittlung(kontext: Kontext) -> Seite:
 NICHT_ERFASST = "Standorte sind in diesem Atlas nicht erfasst (data/atlas.yml nennt keine Standortdatei)."
 
 
-def _standorte_erfasst(kontext: Kontext) -> bool:
-    """Whether the atlas records sites at all: no file means unknown, not none."""
-    return kontext.atlas.einstellungen.standorte is not None
-
-
 def bedarf_regel(kontext: Kontext) -> str:
     einstellungen = kontext.index.einstellungen
     klasse = kontext.index.status.einteilung.klassen[einstellungen.hoher_bedarf_ab - 1]
-    regel = (f"Als hoch gilt der Bedarf ab der Klasse „{md(klasse.name or str(klasse.nummer))}“ "
+    regel = (f"Als hoch gilt der Bedarf ab „{md(klasse.stufe)}“ "
              f"({md(klasse.spanne('', INDEX_STELLEN))})")
     if kontext.index.dynamik is not None:
         regel += ("; außerdem eine Klasse darunter, wenn sich die Lage zugleich deutlich verschlechtert hat "
@@ -334,7 +335,7 @@ def _bedarf_tabelle(kontext: Kontext, seite: str, aktive: dict, orte: dict) -> s
             f'<a href="{h(verweise.url(seite, verweise.massnahme_seite(m.id)))}">{h(m.titel)}</a> ({h(m.status.label)})'
             for m in aktive[s]) or "keine"
         standorte = ("<br>".join(f"{h(o.name)} ({h(o.art.label)})" for o in orte[s]) or "keine"
-                     if _standorte_erfasst(kontext) else "nicht erfasst")
+                     if kontext.atlas.standorte_erfasst else "nicht erfasst")
         if index.hoher_bedarf(s) and aktive[s] == [] and orte[s] == []:
             einschaetzung = '<strong class="atlas-markierung atlas-markierung--hoch">Hoher Bedarf, nichts geplant</strong>'
         elif index.hoher_bedarf(s):

@@ -18,11 +18,14 @@ from .modell import Ankerwert, Standort, Standortart
 from .zahlen import ZahlFehler, koordinate_lesen
 
 STANDORT_SPALTEN = {"id", "name", "art", "stadtteil", "breite", "laenge", "traeger", "beispiel"}
+BESUCH_SPALTEN = ("adresse", "oeffnungszeiten", "kontakt", "barrierefreiheit")
+"""Optional columns: what a reader needs to visit the site (shown on the district's card)."""
+LAENGSTE_ANGABE = 200
 ANKER_SPALTEN = {"stadtteil", "merkmal", "wert", "einheit", "stichtag", "quelle"}
 JA_NEIN = {"ja": True, "nein": False, "true": True, "false": False}
 
 
-def _stadtteil(zeile: Zeile, erlaubt: set[str], befunde: list[Befund]) -> str | None:
+def stadtteil_pruefen(zeile: Zeile, erlaubt: set[str], befunde: list[Befund]) -> str | None:
     wert = zeile.zellen["stadtteil"].strip()
     if wert in erlaubt:
         return wert
@@ -65,7 +68,7 @@ def standorte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], gren
     ergebnis, gesehen = [], set()
     for zeile in tabelle.zeilen:
         z = {k: v.strip() for k, v in zeile.zellen.items()}
-        stadtteil = _stadtteil(zeile, ids, befunde)
+        stadtteil = stadtteil_pruefen(zeile, ids, befunde)
         breite = _zahl(zeile, "breite", befunde, _grad(90))
         laenge = _zahl(zeile, "laenge", befunde, _grad(180))
         art = z["art"] if z["art"] in {a.value for a in Standortart} else None
@@ -89,7 +92,13 @@ def standorte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], gren
             befunde.append(zeile.befund("breite", f"Der Standort „{z['name']}“ liegt nicht im Stadtteil „{stadtteil}“",
                                         "prüfen Sie Breite, Länge (WGS84, z. B. 50.97 und 11.03) und Stadtteil",
                                         schwere=Schwere.WARNUNG))
-        ergebnis.append(Standort(z["id"], z["name"], Standortart(art), stadtteil, breite, laenge, z["traeger"], beispiel))
+        besuch = {k: " ".join(z.get(k, "").split()) for k in BESUCH_SPALTEN}
+        for spalte in (k for k, v in besuch.items() if len(v) > LAENGSTE_ANGABE):
+            befunde.append(zeile.befund(spalte, f"Die Angabe „{spalte}“ ist länger als {LAENGSTE_ANGABE} Zeichen",
+                                        "kürzen Sie sie; Einzelheiten gehören auf die Seite des Trägers"))
+            besuch[spalte] = ""
+        ergebnis.append(Standort(z["id"], z["name"], Standortart(art), stadtteil, breite, laenge, z["traeger"], beispiel,
+                                 **besuch))
     return tuple(sorted(ergebnis, key=lambda s: s.id))
 
 
@@ -103,7 +112,7 @@ def ankerwerte_lesen(quelle: Quelle, pfad: str, stadtteile: list[Stadtteil], bef
     ergebnis = []
     for zeile in tabelle.zeilen:
         z = {k: v.strip() for k, v in zeile.zellen.items()}
-        stadtteil, wert = _stadtteil(zeile, erlaubt, befunde), _zahl(zeile, "wert", befunde)
+        stadtteil, wert = stadtteil_pruefen(zeile, erlaubt, befunde), _zahl(zeile, "wert", befunde)
         leer = [k for k in ("merkmal", "stichtag", "quelle") if not z[k]]
         for spalte in leer:
             befunde.append(zeile.befund(spalte, f"Die Angabe „{spalte}“ fehlt",

@@ -25,12 +25,13 @@ def als_markdown(vergleich: Vergleich) -> str:
     return f"# {klartext_md(ueberschrift(vergleich))}\n\n{koerper(vergleich)}"
 
 
-def koerper(vergleich: Vergleich) -> str:
-    """Everything below the H1 (the site page puts its own front matter and H1 above)."""
+def koerper(vergleich: Vergleich, *, commits: bool = True) -> str:
+    """Everything below the H1 (the site page puts its own front matter and H1 above). The site
+    leaves out the commit ids (`commits=False`): readers know a Fassung by its name and date."""
     anzeige = Anzeige(vergleich.basis, vergleich.ziel)
     bloecke = [
         f"**Zusammenfassung:** {klartext_md(zusammenfassung(vergleich))}",
-        "Verglichen wurden " + _stand_text(vergleich.basis) + " und " + _stand_text(vergleich.ziel) + ".",
+        f"Verglichen wurden {_stand_text(vergleich.basis, commits)} und {_stand_text(vergleich.ziel, commits)}.",
     ]
     hinweise = [s for s in (vergleich.basis, vergleich.ziel) if not s.gueltig]
     if hinweise:
@@ -49,10 +50,10 @@ def koerper(vergleich: Vergleich) -> str:
     return "\n\n".join(bloecke) + "\n"
 
 
-def _stand_text(stand: Stand) -> str:
+def _stand_text(stand: Stand, commits: bool) -> str:
     teile = [f"die Fassung **{klartext_md(stand.name)}**"]
     angaben = []
-    if stand.commit:
+    if stand.commit and commits:
         angaben.append(f"Commit {stand.commit[:7]}")
     if stand.info is not None:
         angaben.append(f"{klartext_md(stand.info.fortschreibung)}, Stand {datum(stand.info.stand)}")

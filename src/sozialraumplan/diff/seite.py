@@ -14,7 +14,7 @@ from ..model import Plan
 from ..quelle import Ordner
 from ..render.massnahmen import ORDNER as MASSNAHMEN_ORDNER
 from ..render.pfade import relativ
-from ..render.text import klartext_md, kopf
+from ..render.text import datum, klartext_md, kopf
 from ..seiten import Seite
 from .markdown_ausgabe import koerper
 from .stand import stand_aus_plan, stand_aus_revision
@@ -37,20 +37,20 @@ def aenderungen_seiten(repo_root: Path | str, plan: Plan, basis: str | None) -> 
     """
     wurzel = Path(repo_root)
     if not ist_git_repository(wurzel):
-        return [_hinweis("Diese Fassung wurde nicht aus einem Git-Repository gebaut. Ohne die "
-                         "Versionsgeschichte lässt sich nicht zeigen, was sich gegenüber der vorigen "
-                         "Fortschreibung geändert hat.")]
+        return [_hinweis("Zu dieser Fassung liegt die Versionsgeschichte des Plans nicht vor. Ohne sie "
+                         "lässt sich nicht zeigen, was sich gegenüber der vorigen Fortschreibung geändert hat.")]
     revision = basis or vorige_fassung(wurzel)
     if revision is None:
-        return [_hinweis("Es gibt noch keine frühere veröffentlichte Fassung (Git-Tag), mit der diese "
-                         "Fortschreibung verglichen werden könnte. Sobald eine Fassung mit einem Tag wie "
-                         "„v2026.1“ veröffentlicht ist, stehen hier die Änderungen seitdem.")]
+        return [_hinweis("Es gibt noch keine frühere veröffentlichte Fassung, mit der diese Fortschreibung "
+                         "verglichen werden könnte. Sobald eine Fassung veröffentlicht ist (zum Beispiel "
+                         "„v2026.1“), stehen hier die Änderungen seitdem.")]
     alt, neu = stand_aus_revision(wurzel, revision), stand_aus_plan(plan, plan.info.fortschreibung, Ordner(wurzel))
+    vom = f" vom {datum(alt.info.stand)}" if alt.info is not None else ""
     einleitung = (f"Was sich in dieser Fassung („{klartext_md(plan.info.fortschreibung)}“) gegenüber der "
-                  f"Fassung {klartext_md(revision)} geändert hat. Dieselben Änderungen im Wortlaut, alte und "
+                  f"Fassung {klartext_md(revision)}{vom} geändert hat. Dieselben Änderungen im Wortlaut, alte und "
                   f"neue Fassung nebeneinander, zeigt die [Synopse]({SYNOPSE_PFAD}).")
     return [
-        Seite(PFAD, TITEL, f"{kopf(TITEL)}\n{einleitung}\n\n{koerper(vergleichen(alt, neu))}"),
+        Seite(PFAD, TITEL, f"{kopf(TITEL)}\n{einleitung}\n\n{koerper(vergleichen(alt, neu), commits=False)}"),
         synopse_seite(synopse(alt, neu), {m.id for m in plan.massnahmen}),
     ]
 

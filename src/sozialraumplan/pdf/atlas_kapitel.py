@@ -42,7 +42,7 @@ def _alt_text(titel: str, bild: Klassenbild, klassen: Mapping[str, Klasse | None
     oberste = bild.einteilung.klassen[-1]
     darin = sorted(namen[s] for s, k in klassen.items() if k == oberste)
     text = (f"Karte der Stadtteile: {titel}, in {len(bild.einteilung.klassen)} Klassen von hell (niedrig) "
-            f"bis dunkel (hoch). In der höchsten Klasse „{oberste.beschriftung(einheit, stellen)}“: "
+            f"bis dunkel (hoch). In der höchsten Klasse „{oberste.legende(einheit, stellen)}“: "
             f"{', '.join(darin) if darin else 'kein Stadtteil'}.")
     if bild.fehlend:
         text += f" Ohne Angabe (schraffiert): {_anzahl(bild.fehlend)}."
@@ -53,7 +53,7 @@ def _legende(bild: Klassenbild, einheit: str, stellen: int) -> str:
     """Class number, name and range, and how many districts fall into it: the key to the table."""
     eintraege = [
         f'<li><span class="farbfeld" style="background:{farbe}"></span>'
-        f"Klasse {klasse.nummer}: {h(klasse.beschriftung(einheit, stellen))} "
+        f"{h(klasse.legende(einheit, stellen))} "
         f"({_anzahl(bild.anzahl.get(klasse.nummer, 0))})</li>"
         for klasse, farbe in zip(bild.einteilung.klassen, bild.farben)
     ]
@@ -68,8 +68,8 @@ def _anzahl(n: int) -> str:
 
 
 def _klasse(klasse: Klasse | None) -> str:
-    """In the table only the class number: the legend beside it names the range."""
-    return str(klasse.nummer) if klasse else KEINE_ANGABE
+    """In the table the class without its range: the legend beside it names the range."""
+    return klasse.stufe if klasse else KEINE_ANGABE
 
 
 def _abschnitt(kontext: Kontext, titel: str, text: str, bild: Klassenbild, klassen: Mapping[str, Klasse | None], alt: str,
@@ -98,8 +98,8 @@ def _index(kontext: Kontext) -> str:
         [kontext.namen[w.stadtteil], str(rang) if w.wert is not None else "–", index_text(w.wert), _klasse(w.klasse)]
         for rang, w in enumerate(index.rangfolge(), start=1)
     ]
-    text = (f"{index_zusammenfassung(kontext)} Ab Klasse {index.einstellungen.hoher_bedarf_ab} gilt der "
-            "Unterstützungsbedarf als hoch.")
+    hoch_ab = index.status.einteilung.klassen[index.einstellungen.hoher_bedarf_ab - 1]
+    text = f"{index_zusammenfassung(kontext)} Ab {hoch_ab.stufe} gilt der Unterstützungsbedarf als hoch."
     return _abschnitt(kontext, titel, text, bild, klassen,
                       _alt_text(titel, bild, klassen, kontext.namen, "", INDEX_STELLEN),
                       ["Stadtteil", "Rang", "Indexwert", "Klasse"], zeilen, "", INDEX_STELLEN)

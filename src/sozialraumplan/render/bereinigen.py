@@ -43,6 +43,8 @@ _ATTRIBUTE: dict[str, set[str]] = {
     "option": {"value", "selected"},
     "label": {"for"},
     "select": {"name", "multiple"},
+    "input": {"type", "name", "autocomplete", "spellcheck", "enterkeyhint"},
+    "button": {"type"},
     "svg": {"viewBox", "width", "height", "xmlns", "focusable", "preserveAspectRatio"},
     "g": _SVG_FORM,
     "rect": _SVG_FORM | {"x", "y", "width", "height", "rx", "ry"},
@@ -63,7 +65,7 @@ ELEMENTE = frozenset({
     "section", "select", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
     "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var", "video", "wbr",
     "svg", "g", "title", "desc", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path",
-    "text", "tspan",
+    "text", "tspan", "input", "button",
 })
 LINK_SCHEMATA = frozenset({"http", "https", "mailto", "tel"})
 
@@ -101,3 +103,13 @@ def bereinigen(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+_ANKERLINK = re.compile(r'<a class="headerlink" href="(#[^"]*)" title="[^"]*">¶</a>')
+
+
+def ankerlinks_still(html: str) -> str:
+    """The „¶“ link after each heading stays for the mouse but leaves the heading's name and the
+    Tab order: a screen reader otherwise reads every heading as „Methode ¶“, and each heading
+    would cost a keyboard user a second Tab stop."""
+    return _ANKERLINK.sub(r'<a class="headerlink" href="\1" aria-hidden="true" tabindex="-1">¶</a>', html)

@@ -133,6 +133,12 @@ def ls_pfad_fuer(plan: Plan, pfad: str) -> str | None:
         return ERKLAERUNG
     if pfad == "glossar.md":
         return WOERTER if _begriffe(plan) else None
+    if ordner == f"{ATLAS_ORDNER}/stadtteile" and any(s.id == stamm for s in plan.stadtteile):
+        return f"{ORDNER}/stadtteile/{stamm}.md"
+    if ordner == f"{ATLAS_ORDNER}/stadtteile":
+        return f"{ORDNER}/stadtteile.md"
+    if ordner == f"{ATLAS_ORDNER}/indikatoren":
+        return f"{ORDNER}/zahlen.md" + ("" if stamm == "index" else f"#{stamm}")
     if ordner == ATLAS_ORDNER or pfad.startswith(ATLAS_ORDNER + "/"):
         return ATLAS
     if ordner == leitlinien.ORDNER:
@@ -255,6 +261,12 @@ def ziel_seite(plan: Plan, leitlinie: Leitlinie) -> Seite:
                  quelle=plan.quellen.get(f"leitlinie:{leitlinie.id}"))
 
 
+def mehr_dazu(titel: str) -> str:
+    """The link to the Alltags-Sprache page, named after what it is about: a page lists many,
+    and a screen reader's list of links shows each one without its surroundings."""
+    return f"Mehr zu {titel.partition(':')[0]} in Alltags-Sprache"
+
+
 def vorhaben_titel(plan: Plan, massnahme: Massnahme) -> str:
     """Maßnahmen are „Vorhaben“, numbered in the order of the catalogue."""
     return _titel("Vorhaben", plan.massnahmen.index(massnahme) + 1, massnahme.titel_leichte_sprache)
@@ -273,7 +285,8 @@ def vorhaben_seite(plan: Plan) -> Seite:
                    f"<dt>Wo?</dt>\n{_wo(plan, m)}"
                    f"<dt>Wie weit ist die Arbeit?</dt>\n<dd>{STATUS[m.status]}</dd>\n"
                    f'<dt>Das Vorhaben gehört zu:</dt>\n<dd markdown="block">\n{ziele}</dd>\n</dl>\n\n')
-        inhalt += f"[Mehr dazu in Alltags-Sprache]({verweis(VORHABEN, f'{massnahmen.ORDNER}/{m.id}.md')})\n\n"
+        inhalt += (f"[{mehr_dazu(vorhaben_titel(plan, m))}]"
+                   f"({verweis(VORHABEN, f'{massnahmen.ORDNER}/{m.id}.md')})\n\n")
         text += abschnitt(m.id, inhalt)
     return seite(VORHABEN, "Das macht die Stadt", text, standard=f"{massnahmen.ORDNER}/index.md")
 
@@ -296,7 +309,7 @@ def gruppen_seite(plan: Plan) -> Seite:
     text = zeilen(GRUPPEN_EINLEITUNG)
     for g in plan.gremien:
         text += abschnitt(g.id, f"## {klartext_md(gruppen_titel(plan, g))}\n\n" + zeilen(g.leichte_sprache)
-                          + f"[Mehr dazu in Alltags-Sprache]({verweis(GRUPPEN, f'{gremien.ORDNER}/{g.id}.md')})")
+                          + f"[{mehr_dazu(gruppen_titel(plan, g))}]({verweis(GRUPPEN, f'{gremien.ORDNER}/{g.id}.md')})")
     return seite(GRUPPEN, "Diese Gruppen planen mit", text, standard=f"{gremien.ORDNER}/index.md")
 
 

@@ -20,10 +20,12 @@ def status_marke(massnahme: Massnahme) -> str:
 
 
 def fortschritt(massnahme: Massnahme) -> str:
-    """Progress bar with its number written out, for sighted and screen-reader users alike."""
+    """Progress as a bar and its number; a screen reader reads the number once (the bar is a
+    picture of it). A stopped Maßnahme shows no progress: what was done is not pursued."""
+    if massnahme.status is Status.VERWORFEN:
+        return '<span class="srp-fortschritt">– (gestoppt)</span>'
     return (f'<span class="srp-fortschritt"><progress max="100" value="{massnahme.fortschritt}" '
-            f'aria-label="Fortschritt {massnahme.fortschritt} Prozent"></progress> '
-            f"<span>{massnahme.fortschritt} %</span></span>")
+            f'aria-hidden="true"></progress> <span>{massnahme.fortschritt} %</span></span>')
 
 
 def zeitraum(massnahme: Massnahme) -> str:
@@ -81,7 +83,7 @@ def _filter(plan: Plan) -> str:
             f'<option value="{h(wert)}">{h(text)}</option>' for wert, text in optionen)
         felder.append(f'<label>{beschriftung} <select data-filter="{schluessel}">{opts}</select></label>')
     return (
-        '<form class="srp-filter" hidden aria-label="Maßnahmen filtern">'
+        f'<form class="srp-filter" hidden aria-label="Maßnahmen filtern" data-gesamtstadt="{GESAMTSTADT}">'
         + "".join(felder)
         + '<p class="srp-filter-ergebnis" role="status" aria-live="polite"></p></form>'
     )

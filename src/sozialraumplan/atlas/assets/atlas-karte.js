@@ -1,8 +1,11 @@
 /* Sozialstrukturatlas: draws every map of the page from the JSON in its `data-karte` attribute.
  * - Leaflet (a file of this site) is loaded only on pages that have a map;
  * - every text from the data goes in as text (textContent), never as HTML or code;
- * - districts without a value are hatched, names shown where a district is wide enough;
- * - every district with a tooltip is a Tab stop, so it gets a name for screen readers;
+ * - districts without a value are hatched; names are placed without overlapping, high-need
+ *   districts first and always, then the larger ones where there is room;
+ * - the zoom buttons come before the districts in the Tab order; every district with a tooltip
+ *   is a Tab stop with a name, and its info box opens above it, never on top of it;
+ * - districts with planned or running Maßnahmen are outlined in a layer of their own;
  * - zoom buttons labelled in German, the attribution as plain text (no link to another host).
  * Everything a map shows is also in the table below it; this script only adds the picture. */
 (function () {
@@ -58,7 +61,9 @@
 
   function tooltip(daten, p) {
     var tabelle = document.createElement("table");
-    [["Stadtteil", p.name], [daten.titel, p.wert], [daten.klassenTitel, p.klasse]].forEach(function (zeile) {
+    var zeilen = [["Stadtteil", p.name], [daten.titel, p.wert], [daten.klassenTitel, p.klasse]];
+    if (p.massnahmen) { zeilen.push(["Laufende und geplante Maßnahmen", String(p.massnahmen)]); }
+    zeilen.forEach(function (zeile) {
       var tr = tabelle.insertRow();
       var th = document.createElement("th");
       th.textContent = zeile[0];
@@ -68,24 +73,53 @@
     return tabelle;
   }
 
+  /* Names without overlap: high-need districts first (always shown), then by size on screen;
+     a name is shown where its district is wide enough and no shown name is in the way. */
   function namen(karte, ebene) {
     var schilder = [];
     ebene.eachLayer(function (flaeche) {
       var p = flaeche.feature.properties;
-      var schild = L.tooltip({ permanent: true, direction: "center", className: "atlas-name", interactive: false })
+      var schild = L.tooltip({ permanent: true, direction: "center", className: "atlas-name" + (p.hoch ? " atlas-name--hoch" : ""),
+        interactive: false })
         .setLatLng(p.beschriftung)
         .setContent(text(p.name));
-      schilder.push({ schild: schild, flaeche: flaeche, breite: p.name.length * 6.5 + 6 });
+      schilder.push({ schild: schild, flaeche: flaeche, hoch: !!p.hoch, breite: p.name.length * (p.hoch ? 7.4 : 6.6) + 8,
+        hoehe: 17 });
     });
+    function verschoben(k, dy) {
+      return { x1: k.x1, x2: k.x2, y1: k.y1 + dy, y2: k.y2 + dy };
+    }
+    function ueberlappt(a, b) {
+      return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    }
     function zeigen() {
+      var belegt = [];
       schilder.forEach(function (s) {
         var rahmen = s.flaeche.getBounds();
         var a = karte.latLngToContainerPoint(rahmen.getNorthWest());
         var b = karte.latLngToContainerPoint(rahmen.getSouthEast());
-        var passt = b.x - a.x > s.breite && b.y - a.y > 16;
-        if (passt && !karte.hasLayer(s.schild)) {
+        s.flaeche_px = (b.x - a.x) * (b.y - a.y);
+        s.gross = b.x - a.x > s.breite && b.y - a.y > 16;
+        var mitte = karte.latLngToContainerPoint(s.flaeche.feature.properties.beschriftung);
+        s.kasten = { x1: mitte.x - s.breite / 2, x2: mitte.x + s.breite / 2, y1: mitte.y - s.hoehe / 2, y2: mitte.y + s.hoehe / 2 };
+      });
+      schilder.slice().sort(function (x, y) {
+        return (y.hoch - x.hoch) || (y.flaeche_px - x.flaeche_px);
+      }).forEach(function (s) {
+        /* A high-need name that would cover another moves up or down by a line or two. */
+        var frei = function (k) { return !belegt.some(function (b) { return ueberlappt(b, k); }); };
+        var versatz = (s.hoch ? [0, -1, 1, -2, 2] : [0]).map(function (n) { return n * s.hoehe; })
+          .filter(function (dy) { return frei(verschoben(s.kasten, dy)); })[0];
+        var zeigen = s.hoch || (s.gross && versatz !== undefined);
+        if (zeigen) {
+          var dy = versatz || 0;
+          s.schild.setLatLng(karte.containerPointToLatLng(L.point((s.kasten.x1 + s.kasten.x2) / 2,
+            (s.kasten.y1 + s.kasten.y2) / 2 + dy)));
+          belegt.push(verschoben(s.kasten, dy));
+        }
+        if (zeigen && !karte.hasLayer(s.schild)) {
           s.schild.addTo(karte);
-        } else if (!passt && karte.hasLayer(s.schild)) {
+        } else if (!zeigen && karte.hasLayer(s.schild)) {
           karte.removeLayer(s.schild);
         }
       });
@@ -96,14 +130,52 @@
 
   /* Leaflet (1.9) puts every district with a tooltip into the Tab order so keyboard users can
      open it; without a name a screen reader announces nothing there (WCAG 4.1.2). */
-  function benennen(ebene) {
+  function benennen(karte, ebene) {
     ebene.eachLayer(function (flaeche) {
       var element = flaeche.getElement && flaeche.getElement();
       if (!element) { return; }
       var p = flaeche.feature.properties;
       element.setAttribute("role", "img");
-      element.setAttribute("aria-label", p.name + ": " + p.wert + ", Klasse " + p.klasse);
+      element.setAttribute("aria-label", p.name + ": " + p.wert + ", Klasse " + p.klasse
+        + (p.hoch ? ", hoher Bedarf" : "") + (p.massnahmen ? ", Maßnahmen: " + p.massnahmen : ""));
+      /* Leaflet opens the info box of a focused district on its centre, where it hides the
+         district: open it beside the district instead, towards the middle of the map. */
+      element.addEventListener("focus", function () {
+        var rahmen = flaeche.getBounds();
+        var links = karte.latLngToContainerPoint(rahmen.getCenter()).x < karte.getSize().x / 2;
+        var info = flaeche.getTooltip();
+        info.options.direction = links ? "right" : "left";
+        info.options.offset = [links ? 8 : -8, 0];
+        flaeche.openTooltip(L.latLng(rahmen.getCenter().lat, links ? rahmen.getEast() : rahmen.getWest()));
+      });
+      element.addEventListener("mouseover", function () {
+        var info = flaeche.getTooltip();
+        info.options.direction = "top";
+        info.options.offset = [0, -8];
+      });
     });
+  }
+
+  /* The zoom buttons before the districts in the Tab order: Leaflet puts its controls after the
+     map pane, so a keyboard user would pass every district to reach them. */
+  function steuerungZuerst(karte) {
+    var behaelter = karte.getContainer();
+    var steuerung = behaelter.querySelector(".leaflet-control-container");
+    if (steuerung) { behaelter.insertBefore(steuerung, behaelter.firstChild); }
+  }
+
+  function massnahmenEbene(karte, daten) {
+    var mit = daten.flaechen.features.filter(function (f) { return f.properties.massnahmen; });
+    if (!mit.length) { return; }
+    var ebene = L.geoJSON({ type: "FeatureCollection", features: mit }, {
+      interactive: false,
+      style: function () { return { color: "#000000", weight: 3, dashArray: "6 4", fill: false }; }
+    }).addTo(karte);
+    var schalter = L.control.layers(null, { "Maßnahmen (gestrichelt)": ebene }, { collapsed: false, position: "topright" })
+      .addTo(karte);
+    /* The switch is always open; Leaflet's hidden „Layers“ toggle would be an English Tab stop. */
+    var umschalter = schalter.getContainer().querySelector(".leaflet-control-layers-toggle");
+    if (umschalter) { umschalter.remove(); }
   }
 
   function standorte(karte, daten) {
@@ -132,9 +204,11 @@
         return { color: daten.umriss, weight: 1, fillColor: farbe || daten.fehlt, fillOpacity: farbe ? 0.85 : 1 };
       },
       onEachFeature: function (f, flaeche) {
-        flaeche.bindTooltip(tooltip(daten, f.properties), { className: "atlas-tooltip", sticky: true });
+        flaeche.bindTooltip(tooltip(daten, f.properties), { className: "atlas-tooltip", sticky: true, direction: "top",
+          offset: [0, -8] });
       }
     }).addTo(karte);
+    massnahmenEbene(karte, daten);
     standorte(karte, daten);
     karte.fitBounds(daten.rahmen);
     /* The page layout may still change (fonts, sidebars): keep Leaflet's idea of the size right. */
@@ -142,7 +216,8 @@
       new ResizeObserver(function () { karte.invalidateSize(); }).observe(behaelter);
     }
     namen(karte, ebene);
-    benennen(ebene);
+    benennen(karte, ebene);
+    steuerungZuerst(karte);
   }
 
   function einrichten() {
