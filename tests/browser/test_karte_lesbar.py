@@ -1,4 +1,4 @@
-"""The atlas maps at 1280 px: every high-need district named, the zoom buttons the first Tab stops
+"""The atlas maps at 1280 px (and 360 px): every high-need district named, the zoom buttons the first Tab stops
 of the map, and a district's info box beside it, not on top of it."""
 
 from __future__ import annotations
@@ -18,8 +18,41 @@ def test_stadtteile_mit_hohem_bedarf_tragen_immer_ihren_namen(tab_oeffnen):
     daten = json.loads(tab.locator(".atlas-karte-flaeche").first.get_attribute("data-karte"))
     hoch = {f["properties"]["name"] for f in daten["flaechen"]["features"] if f["properties"].get("hoch")}
     assert hoch, "Die Karte kennt Stadtteile mit hohem Bedarf."
-    namen = set(tab.locator(".atlas-karte-flaeche").first.locator(".atlas-name").all_inner_texts())
-    assert hoch <= namen, f"ohne Namen auf der Karte: {sorted(hoch - namen)}"
+    assert hoch <= _benannt(tab), f"ohne Namen auf der Karte: {sorted(hoch - _benannt(tab))}"
+
+
+def _benannt(tab) -> set[str]:
+    """Names on the first map: its labels, and the names its key gives for numbered labels."""
+    karte = tab.locator(".atlas-karte").first
+    schilder = karte.locator(".atlas-name").all_inner_texts()
+    schluessel = tab.locator(".atlas-karte + .atlas-namenliste").first
+    eintraege = {}
+    if schluessel.count() and schluessel.is_visible():
+        text = schluessel.inner_text().removeprefix("Nummern auf der Karte: ").removesuffix(".")
+        eintraege = dict(e.split(" ", 1) for e in text.split("; "))
+    return {eintraege.get(s, s) for s in schilder}
+
+
+def test_am_handy_ueberdecken_sich_die_namen_nicht_und_bleiben_auf_der_karte(tab_oeffnen):
+    """At 360 px a dense centre has no room for every high-need name: the ones that do not fit
+    become numbers with a key below the map, so no label covers another and each is named."""
+    tab = tab_oeffnen(_KARTE)
+    tab.set_viewport_size({"width": 360, "height": 800})
+    tab.reload()
+    _gezeichnet(tab)
+    tab.wait_for_timeout(300)  # the labels are placed again after the map has its new size
+    daten = json.loads(tab.locator(".atlas-karte-flaeche").first.get_attribute("data-karte"))
+    hoch = {f["properties"]["name"] for f in daten["flaechen"]["features"] if f["properties"].get("hoch")}
+    assert hoch <= _benannt(tab), f"ohne Namen: {sorted(hoch - _benannt(tab))}"
+    rahmen = tab.locator(".atlas-karte-flaeche").first.bounding_box()
+    kaesten = [k for k in (s.bounding_box() for s in tab.locator(".atlas-karte").first.locator(".atlas-name").all()) if k]
+    for k in kaesten:
+        assert rahmen["x"] - 1 <= k["x"] and k["x"] + k["width"] <= rahmen["x"] + rahmen["width"] + 1, k
+    for i, a in enumerate(kaesten):
+        for b in kaesten[i + 1:]:
+            ueberlappt = (a["x"] + 1 < b["x"] + b["width"] and b["x"] + 1 < a["x"] + a["width"]
+                          and a["y"] + 1 < b["y"] + b["height"] and b["y"] + 1 < a["y"] + a["height"])
+            assert not ueberlappt, (a, b)
 
 
 def test_zoomknoepfe_kommen_vor_den_stadtteilen_in_der_tab_reihenfolge(tab_oeffnen):

@@ -73,9 +73,11 @@
     return tabelle;
   }
 
-  /* Names without overlap: high-need districts first (always shown), then by size on screen;
-     a name is shown where its district is wide enough and no shown name is in the way. */
-  function namen(karte, ebene) {
+  /* Names without overlap: high-need districts first (always named), then by size on screen; a
+     name is shown where its district is wide enough and no shown name is in the way. A high-need
+     name with no free place (a dense centre on a phone) becomes a number, explained in a list
+     below the map; zooming in gives the names back. */
+  function namen(karte, ebene, behaelter) {
     var schilder = [];
     ebene.eachLayer(function (flaeche) {
       var p = flaeche.feature.properties;
@@ -83,39 +85,80 @@
         interactive: false })
         .setLatLng(p.beschriftung)
         .setContent(text(p.name));
-      schilder.push({ schild: schild, flaeche: flaeche, hoch: !!p.hoch, breite: p.name.length * (p.hoch ? 7.4 : 6.6) + 8,
-        hoehe: 17 });
+      schilder.push({ schild: schild, flaeche: flaeche, name: p.name, hoch: !!p.hoch, nummer: 0 });
     });
-    function verschoben(k, dy) {
-      return { x1: k.x1, x2: k.x2, y1: k.y1 + dy, y2: k.y2 + dy };
+    var liste = document.createElement("p");
+    liste.className = "atlas-namenliste";
+    liste.hidden = true;
+    behaelter.parentNode.parentNode.insertBefore(liste, behaelter.parentNode.nextSibling);
+    function verschoben(k, dx, dy) {
+      return { x1: k.x1 + dx, x2: k.x2 + dx, y1: k.y1 + dy, y2: k.y2 + dy };
     }
     function ueberlappt(a, b) {
       return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
     }
+    /* The size a label really takes (the theme's font size depends on the screen): measured on the map. */
+    function messen(s) {
+      if (s.breite) { return; }
+      s.schild.addTo(karte);
+      var element = s.schild.getElement();
+      s.breite = element.offsetWidth + 2;
+      s.hoehe = element.offsetHeight + 1;
+    }
+    function beschriften(s, nummer) {
+      if (s.nummer === nummer && s.breite) { return; }
+      s.nummer = nummer;
+      s.schild.setContent(text(nummer ? String(nummer) : s.name));
+      s.breite = 0;
+      messen(s);
+    }
+    function kasten(s) {
+      return { x1: s.mitte.x - s.breite / 2, x2: s.mitte.x + s.breite / 2, y1: s.mitte.y - s.hoehe / 2, y2: s.mitte.y + s.hoehe / 2 };
+    }
     function zeigen() {
-      var belegt = [];
+      var belegt = [], nummern = [];
+      var groesse = karte.getSize();
+      var frei = function (k) {  // on the map, where no other label is
+        return k.x1 >= 0 && k.y1 >= 0 && k.x2 <= groesse.x && k.y2 <= groesse.y
+          && !belegt.some(function (b) { return ueberlappt(b, k); });
+      };
+      /* The first free place near the district: the middle, a name a line or two up or down or a
+         little sideways (further would put it on a neighbour), a small number in rings up to three
+         of its sizes around. */
+      function platz(s) {
+        var k = kasten(s), orte = [[0, 0]];
+        if (s.hoch && !s.nummer) {  // a quarter of its width sideways keeps a name over its district
+          var h = s.hoehe, v = s.breite / 4;
+          orte.push([0, -h], [0, h], [-v, 0], [v, 0], [-v, -h], [v, -h], [-v, h], [v, h], [0, -2 * h], [0, 2 * h]);
+        }
+        for (var ring = 1; s.nummer && ring <= 3; ring++) {
+          var dx = ring * s.breite, dy = ring * s.hoehe;
+          orte.push([0, -dy], [0, dy], [-dx, 0], [dx, 0], [-dx, -dy], [dx, -dy], [-dx, dy], [dx, dy]);
+        }
+        return orte.filter(function (o) { return frei(verschoben(k, o[0], o[1])); })[0];
+      }
       schilder.forEach(function (s) {
+        beschriften(s, 0);
         var rahmen = s.flaeche.getBounds();
         var a = karte.latLngToContainerPoint(rahmen.getNorthWest());
         var b = karte.latLngToContainerPoint(rahmen.getSouthEast());
         s.flaeche_px = (b.x - a.x) * (b.y - a.y);
         s.gross = b.x - a.x > s.breite && b.y - a.y > 16;
-        var mitte = karte.latLngToContainerPoint(s.flaeche.feature.properties.beschriftung);
-        s.kasten = { x1: mitte.x - s.breite / 2, x2: mitte.x + s.breite / 2, y1: mitte.y - s.hoehe / 2, y2: mitte.y + s.hoehe / 2 };
+        s.mitte = karte.latLngToContainerPoint(s.flaeche.feature.properties.beschriftung);
       });
       schilder.slice().sort(function (x, y) {
         return (y.hoch - x.hoch) || (y.flaeche_px - x.flaeche_px);
       }).forEach(function (s) {
-        /* A high-need name that would cover another moves up or down by a line or two. */
-        var frei = function (k) { return !belegt.some(function (b) { return ueberlappt(b, k); }); };
-        var versatz = (s.hoch ? [0, -1, 1, -2, 2] : [0]).map(function (n) { return n * s.hoehe; })
-          .filter(function (dy) { return frei(verschoben(s.kasten, dy)); })[0];
-        var zeigen = s.hoch || (s.gross && versatz !== undefined);
+        var o = platz(s);
+        if (s.hoch && o === undefined) {
+          nummern.push(s);
+          beschriften(s, nummern.length);
+          o = platz(s) || [0, 0];
+        }
+        var zeigen = s.hoch || (s.gross && o !== undefined);
         if (zeigen) {
-          var dy = versatz || 0;
-          s.schild.setLatLng(karte.containerPointToLatLng(L.point((s.kasten.x1 + s.kasten.x2) / 2,
-            (s.kasten.y1 + s.kasten.y2) / 2 + dy)));
-          belegt.push(verschoben(s.kasten, dy));
+          s.schild.setLatLng(karte.containerPointToLatLng(L.point(s.mitte.x + o[0], s.mitte.y + o[1])));
+          belegt.push(verschoben(kasten(s), o[0], o[1]));
         }
         if (zeigen && !karte.hasLayer(s.schild)) {
           s.schild.addTo(karte);
@@ -123,6 +166,10 @@
           karte.removeLayer(s.schild);
         }
       });
+      liste.textContent = nummern.length ? "Nummern auf der Karte: " + nummern.map(function (s) {
+        return s.nummer + " " + s.name;
+      }).join("; ") + "." : "";
+      liste.hidden = !nummern.length;
     }
     karte.on("zoomend", zeigen);
     karte.whenReady(zeigen);
@@ -136,7 +183,7 @@
       if (!element) { return; }
       var p = flaeche.feature.properties;
       element.setAttribute("role", "img");
-      element.setAttribute("aria-label", p.name + ": " + p.wert + ", Klasse " + p.klasse
+      element.setAttribute("aria-label", p.name + ": " + p.wert + ", " + p.klasse
         + (p.hoch ? ", hoher Bedarf" : "") + (p.massnahmen ? ", Maßnahmen: " + p.massnahmen : ""));
       /* Leaflet opens the info box of a focused district on its centre, where it hides the
          district: open it beside the district instead, towards the middle of the map. */
@@ -215,7 +262,7 @@
     if (window.ResizeObserver) {
       new ResizeObserver(function () { karte.invalidateSize(); }).observe(behaelter);
     }
-    namen(karte, ebene);
+    namen(karte, ebene, behaelter);
     benennen(karte, ebene);
     steuerungZuerst(karte);
   }
