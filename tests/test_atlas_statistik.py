@@ -19,6 +19,7 @@ import json
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import KLEINSTADT, PlanOrdner
 from test_atlas_index import DREISTADT, dreistadt
@@ -310,3 +311,34 @@ def test_wirkung_nutzt_keine_gesperrte_zahl(tmp_path):
     assert gruppenwert(atlas, "kinderarmut", 2024, ["a", "d"]) == pytest.approx(30)
     assert gruppenwert(atlas, "kinderarmut", 2024, ["b", "c", "e", "f"]) == pytest.approx(100 * 190 / 850)
     assert gruppenwert(atlas, "kinder_arm", 2024, ["b", "c", "e", "f"]) is None
+
+
+def test_standardabweichung_als_stichprobe_wie_im_amtlichen_verfahren():
+    """Drei Stadtteile mit 1, 2, 3: Mit Teiler n ist s = 0,816 und der Index des dritten 1,22; mit
+    Teiler n − 1 (standardabweichung: stichprobe) ist s = 1 und der Index 1,0. Eine Grenze bei
+    1,1 trennt die beiden – darum muss das Verfahren der Stadt einstellbar sein."""
+    from sozialraumplan.atlas.modell import SozialindexEinstellungen
+    from sozialraumplan.statistik import index_rechnen
+
+    werte = pd.DataFrame({"x": [1.0, 2.0, 3.0]}, index=pd.Index(["a", "b", "c"], dtype=str))
+    richtung, gewicht = pd.Series({"x": 1.0}), pd.Series({"x": 1.0})
+    assert index_rechnen(werte, richtung, gewicht, 1).wert["c"] == pytest.approx(1.5 ** 0.5)
+    assert index_rechnen(werte, richtung, gewicht, 1, ddof=1).wert["c"] == pytest.approx(1.0)
+    einstellungen = {"indikatoren": [{"indikator": "x"}], "hoher_bedarf_ab": 2,
+                     "klassen": {"art": "schwellen", "grenzen": [1.1], "namen": ["niedrig", "hoch"]}}
+    assert SozialindexEinstellungen.model_validate(einstellungen).standardabweichung == "grundgesamtheit"
+    assert SozialindexEinstellungen.model_validate(
+        {**einstellungen, "standardabweichung": "stichprobe"}).standardabweichung == "stichprobe"
+
+
+def test_die_einstellung_gilt_fuer_den_ganzen_index_und_die_methodenseite(tmp_path):
+    """Dreistadt mit Teiler n − 1: jeder Indexwert ist der mit Teiler n mal √(2/3) – aus −1/√2 und
+    √2 werden −0,57735 und 1,15470; die Methodenseite nennt den Teiler."""
+    _, ordner = dreistadt(tmp_path, "gewichteter_index")
+    ordner.ersetzen("data/atlas.yml", "sozialindex:\n", "sozialindex:\n  standardabweichung: stichprobe\n")
+    atlas = laden(ordner)
+    assert [atlas.sozialindex.wert(s).wert for s in "abc"] == pytest.approx(
+        [-1 / math.sqrt(3), -1 / math.sqrt(3), 2 / math.sqrt(3)])
+    plan = plan_laden(Ordner(ordner.wurzel))
+    methode = next(s.markdown for a in atlas_abschnitte(plan, atlas) for s in a.seiten if s.pfad == "atlas/methode.md")
+    assert "geteilt durch n − 1" in methode

@@ -138,7 +138,7 @@ def _stufe(werte_je_indikator: dict[str, dict[str, float | None]], einstellungen
     rechnung = index_rechnen(
         werte, pd.Series({i: float(indikatoren[i].richtung.vorzeichen) for i in auswahl}),
         pd.Series({e.indikator: e.gewicht for e in einstellungen.indikatoren}),
-        einstellungen.mindestens or len(auswahl))
+        einstellungen.mindestens or len(auswahl), ddof=1 if einstellungen.standardabweichung == "stichprobe" else 0)
     einteilung = einteilen(rechnung.wert.dropna().tolist(), klassierung, STELLEN)
 
     zeile = {s: n for n, s in enumerate(teilnehmer)}

@@ -104,8 +104,11 @@ def methode_seite(kontext: Kontext) -> Seite:
         f"Index = (Σ g × z ÷ Σ g − M) ÷ S</p>\n\n"
         "Dabei ist x der Wert des Stadtteils, m und s Mittelwert und Standardabweichung des Indikators über "
         "alle Stadtteile, r die Richtung (+1 oder −1), g das Gewicht, M und S Mittelwert und "
-        "Standardabweichung der gewichteten Mittel über alle Stadtteile. Die Standardabweichung ist die "
-        "Wurzel aus dem Mittel der quadrierten Abweichungen (Teiler n).\n\n"
+        "Standardabweichung der gewichteten Mittel über alle Stadtteile. "
+        + ("Die Standardabweichung ist die Wurzel aus der Summe der quadrierten Abweichungen, geteilt durch "
+           "n − 1 (Stichprobenform, wie im amtlichen Verfahren).\n\n"
+           if einstellungen.standardabweichung == "stichprobe" else
+           "Die Standardabweichung ist die Wurzel aus dem Mittel der quadrierten Abweichungen (Teiler n).\n\n")
     )
     beispiel = _beispiel_stadtteil(kontext)
     if beispiel is not None:

@@ -274,6 +274,11 @@ class SozialindexEinstellungen(Modell):
     mindestens: Annotated[int, Field(ge=1, le=100)] | None = Field(
         default=None, title="Mindestens",
         description="So viele Indikatoren mit Werten braucht ein Stadtteil für einen Indexwert (ohne Angabe alle).")
+    standardabweichung: Literal["grundgesamtheit", "stichprobe"] = Field(
+        default="grundgesamtheit", title="Standardabweichung",
+        description="Wie die Standardabweichung der z-Werte gerechnet wird: grundgesamtheit teilt durch n (ohne "
+                    "Angabe), stichprobe durch n − 1 (wie STABW.S in Tabellenprogrammen) – so, wie das amtliche "
+                    "Verfahren der Stadt es tut.")
     klassen: Klassierung = Field(title="Klassen", description="Wie die Indexwerte in Klassen eingeteilt werden.")
     hoher_bedarf_ab: Annotated[int, Field(ge=1, le=7)] = Field(
         title="Hoher Bedarf ab", description="Ab dieser Klasse gilt der Unterstützungsbedarf als hoch.")
