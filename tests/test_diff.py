@@ -18,7 +18,7 @@ import json
 
 import pytest
 from conftest import lesbar
-from fixtures.diff.planrepo import WERTE_2024, Planrepo, atlas_schreiben
+from fixtures.diff.planrepo import M003, WERTE_2024, Planrepo, atlas_schreiben
 
 from sozialraumplan.cli import main
 from sozialraumplan.diff import als_html, als_json, als_markdown, stand_aus_revision, vergleichen
@@ -39,25 +39,6 @@ WERTE_2025 = {
     ("sued", "arbeitslosenquote", 2025): 9.0, ("sued", "kinderarmut", 2025): 28.0,
     ("ost", "arbeitslosenquote", 2025): 6.0, ("ost", "kinderarmut", 2025): 15.0,
 }
-
-M003 = """\
-id: M003
-titel: Familienbüro Süd einrichten
-leitlinien: [L2]
-stadtteile: [sued]
-beschreibung: Beratung für Familien an einem Ort.
-leichte_sprache: |
-  Im Süden gibt es bald Hilfe für Familien.
-verantwortlich: Jugendamt
-zeitraum:
-  beginn: "2026-09"
-status: geplant
-fortschritt: 0
-prioritaet: hoch
-finanzierung: Landesprogramm
-gremium: begleitgremium
-zuletzt_geprueft: 2026-05-01
-"""
 
 
 @pytest.fixture
