@@ -37,7 +37,7 @@ from .leichte_sprache import ls_abschnitt
 from .methode import methode_seite
 from .modell import Atlas, Indikator, Standort
 from .raumebenen import gebiet_eintrag, raumebenen_seiten
-from .stadtteilkarte import AKTIV, stadtteilkarte
+from .stadtteilkarte import AKTIV, NICHT_ERFASST, stadtteilkarte
 from .suche import strassen_seite, suchform
 from .tabelle import Spalte, tabelle
 from .zahlen import aenderungseinheit, mit_einheit, zahl_text
@@ -307,9 +307,6 @@ def bedarfsermittlung(kontext: Kontext) -> Seite:
     text += foerderprojekte.abschnitt(plan, [p for p in plan.foerderprojekte if any(s in hoch for s in p.stadtteile)],
                                       seite, "Geförderte Projekte in Stadtteilen mit hohem Bedarf")
     return seite_bauen(seite, "Bedarfsermittlung", text, atlas.quellen["einstellungen"])
-
-
-NICHT_ERFASST = "Standorte sind in diesem Atlas nicht erfasst (data/atlas.yml nennt keine Standortdatei)."
 
 
 def bedarf_regel(kontext: Kontext) -> str:

@@ -28,6 +28,10 @@ LAGEKARTE_BREITE = 200
 """Width of the locator map's drawing (its viewBox); the page scales it."""
 
 
+NICHT_ERFASST = "Standorte sind in diesem Atlas nicht erfasst."
+"""Said wherever sites would be listed when the atlas has no sites file: not recorded is not zero.
+Readers get no file names (data/atlas.yml, `standorte`): those are for editors."""
+
 def aktive_massnahmen(kontext: Kontext, stadtteil: str) -> list[Massnahme]:
     return [m for m in kontext.plan.massnahmen_for_stadtteil(stadtteil) if m.status in AKTIV]
 
@@ -155,7 +159,7 @@ def stadtteilkarte(kontext: Kontext, stadtteil: str, heute: dt.date) -> str:
     orte = standorte_in(kontext, stadtteil)
     standorte = (f"<ul>{''.join(_standort(o) for o in orte)}</ul>" if orte
                  else "<p>Kein Standort in diesem Stadtteil.</p>" if kontext.atlas.standorte_erfasst
-                 else "<p>Standorte sind nicht erfasst.</p>")
+                 else f"<p>{NICHT_ERFASST}</p>")
     ls = verweise.url(seite, ls_profil_seite(stadtteil))
     vergleich = verweise.url(seite, VERGLEICH) + f"?a={stadtteil}"
     return (
