@@ -81,6 +81,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def aktualisieren(neu: Seitenbaum) -> None:
+    """The pages after an edit, from the live preview (`macros/vorschau_server.py`), which rebuilds only
+    the pages that changed and needs the events below to see the new plan."""
+    global website, baum
+    website, baum = neu.website, neu
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if baum is None:  # the preview of a broken plan: one page with the findings, and the theme
         seiten = Files([f for f in files if not f.is_documentation_page()])

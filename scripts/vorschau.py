@@ -1,13 +1,14 @@
-"""`make serve`: the live preview on http://127.0.0.1:PORT, with a German word when the port is taken.
+"""`make serve`: the live preview on http://127.0.0.1:PORT (`macros/vorschau_server.py`), with a German
+word when the port is taken.
 
-mkdocs itself ends with a long English traceback ("Address already in use"); an editor needs
+A server would end with a long English traceback ("Address already in use"); an editor needs
 to know only which other port to use.
 """
 
 from __future__ import annotations
 
 import errno
-import os
+import logging
 import socket
 import sys
 from pathlib import Path
@@ -38,8 +39,12 @@ def main(argumente: list[str]) -> int:
               f"das andere Programm oder starten Sie die Vorschau auf einem anderen Port: „make serve PORT={port + 1}“.",
               file=sys.stderr)
         return 1
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    os.execv(mkdocs, [str(mkdocs), "serve", "--dev-addr", f"{HOST}:{port}"])
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "macros"))
+    from vorschau_server import starten
+
+    starten(Path.cwd().resolve(), HOST, port)
+    return 0
 
 
 if __name__ == "__main__":

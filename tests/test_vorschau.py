@@ -1,11 +1,15 @@
 """`make serve`: the live preview shows a broken plan's findings in the browser, keeps serving,
-shows the site again once the file is fixed, and says in German when its port is taken.
+shows the site again once the file is fixed, and says in German when its port is taken. After an
+edit it rebuilds only the pages that changed, and the site it then serves is the site a whole
+build makes.
 
-The preview is a real `mkdocs serve` on a free loopback port, asked over HTTP."""
+The preview is the real `scripts/vorschau.py` on a free loopback port, asked over HTTP."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -49,15 +53,34 @@ def warten_bis(pruefung, sekunden: float = 60) -> None:
 
 
 @contextmanager
-def vorschau(wurzel: Path, port: int) -> Iterator[subprocess.Popen]:
+def vorschau(wurzel: Path, port: int, protokoll: Path | None = None) -> Iterator[subprocess.Popen]:
+    """The preview running; its output goes to `protokoll` when given."""
+    ausgabe = protokoll.open("w") if protokoll else subprocess.DEVNULL
     prozess = subprocess.Popen([sys.executable, str(VORSCHAU), str(port)], cwd=wurzel,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               stdout=ausgabe, stderr=subprocess.STDOUT, text=True,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         yield prozess
     finally:
         prozess.terminate()
         prozess.wait(timeout=20)
+        if protokoll:
+            ausgabe.close()
+
+
+NEU_LADEN = re.compile(r"<script>\n\(function \(\) \{\n  var stand = \d+;.*?</script>\n", re.DOTALL)
+
+
+def website_abrufen(port: int) -> dict[str, object]:
+    """Every page the sitemap lists, without the preview's reload script, and the search index."""
+    karte = abrufen(port, "sitemap.xml")[1]
+    pfade = [a.split(f":{port}/", 1)[1] for a in re.findall(r"<loc>([^<]+)</loc>", karte)]
+    assert "massnahmen/M001.html" in pfade
+    # the address is part of the pages (canonical links): without its port, two previews compare
+    seiten: dict[str, object] = {p: NEU_LADEN.sub("", abrufen(port, p)[1]).replace(f":{port}/", ":PORT/") for p in pfade}
+    suche = json.loads(abrufen(port, "search/search_index.json")[1])
+    seiten["suche"] = (suche["config"], sorted(suche["docs"], key=json.dumps))
+    return seiten
 
 
 def test_ein_fehler_erscheint_als_seite_und_verschwindet_nach_der_korrektur(kleinstadt: PlanOrdner):
@@ -74,6 +97,30 @@ def test_ein_fehler_erscheint_als_seite_und_verschwindet_nach_der_korrektur(klei
         kleinstadt.ersetzen("plan/massnahmen/M002.yml", "status: fertig", "status: geplant")
         warten_bis(lambda: "Der Plan hat Fehler" not in abrufen(port)[1])
         assert abrufen(port, "massnahmen/M001.html")[0] == 200
+
+
+def test_nach_einer_aenderung_entsteht_dieselbe_website_wie_beim_ganzen_bau(kleinstadt: PlanOrdner, tmp_path):
+    website_kopieren(kleinstadt.wurzel)
+    port, protokoll = freier_port(), tmp_path / "vorschau.log"
+    with vorschau(kleinstadt.wurzel, port, protokoll):
+        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
+        # the title also stands in the navigation of every page and on the Leitlinie
+        kleinstadt.ersetzen("plan/massnahmen/M001.yml", "titel: Stadtteilzentrum Nord eröffnen",
+                            "titel: Stadtteilzentrum Nord bauen")
+        warten_bis(lambda: "Alle geänderten Seiten neu gebaut" in protokoll.read_text())
+        stueckweise = website_abrufen(port)
+    log = protokoll.read_text()
+    assert "massnahmen/M001.md neu gebaut" in log  # the edited Maßnahme first, before the others
+    assert "Cleaning site directory" not in log.split("Vorschau auf", 1)[1]  # no whole build after the edit
+    assert "Traceback" not in log
+    port, protokoll = freier_port(), tmp_path / "ganz.log"
+    with vorschau(kleinstadt.wurzel, port, protokoll):
+        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
+        ganz = website_abrufen(port)
+    assert "Stadtteilzentrum Nord bauen" in str(ganz["leitlinien/index.html"]) + str(ganz["massnahmen/M001.html"])
+    assert stueckweise.keys() == ganz.keys()
+    for pfad in ganz:
+        assert stueckweise[pfad] == ganz[pfad], pfad
 
 
 def test_belegter_port_gibt_einen_deutschen_hinweis(kleinstadt: PlanOrdner):

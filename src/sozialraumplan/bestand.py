@@ -8,6 +8,7 @@ command an editor runs checks exactly what the build will refuse.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from . import wirkung
@@ -44,7 +45,7 @@ def bestand_pruefen(quelle: Quelle) -> tuple[Bestand | None, list[Befund]]:
     befunde += eigene
     atlas, mit_atlas = None, atlas_vorhanden(quelle)
     if plan is not None and mit_atlas:
-        atlas, eigene = atlas_pruefen(quelle, plan)
+        atlas, eigene = _atlas_gemerkt(quelle, plan)
         befunde += eigene
     elif plan is not None and quelle.lesen(VORGABEN) is not None:
         # without an atlas nothing uses the example settings, but a broken file is still one
@@ -55,6 +56,33 @@ def bestand_pruefen(quelle: Quelle) -> tuple[Bestand | None, list[Befund]]:
     if plan is None or erklaerung is None or nur_fehler(befunde) or (mit_atlas and atlas is None):
         return None, befunde
     return Bestand(plan, erklaerung, atlas), befunde
+
+
+_ATLAS_ZULETZT: dict[str, tuple[Atlas | None, list[Befund]]] = {}
+"""The atlas last checked, by the hash of what it is made from (see `_atlas_gemerkt`)."""
+
+
+def _atlas_gemerkt(quelle: Quelle, plan: Plan) -> tuple[Atlas | None, list[Befund]]:
+    """`atlas_pruefen`, or its result of the last call when `data/` and the districts are the same.
+
+    The live preview checks the whole plan after every edit; an edited Maßnahme changes nothing the
+    atlas is made from, and reusing the same Atlas object also keeps what the pages computed from it
+    (simplified boundaries, download files). The key is the content, not a file date: a Quelle can be
+    a git revision, and files can change within one tick of the clock."""
+    schluessel = hashlib.sha256(repr(plan.stadtteile).encode("utf-8"))
+    stapel = ["data"]
+    while stapel:
+        ordner = stapel.pop()
+        for pfad in quelle.dateien(ordner):
+            inhalt = quelle.lesen(pfad) or b""
+            schluessel.update(f"\0{pfad}\0{len(inhalt)}\0".encode() + inhalt)
+        stapel += quelle.unterordner(ordner)
+    kennung = schluessel.hexdigest()
+    if kennung not in _ATLAS_ZULETZT:
+        _ATLAS_ZULETZT.clear()
+        _ATLAS_ZULETZT[kennung] = atlas_pruefen(quelle, plan)
+    atlas, befunde = _ATLAS_ZULETZT[kennung]
+    return atlas, list(befunde)
 
 
 def verknuepfungen_pruefen(quelle: Quelle) -> list[Befund]:

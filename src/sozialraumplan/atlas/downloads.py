@@ -117,9 +117,13 @@ def _standorte_geojson(kontext: Kontext) -> bytes:
                        separators=(",", ":")) + "\n").encode("utf-8")
 
 
-@functools.lru_cache(maxsize=2)
 def download_dateien(kontext: Kontext) -> list[Datei]:
-    """All download files: everything, per indicator, per district, the index, the map layers."""
+    """All download files: everything, per indicator, per district, the index, the map layers.
+    Made from the atlas alone, so once per atlas (the live preview keeps it after a plan edit)."""
+    return kontext.je_atlas("downloads", lambda: _download_dateien(kontext))
+
+
+def _download_dateien(kontext: Kontext) -> list[Datei]:
     alle = list(kontext.atlas.werte.values())
     dateien = [Datei(verweise.WERTE_CSV, _werte_csv(kontext, alle)),
                Datei(verweise.INDEX_CSV, _index_csv(kontext)),

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import functools
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
@@ -16,6 +18,8 @@ from ..statistik import Stadtwert
 from .geometrie import beschriftungspunkt, flaeche_km2, kartengrenzen, stellen, vereinfachung_fuer
 from .index import Sozialindex
 from .modell import Atlas
+
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -82,6 +86,17 @@ class Kontext:
     def flaechen(self) -> dict[str, float]:
         return {i: flaeche_km2(g) for i, g in self.atlas.grenzen.items()}
 
+    @functools.cached_property
+    def gemerkt(self) -> dict[str, Any]:
+        """What `je_atlas` made, by name."""
+        return {}
+
+    def je_atlas(self, name: str, bauen: Callable[[], T]) -> T:
+        """What `bauen` makes from the atlas alone (download files, locator maps), made once per atlas."""
+        if name not in self.gemerkt:
+            self.gemerkt[name] = bauen()
+        return cast(T, self.gemerkt[name])
+
     def stadtwert(self, indikator: str, jahr: int) -> Stadtwert:
         """The whole city's value, as computed with the atlas (see `statistik.raeume`)."""
         return self.atlas.stadtwert(indikator, jahr)
@@ -91,12 +106,20 @@ class Kontext:
 
 
 _KONTEXTE: weakref.WeakKeyDictionary[Atlas, Kontext] = weakref.WeakKeyDictionary()
+AUS_DEM_ATLAS = ("ids", "namen", "gemerkt", "kartengrenzen", "vereinfachung_m", "geometrien", "stellen", "beschriftung",
+                 "grenzen_rahmen", "stadtumriss", "flaechen")
+"""What a Kontext computes from the atlas alone (the districts are the atlas's too: `bestand` reuses
+an atlas only for the same district list)."""
 
 
 def kontext_fuer(plan: Plan, atlas: Atlas) -> Kontext:
     """One `Kontext` per loaded atlas: the pages, the files and the macros of a build share the
-    simplified boundaries and the download files instead of computing them again."""
+    simplified boundaries and the download files instead of computing them again. A new plan with
+    the same atlas (the live preview after a Maßnahme was edited) keeps what came from the atlas."""
     kontext = _KONTEXTE.get(atlas)
     if kontext is None or kontext.plan is not plan:
-        kontext = _KONTEXTE[atlas] = Kontext(plan, atlas)
+        vorher, kontext = kontext, Kontext(plan, atlas)
+        if vorher is not None:
+            kontext.__dict__.update({k: v for k, v in vorher.__dict__.items() if k in AUS_DEM_ATLAS})
+        _KONTEXTE[atlas] = kontext
     return kontext

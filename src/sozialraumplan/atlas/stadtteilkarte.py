@@ -103,6 +103,10 @@ def _pfad(form: BaseGeometry, umrechnen: Callable[[float, float], tuple[float, f
 
 def lagekarte(kontext: Kontext, stadtteil: str) -> str:
     """A small SVG: the city's outline and the district filled, drawn at build time (no script)."""
+    return kontext.je_atlas(f"lagekarte {stadtteil}", lambda: _lagekarte(kontext, stadtteil))
+
+
+def _lagekarte(kontext: Kontext, stadtteil: str) -> str:
     umriss = kontext.stadtumriss
     minx, miny, maxx, maxy = umriss.bounds
     breite_grad = (maxx - minx) * math.cos(math.radians((miny + maxy) / 2)) or 1.0

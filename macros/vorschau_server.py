@@ -1,0 +1,380 @@
+"""`make serve`: the live preview, which after an edit in `plan/` or `data/` rebuilds only the
+pages that edit changes.
+
+`mkdocs serve` looks for changes every half second and then builds the whole site again (Erfurt:
+several seconds for one edited Maßnahme). This preview builds the site once with MkDocs and keeps
+MkDocs' configuration, files, navigation and templates. After an edit in `plan/` or `data/` it
+
+1. makes every page's Markdown again (`seitenbaum`; the core keeps what the edit cannot change,
+   such as the atlas and its download files),
+2. compares each page and file with what it built last,
+3. renders the pages made from the edited file first and reloads the browser, then every other
+   page that changed (a Maßnahme's title also stands on its Leitlinie and its districts'
+   profiles), updates the search index and reloads again.
+
+Everything else takes the whole build, as `mkdocs serve` does: an edit in `docs/`, `overrides/`,
+`macros/` or `mkdocs.yml`, a page added or removed, a changed navigation, and a broken plan,
+whose findings the hook shows as a page at every address.
+
+The pages go through MkDocs' own page functions and the hook's events (sanitiser, policy check),
+so a page looks exactly as in `make site`. The server is Python's own: it sends a file only
+between two page writes, never half-written, and a small script in each page asks it, waiting
+until something new is built, whether to reload.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import logging
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+from mkdocs.commands.build import _build_page, _populate_page, build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from sozialraumplan.befund import PlanUngueltig
+from sozialraumplan.seitenbaum import Seitenbaum, navigation_erweitern, seitenbaum
+from sozialraumplan.website import website_bauen
+
+log = logging.getLogger("mkdocs.sozialraumplan.vorschau")
+HOOK = "macros/seiten.py"
+SUCHE = "material/search"
+DATEN = ("plan", "data")
+"""Edits here are rebuilt page by page; an edit anywhere else that is watched takes a whole build."""
+BEOBACHTET = (*DATEN, "docs", "overrides", "macros")
+RUHE_S = 0.03
+"""An editor saves in several steps (write, rename, change the date): the rebuild waits until
+the files have been quiet this long."""
+WARTEN_S = 30
+"""How long a page's question „anything new?“ is held open before it asks again."""
+NEU_LADEN = """<script>
+(function () {
+  var stand = %d;
+  function fragen() {
+    fetch("/.vorschau/" + stand).then(function (antwort) { return antwort.text(); }).then(function (neu) {
+      if (Number(neu) > stand) { location.reload(); } else { fragen(); }
+    }, function () { setTimeout(fragen, 1000); });
+  }
+  fragen();
+})();
+</script>
+"""
+"""Asks the server, waiting, whether the site has changed since the page was sent; reloads if so.
+Only in the preview: no build carries it."""
+
+
+def _hook(config: MkDocsConfig) -> Any:
+    """Our hook module. MkDocs declares `hooks` a list; it holds each name in `mkdocs.yml` with
+    its loaded module."""
+    return cast(dict[str, Any], config.hooks)[HOOK]
+
+
+class _Mitschnitt(BasePlugin):
+    """Keeps what MkDocs made in a whole build, for rebuilding single pages afterwards."""
+
+    def __init__(self, vorschau: Vorschau) -> None:
+        super().__init__()
+        self.vorschau = vorschau
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.vorschau.env, self.vorschau.files = env, files
+        return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.vorschau.nav = nav
+        return nav
+
+
+class Vorschau:
+    """The site in a temporary folder, its build state, and the version number pages ask about."""
+
+    def __init__(self, wurzel: Path, adresse: str) -> None:
+        self.wurzel, self.adresse = wurzel, adresse
+        self.ziel = Path(tempfile.mkdtemp(prefix="sozialraumplan-vorschau-"))
+        self.schreiben = threading.Lock()
+        """Held while a page is written; the server reads files only between two writes."""
+        self.stand = 0
+        self.neuer_stand = threading.Condition()
+        self.config: MkDocsConfig | None = None
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: Any = None
+        self.baum: Seitenbaum | None = None
+        self.vorlage: list = []
+        """The navigation as `mkdocs.yml` writes it, before the generated sections are added."""
+        self.navigation: list = []
+        self.quellen: dict[str, str] = {}
+        self.beginn = time.monotonic()
+        """When the edit being built was noticed."""
+        self.veraltet: dict[str, bool] = {}
+        """Pages and files not yet written as the plan now is, in the order they get built; True
+        when the page's Markdown changed (False: only a title in the navigation)."""
+        """Hash of every file in plan/ and data/ at the last build, to know which files an edit changed."""
+
+    # --- building -------------------------------------------------------------------------
+
+    def alles_bauen(self) -> None:
+        """The whole site with MkDocs, as `mkdocs serve` builds it."""
+        config = load_config(config_file=str(self.wurzel / "mkdocs.yml"), site_dir=str(self.ziel))
+        config.site_url = self.adresse
+        vorlage = list(config.nav or [])
+        if self.config is None:  # MkDocs keeps plugins with this event across configurations
+            config.plugins.on_startup(command="serve", dirty=False)
+        config.plugins["sozialraumplan/vorschau"] = _Mitschnitt(self)
+        beginn = time.monotonic()
+        with self.schreiben:
+            build(config, serve_url=self.adresse)
+        self.config = config
+        self.baum = _hook(config).baum
+        self.navigation = navigation_erweitern(vorlage, self.baum.website, self.wurzel / "docs") if self.baum else []
+        self.vorlage = vorlage
+        self.quellen = self._quellen()
+        self.veraltet.clear()
+        self._melden(f"Website gebaut in {time.monotonic() - beginn:.1f} s")
+
+    def aendern(self, pfade: set[str]) -> None:
+        """After the files `pfade` (relative to the repository) changed: the pages made from an
+        edited file at once, every other changed page later (`weiterbauen`)."""
+        if self.config is None or self.baum is None or any(p.split("/")[0] not in DATEN for p in pfade):
+            self.alles_bauen()
+            return
+        self.beginn = beginn = time.monotonic()
+        quellen = self._quellen()
+        geaendert = {p for p in quellen.keys() | self.quellen.keys() if quellen.get(p) != self.quellen.get(p)}
+        if not geaendert:
+            return
+        try:
+            neu = seitenbaum(website_bauen(self.wurzel), self.wurzel, self.config.repo_url)
+        except PlanUngueltig:  # the hook shows the findings as the site
+            self.alles_bauen()
+            return
+        erneuern = self._erneuern(neu)
+        if erneuern is None:  # pages added or removed, or the navigation changed
+            self.alles_bauen()
+            return
+        self.quellen = quellen
+        _hook(self.config).aktualisieren(neu)
+        self.baum = neu
+        self.veraltet.update(dict.fromkeys(erneuern, True))
+        quelle = {a.pfad: a.quelle for a in neu.erzeugt}
+        zuerst = [p for p in erneuern if quelle.get(p) in geaendert]
+        for pfad in zuerst:
+            self._bauen(pfad)
+        if zuerst:
+            self._melden(f"{', '.join(zuerst)} neu gebaut nach {time.monotonic() - beginn:.2f} s; "
+                         f"{len(self.veraltet)} weitere geänderte Seiten und Dateien folgen")
+
+    def weiterbauen(self, unterbrechen: Callable[[], bool]) -> None:
+        """Build the pages still out of date, one by one, until none is left or `unterbrechen()`
+        says that a new edit is waiting (which goes first; the rest stays in the queue)."""
+        assert self.config is not None
+        while self.veraltet:
+            if unterbrechen():
+                return
+            self._bauen(next(iter(self.veraltet)))
+        if SUCHE in self.config.plugins:
+            with self.schreiben:
+                self.config.plugins[SUCHE].on_post_build(config=self.config)
+        self._melden(f"Alle geänderten Seiten neu gebaut nach {time.monotonic() - self.beginn:.1f} s")
+
+    def _quellen(self) -> dict[str, str]:
+        return {p.relative_to(self.wurzel).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for ordner in DATEN for p in sorted((self.wurzel / ordner).rglob("*")) if p.is_file()}
+
+    def _erneuern(self, neu: Seitenbaum) -> list[str] | None:
+        """The paths whose page or file changed, or None when only a whole build is right."""
+        assert self.baum is not None
+        alt = {a.pfad: a for a in self.baum.erzeugt}
+        erzeugt = {a.pfad: a for a in neu.erzeugt}
+        navigation = navigation_erweitern(self.vorlage, neu.website, self.wurzel / "docs")
+        if (alt.keys() != erzeugt.keys() or self.baum.handgeschrieben.keys() != neu.handgeschrieben.keys()
+                or navigation != self.navigation or neu.website.plan.info.titel != self.baum.website.plan.info.titel):
+            return None
+        return ([p for p, a in erzeugt.items() if a != alt[p]]
+                + [p for p, text in neu.handgeschrieben.items() if text != self.baum.handgeschrieben[p]])
+
+    def _bauen(self, pfad: str) -> None:
+        """Write the page or file `pfad` from the queue. A page whose Markdown changed is rendered
+        again; one that is only out of date because a title in the navigation changed (it stands
+        on every page) gets only its template."""
+        assert self.config is not None and self.files is not None and self.nav is not None and self.baum is not None
+        markdown_neu = self.veraltet.pop(pfad)
+        datei = self.files.get_file_from_path(pfad)
+        assert datei is not None
+        inhalt = next((a.inhalt for a in self.baum.erzeugt if a.pfad == pfad), None)
+        if isinstance(inhalt, bytes):
+            datei.content_bytes = inhalt
+        elif inhalt is not None:
+            datei.content_string = inhalt
+        with self.schreiben:
+            if not datei.is_documentation_page():
+                datei.copy_file()
+                return
+            page = datei.page
+            assert page is not None
+            titel = page.title
+            if markdown_neu:
+                _populate_page(page, self.config, self.files)
+            if SUCHE in self.config.plugins:  # the page's sections are indexed again as it is built
+                suche = cast(Any, self.config.plugins[SUCHE]).search_index
+                suche.entries = [e for e in suche.entries if e["location"].partition("#")[0] != page.url]
+            _build_page(page, self.config, self.files.documentation_pages(), self.nav, self.env)
+        if page in self.nav.pages and page.title != titel:
+            for andere in self.files.documentation_pages():
+                if andere is not datei:
+                    self.veraltet.setdefault(andere.src_uri, False)
+
+    def _melden(self, text: str) -> None:
+        log.info(text)
+        with self.neuer_stand:
+            self.stand += 1
+            self.neuer_stand.notify_all()
+
+    # --- serving ----------------------------------------------------------------------------
+
+    def warten(self, stand: int) -> int:
+        """The site's version, once it is newer than `stand` (or after `WARTEN_S`)."""
+        with self.neuer_stand:
+            self.neuer_stand.wait_for(lambda: self.stand > stand, timeout=WARTEN_S)
+            return self.stand
+
+    def lesen(self, datei: Path) -> bytes | None:
+        with self.schreiben:
+            try:
+                inhalt = datei.read_bytes()
+            except OSError:
+                return None
+        if datei.suffix != ".html":
+            return inhalt
+        skript = (NEU_LADEN % self.stand).encode("utf-8")
+        ende = inhalt.rfind(b"</body>")
+        return inhalt + skript if ende < 0 else inhalt[:ende] + skript + inhalt[ende:]
+
+    def aufraeumen(self) -> None:
+        if self.config is not None:
+            self.config.plugins.on_shutdown()
+        shutil.rmtree(self.ziel, ignore_errors=True)
+
+
+class _Anfrage(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: Any, vorschau: Vorschau, **kwargs: Any) -> None:
+        self.vorschau = vorschau  # before the base class, which answers the request in __init__
+        super().__init__(*args, directory=str(vorschau.ziel), **kwargs)
+
+    def do_GET(self) -> None:
+        pfad = self.path.split("?", 1)[0].split("#", 1)[0]
+        if pfad.startswith("/.vorschau/"):
+            stand = pfad.rpartition("/")[2]
+            self._senden(200, "text/plain", str(self.vorschau.warten(int(stand) if stand.isdigit() else 0)).encode())
+            return
+        datei = Path(self.translate_path(pfad))
+        if datei.is_dir():
+            datei = datei / "index.html"
+        inhalt = self.vorschau.lesen(datei)
+        if inhalt is None:
+            status, inhalt = 404, self.vorschau.lesen(self.vorschau.ziel / "404.html") or b"Nicht gefunden"
+            datei = datei.with_suffix(".html")
+        else:
+            status = 200
+        self._senden(status, self.guess_type(str(datei)), inhalt)
+
+    def _senden(self, status: int, art: str, inhalt: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", art + ("; charset=utf-8" if art.startswith("text/") else ""))
+        self.send_header("Content-Length", str(len(inhalt)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(inhalt)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Requests are not worth a line each in the editor's terminal."""
+
+
+class _Beobachter(FileSystemEventHandler):
+    """Collects the changed paths and wakes the rebuild."""
+
+    def __init__(self, wurzel: Path) -> None:
+        self.wurzel = wurzel
+        self.pfade: set[str] = set()
+        self.wecker = threading.Condition()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        # not „opened“ or „closed without writing“: the build reads these files itself
+        if event.is_directory or event.event_type not in ("created", "modified", "moved", "deleted", "closed"):
+            return
+        with self.wecker:
+            for pfad in {event.src_path, getattr(event, "dest_path", "")} - {""}:
+                try:
+                    self.pfade.add(Path(str(pfad)).resolve().relative_to(self.wurzel).as_posix())
+                except ValueError:
+                    continue
+            self.wecker.notify_all()
+
+    def abholen(self, warten: bool) -> set[str]:
+        """The paths changed since the last call, once they have been quiet for `RUHE_S`; with
+        `warten`, wait for the first change."""
+        with self.wecker:
+            if warten:
+                self.wecker.wait_for(lambda: bool(self.pfade))
+            while self.pfade and self.wecker.wait(timeout=RUHE_S):
+                pass
+            pfade, self.pfade = self.pfade, set()
+            return pfade
+
+    def wartet(self) -> bool:
+        """Whether a change is waiting."""
+        with self.wecker:
+            return bool(self.pfade)
+
+
+def _beenden(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def starten(wurzel: Path, host: str, port: int) -> None:
+    """Build, serve on http://host:port/ and rebuild after every change, until Ctrl+C."""
+    vorschau = Vorschau(wurzel, f"http://{host}:{port}/")
+    beobachter = _Beobachter(wurzel)
+    beobachtung = Observer()
+    for ordner in BEOBACHTET:
+        if (wurzel / ordner).is_dir():
+            beobachtung.schedule(beobachter, str(wurzel / ordner), recursive=True)
+    beobachtung.schedule(beobachter, str(wurzel), recursive=False)  # mkdocs.yml
+    beobachtung.start()
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Anfrage, vorschau=vorschau))
+    server.daemon_threads = True
+    signal.signal(signal.SIGTERM, _beenden)  # `kill` ends the preview as Ctrl+C does, without leaving the folder
+    try:
+        vorschau.alles_bauen()
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        log.info(f"Vorschau auf {vorschau.adresse} — Änderungen in plan/ und data/ erscheinen sofort; beenden mit Strg+C")
+        while True:
+            pfade = beobachter.abholen(warten=not vorschau.veraltet)
+            try:
+                if pfade & {"mkdocs.yml"} or any(p.split("/")[0] in BEOBACHTET for p in pfade):
+                    vorschau.aendern({p for p in pfade if p == "mkdocs.yml" or p.split("/")[0] in BEOBACHTET})
+                else:
+                    vorschau.weiterbauen(beobachter.wartet)
+            except MkDocsException as fehler:  # e.g. the hook refused a page; the last site stays
+                log.error(f"Die Website konnte nicht gebaut werden: {fehler}")
+    except KeyboardInterrupt:
+        log.info("Vorschau beendet.")
+    finally:
+        beobachtung.stop()
+        server.shutdown()
+        vorschau.aufraeumen()
