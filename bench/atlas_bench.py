@@ -16,7 +16,8 @@ For every city it copies the site (mkdocs.yml, docs/, macros/, overrides/) next 
 Build times are wall-clock seconds, with the CPU seconds of the build in brackets: on a shared
 machine the wall clock grows with other jobs, the CPU time hardly does.
 
-A made-up city keeps Erfurt's plan/ (Leitlinien, Gremien, Sitzungen) with generated Maßnahmen,
+A made-up city keeps Erfurt's plan/ (Leitlinien, Gremien, Sitzungen without their decisions, no
+funded projects) with generated Maßnahmen,
 and generated data/: Voronoi districts with curved borders (every 40th a MultiPolygon with an
 island), Erfurt's indicators with example values, sites. Not a test: it prints figures.
 """
@@ -90,11 +91,17 @@ def _typ(stadtteil: int, anzahl: int) -> str:
 def stadt_erzeugen(ziel: Path, anzahl: int, saat: int = 7) -> None:
     """plan/ and data/ of a city with `anzahl` districts below `ziel`."""
     rng = np.random.default_rng(saat)
-    shutil.copytree(REPO / "plan", ziel / "plan", ignore=shutil.ignore_patterns("massnahmen"))
+    # Erfurt's decisions and funded projects name Erfurt's districts and Maßnahmen: not this city's
+    shutil.copytree(REPO / "plan", ziel / "plan", ignore=shutil.ignore_patterns("massnahmen", "foerderprojekte"))
+    for sitzung in (ziel / "plan/sitzungen").glob("*.yml"):
+        daten = yaml.safe_load(sitzung.read_text(encoding="utf-8"))
+        daten.pop("beschluesse", None)
+        sitzung.write_text(yaml.safe_dump(daten, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (ziel / "data" / "werte").mkdir(parents=True)
     stadtteile = [Stadtteil(id=f"bezirk-{n:04d}", nummer=str(n), name=f"Bezirk {n}") for n in range(1, anzahl + 1)]
-    (ziel / "data/stadtteile.csv").write_text(
-        "id,nummer,name\n" + "".join(f"{s.id},{s.nummer},{s.name}\n" for s in stadtteile), encoding="utf-8")
+    (ziel / "data/stadtteile.csv").write_text(  # with the area level Erfurt's atlas.yml names
+        "id,nummer,name,siedlungsstrukturtyp\n"
+        + "".join(f"{s.id},{s.nummer},{s.name},{_typ(n, anzahl)}\n" for n, s in enumerate(stadtteile)), encoding="utf-8")
     grenzen = dict(zip((s.id for s in stadtteile), _bezirke(anzahl, rng)))
     features = [{"type": "Feature", "properties": {"id": i, "name": s.name},
                  "geometry": mapping(shapely.transform(grenzen[i], lambda xy: np.round(xy, 5)))}

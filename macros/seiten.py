@@ -29,15 +29,15 @@ from sozialraumplan.seitenbaum import Seitenbaum, navigation_erweitern, seitenba
 from sozialraumplan.website import Website, website_bauen
 
 website: Website | None = None
-"""The generated site of the current build (rebuilt on every `mkdocs serve` reload)."""
+"""The generated site of the current build (new after every edit in the live preview, `make serve`)."""
 baum: Seitenbaum | None = None
 """Every page of this build as finished Markdown, as `sozialraumplan seiten` writes them."""
 politiken: dict[str, str] = {}
 """Content-Security-Policy of every page written in this build (for the `_headers` file)."""
 vorschau = False
-"""True under `mkdocs serve`: a broken plan shows an error page instead of stopping."""
+"""True in the live preview (`make serve`): a broken plan shows an error page instead of stopping."""
 fehler: list[Befund] = []
-"""The findings that stop this build (under `mkdocs serve`: shown on the error page)."""
+"""The findings that stop this build (in the live preview: shown on the error page)."""
 log = logging.getLogger("mkdocs.plugins.sozialraumplan")
 """Warnings go through mkdocs' logger, so `make site` prints them and `--strict` counts them."""
 
@@ -120,7 +120,7 @@ def _richtlinie_setzen(html: str, pfad: str) -> str:
     if funde:
         raise PluginError(f"{pfad} enthält nach dem Bereinigen noch: {'; '.join(funde)} — das ist ein "
                           "Fehler im Programm sozialraumplan, nicht im Plan; bitte melden Sie ihn.")
-    # `mkdocs serve` adds its live-reload script to every page it sends, inline and different
+    # The live preview adds its reload script to every page it sends, inline and different
     # each time: the preview on the editor's own machine carries no policy, every build does.
     return html if vorschau else csp.einsetzen(html, politiken[pfad])
 

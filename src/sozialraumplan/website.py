@@ -89,7 +89,13 @@ class Website:
 
     def quelle(self, pfad: str) -> str | None:
         """The file in `plan/` or `data/` the generated page `pfad` is made from (shown to editors)."""
-        return next((s.quelle for s in self.seiten() if s.pfad == pfad), None)
+        return self._quellen.get(pfad)
+
+    @functools.cached_property
+    def _quellen(self) -> dict[str, str | None]:
+        """Page path → source file; asked once per page, so a lookup, not a search (a city of
+        1,000 districts has over 2,000 pages)."""
+        return {s.pfad: s.quelle for s in reversed(self.seiten())}  # the first page of a path counts
 
     def fusszeile(self, seite: Seite) -> str:
         """Below each generated page: when its source last changed and when it was last reviewed."""
@@ -151,7 +157,7 @@ def website_bauen(wurzel: Path | str) -> Website:
     """Load, validate and render; raises `PlanUngueltig` with every finding.
 
     Cached per state of the files: the mkdocs hook and the macros both ask for the site in
-    one build, and `mkdocs serve` gets a fresh one after every edit.
+    one build, and the live preview (`make serve`) gets a fresh one after every edit.
     """
     wurzel = Path(wurzel).resolve()
     return _bauen(wurzel, _fingerabdruck(wurzel), stichtag())

@@ -8,9 +8,11 @@ a small locator map, and the links to its Leichte-Sprache page and to the compar
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -101,28 +103,41 @@ def _pfad(form: BaseGeometry, umrechnen: Callable[[float, float], tuple[float, f
     return "".join(teile)
 
 
-def lagekarte(kontext: Kontext, stadtteil: str) -> str:
-    """A small SVG: the city's outline and the district filled, drawn at build time (no script)."""
-    return kontext.je_atlas(f"lagekarte {stadtteil}", lambda: _lagekarte(kontext, stadtteil))
+@dataclass(frozen=True)
+class _Lagerahmen:
+    """The city on the locator maps: its outline drawn once, and how a point is placed."""
+
+    minx: float
+    maxx: float
+    maxy: float
+    massstab: float
+    hoehe: float
+    toleranz: float
+    stadt: str
+    """SVG path of the outline."""
+
+    def umrechnen(self, x: float, y: float) -> tuple[float, float]:
+        return ((x - self.minx) / (self.maxx - self.minx or 1.0) * LAGEKARTE_BREITE, (self.maxy - y) * self.massstab)
 
 
-def _lagekarte(kontext: Kontext, stadtteil: str) -> str:
+def _lagerahmen(kontext: Kontext) -> _Lagerahmen:
     umriss = kontext.stadtumriss
     minx, miny, maxx, maxy = umriss.bounds
     breite_grad = (maxx - minx) * math.cos(math.radians((miny + maxy) / 2)) or 1.0
     massstab = LAGEKARTE_BREITE / breite_grad
-    hoehe = max(1.0, (maxy - miny) * massstab)
-    toleranz = (maxx - minx) / LAGEKARTE_BREITE
+    rahmen = _Lagerahmen(minx, maxx, maxy, massstab, max(1.0, (maxy - miny) * massstab),
+                         (maxx - minx) / LAGEKARTE_BREITE, "")
+    return dataclasses.replace(rahmen, stadt=_pfad(umriss.simplify(rahmen.toleranz), rahmen.umrechnen))
 
-    def umrechnen(x: float, y: float) -> tuple[float, float]:
-        return ((x - minx) / (maxx - minx or 1.0) * LAGEKARTE_BREITE, (maxy - y) * massstab)
 
+def lagekarte(kontext: Kontext, stadtteil: str) -> str:
+    """A small SVG: the city's outline and the district filled, drawn at build time (no script)."""
+    rahmen = kontext.je_atlas("lagerahmen", lambda: _lagerahmen(kontext))
     name = kontext.namen[stadtteil]
-    stadt = _pfad(umriss.simplify(toleranz), umrechnen)
-    teil = _pfad(kontext.kartengrenzen[stadtteil].simplify(toleranz / 2), umrechnen)
-    return (f'<svg class="srp-lagekarte" viewBox="-2 -2 {LAGEKARTE_BREITE + 4} {hoehe + 4:.0f}" role="img" '
+    teil = _pfad(kontext.kartengrenzen[stadtteil].simplify(rahmen.toleranz / 2), rahmen.umrechnen)
+    return (f'<svg class="srp-lagekarte" viewBox="-2 -2 {LAGEKARTE_BREITE + 4} {rahmen.hoehe + 4:.0f}" role="img" '
             f'aria-labelledby="lagekarte-titel" focusable="false"><title id="lagekarte-titel">Lage von {h(name)} '
-            f'in der Stadt (dunkel)</title><path d="{stadt}" fill="#eeeeee" stroke="#4d4d4d" stroke-width="1"/>'
+            f'in der Stadt (dunkel)</title><path d="{rahmen.stadt}" fill="#eeeeee" stroke="#4d4d4d" stroke-width="1"/>'
             f'<path d="{teil}" fill="#1d3f73" stroke="#1d3f73" stroke-width="1"/></svg>')
 
 
