@@ -18,8 +18,9 @@ whose findings the hook shows as a page at every address.
 
 The pages go through MkDocs' own page functions and the hook's events (sanitiser, policy check),
 so a page looks exactly as in `make site`. The server is Python's own: it sends a file only
-between two page writes, never half-written, and a small script in each page asks it, waiting
-until something new is built, whether to reload.
+between two page writes, never half-written; a whole build goes into a second folder, which is
+served once it is complete. A small script in each page asks the server, waiting until something
+new is built, whether to reload. A failed build is reported in one sentence; the last site stays.
 """
 
 from __future__ import annotations
@@ -33,14 +34,14 @@ import signal
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from mkdocs.commands.build import _build_page, _populate_page, build
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page, build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -53,6 +54,7 @@ from sozialraumplan.website import website_bauen
 
 log = logging.getLogger("mkdocs.sozialraumplan.vorschau")
 HOOK = "macros/seiten.py"
+KONFIGURATION = "mkdocs.yml"
 SUCHE = "material/search"
 DATEN = ("plan", "data")
 """Edits here are rebuilt page by page; an edit anywhere else that is watched takes a whole build."""
@@ -64,18 +66,19 @@ WARTEN_S = 30
 """How long a page's question „anything new?“ is held open before it asks again."""
 NEU_LADEN = """<script>
 (function () {
-  var stand = %d;
+  var lauf = "%s", stand = %d;
   function fragen() {
     fetch("/.vorschau/" + stand).then(function (antwort) { return antwort.text(); }).then(function (neu) {
-      if (Number(neu) > stand) { location.reload(); } else { fragen(); }
+      var teile = neu.split(" ");
+      if (teile[0] !== lauf || Number(teile[1]) > stand) { location.reload(); } else { fragen(); }
     }, function () { setTimeout(fragen, 1000); });
   }
   fragen();
 })();
 </script>
 """
-"""Asks the server, waiting, whether the site has changed since the page was sent; reloads if so.
-Only in the preview: no build carries it."""
+"""Asks the server, waiting, whether the site has changed since the page was sent (or the preview
+was started again meanwhile); reloads if so. Only in the preview: no build carries it."""
 
 
 def _hook(config: MkDocsConfig) -> Any:
@@ -105,10 +108,17 @@ class Vorschau:
 
     def __init__(self, wurzel: Path, adresse: str) -> None:
         self.wurzel, self.adresse = wurzel, adresse
-        self.ziel = Path(tempfile.mkdtemp(prefix="sozialraumplan-vorschau-"))
+        self.ordner = Path(tempfile.mkdtemp(prefix="sozialraumplan-vorschau-"))
+        self.ziel = self.ordner / "a"
+        """The site being served. A whole build goes into the other folder of the two and is
+        served once it is complete: until then, and after a failed build, the last site stays."""
         self.schreiben = threading.Lock()
         """Held while a page is written; the server reads files only between two writes."""
         self.stand = 0
+        self.lauf = uuid.uuid4().hex[:12]
+        """This start of the preview: a page from an earlier one reloads."""
+        self.gestartet: MkDocsConfig | None = None
+        """The configuration whose plugins got `on_startup` (MkDocs keeps them across configurations)."""
         self.neuer_stand = threading.Condition()
         self.config: MkDocsConfig | None = None
         self.files: Files | None = None
@@ -130,16 +140,17 @@ class Vorschau:
 
     def alles_bauen(self) -> None:
         """The whole site with MkDocs, as `mkdocs serve` builds it."""
-        config = load_config(config_file=str(self.wurzel / "mkdocs.yml"), site_dir=str(self.ziel))
+        neu = self.ordner / ("b" if self.ziel.name == "a" else "a")
+        config = load_config(config_file=str(self.wurzel / KONFIGURATION), site_dir=str(neu))
         config.site_url = self.adresse
         vorlage = list(config.nav or [])
-        if self.config is None:  # MkDocs keeps plugins with this event across configurations
+        if self.gestartet is None:
             config.plugins.on_startup(command="serve", dirty=False)
+            self.gestartet = config
         config.plugins["sozialraumplan/vorschau"] = _Mitschnitt(self)
         beginn = time.monotonic()
-        with self.schreiben:
-            build(config, serve_url=self.adresse)
-        self.config = config
+        build(config, serve_url=self.adresse)
+        self.config, self.ziel = config, neu
         self.baum = _hook(config).baum
         self.navigation = navigation_erweitern(vorlage, self.baum.website, self.wurzel / "docs") if self.baum else []
         self.vorlage = vorlage
@@ -187,14 +198,33 @@ class Vorschau:
             if unterbrechen():
                 return
             self._bauen(next(iter(self.veraltet)))
-        if SUCHE in self.config.plugins:
-            with self.schreiben:
-                self.config.plugins[SUCHE].on_post_build(config=self.config)
+        assert self.files is not None and self.nav is not None
+        with self.schreiben:
+            # 404.html and the sitemap carry the navigation too; then the search index (in page
+            # order, as a whole build writes it) and the hook's header file
+            for vorlage in self.config.theme.static_templates:
+                _build_theme_template(vorlage, self.env, self.files, self.config, self.nav)
+            if SUCHE in self.config.plugins:
+                ordnung = {d.url: n for n, d in enumerate(self.files.documentation_pages())}
+                cast(Any, self.config.plugins[SUCHE]).search_index.entries.sort(
+                    key=lambda e: ordnung.get(e["location"].partition("#")[0], len(ordnung)))
+            self.config.plugins.on_post_build(config=self.config)
         self._melden(f"Alle geänderten Seiten neu gebaut nach {time.monotonic() - self.beginn:.1f} s")
 
     def _quellen(self) -> dict[str, str]:
-        return {p.relative_to(self.wurzel).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for ordner in DATEN for p in sorted((self.wurzel / ordner).rglob("*")) if p.is_file()}
+        quellen = {}
+        for ordner in DATEN:
+            for datei in sorted((self.wurzel / ordner).rglob("*")):
+                try:
+                    quellen[datei.relative_to(self.wurzel).as_posix()] = hashlib.sha256(datei.read_bytes()).hexdigest()
+                except OSError:  # a folder, or an editor's temporary file, gone again
+                    continue
+        return quellen
+
+    def zuruecksetzen(self) -> None:
+        """After a failed build: the next change builds the whole site."""
+        self.config, self.baum = None, None
+        self.veraltet.clear()
 
     def _erneuern(self, neu: Seitenbaum) -> list[str] | None:
         """The paths whose page or file changed, or None when only a whole build is right."""
@@ -203,7 +233,8 @@ class Vorschau:
         erzeugt = {a.pfad: a for a in neu.erzeugt}
         navigation = navigation_erweitern(self.vorlage, neu.website, self.wurzel / "docs")
         if (alt.keys() != erzeugt.keys() or self.baum.handgeschrieben.keys() != neu.handgeschrieben.keys()
-                or navigation != self.navigation or neu.website.plan.info.titel != self.baum.website.plan.info.titel):
+                or navigation != self.navigation or neu.website.plan.info.titel != self.baum.website.plan.info.titel
+                or any(a.quelle != alt[p].quelle for p, a in erzeugt.items())):  # edit links are set per build
             return None
         return ([p for p, a in erzeugt.items() if a != alt[p]]
                 + [p for p, text in neu.handgeschrieben.items() if text != self.baum.handgeschrieben[p]])
@@ -255,20 +286,21 @@ class Vorschau:
 
     def lesen(self, datei: Path) -> bytes | None:
         with self.schreiben:
+            stand = self.stand  # the version this file belongs to
             try:
                 inhalt = datei.read_bytes()
             except OSError:
                 return None
         if datei.suffix != ".html":
             return inhalt
-        skript = (NEU_LADEN % self.stand).encode("utf-8")
+        skript = (NEU_LADEN % (self.lauf, stand)).encode("utf-8")
         ende = inhalt.rfind(b"</body>")
         return inhalt + skript if ende < 0 else inhalt[:ende] + skript + inhalt[ende:]
 
     def aufraeumen(self) -> None:
-        if self.config is not None:
-            self.config.plugins.on_shutdown()
-        shutil.rmtree(self.ziel, ignore_errors=True)
+        if self.gestartet is not None:
+            self.gestartet.plugins.on_shutdown()
+        shutil.rmtree(self.ordner, ignore_errors=True)
 
 
 class _Anfrage(http.server.SimpleHTTPRequestHandler):
@@ -280,7 +312,8 @@ class _Anfrage(http.server.SimpleHTTPRequestHandler):
         pfad = self.path.split("?", 1)[0].split("#", 1)[0]
         if pfad.startswith("/.vorschau/"):
             stand = pfad.rpartition("/")[2]
-            self._senden(200, "text/plain", str(self.vorschau.warten(int(stand) if stand.isdigit() else 0)).encode())
+            neu = self.vorschau.warten(int(stand) if stand.isdigit() else 0)
+            self._senden(200, "text/plain", f"{self.vorschau.lauf} {neu}".encode())
             return
         datei = Path(self.translate_path(pfad))
         if datei.is_dir():
@@ -354,27 +387,39 @@ def starten(wurzel: Path, host: str, port: int) -> None:
     for ordner in BEOBACHTET:
         if (wurzel / ordner).is_dir():
             beobachtung.schedule(beobachter, str(wurzel / ordner), recursive=True)
-    beobachtung.schedule(beobachter, str(wurzel), recursive=False)  # mkdocs.yml
+    beobachtung.schedule(beobachter, str(wurzel), recursive=False)  # for mkdocs.yml
     beobachtung.start()
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Anfrage, vorschau=vorschau))
     server.daemon_threads = True
+    antworten = threading.Thread(target=server.serve_forever, daemon=True)
     signal.signal(signal.SIGTERM, _beenden)  # `kill` ends the preview as Ctrl+C does, without leaving the folder
     try:
-        vorschau.alles_bauen()
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        antworten.start()
+        _runde(vorschau, {KONFIGURATION}, beobachter.wartet)
         log.info(f"Vorschau auf {vorschau.adresse} — Änderungen in plan/ und data/ erscheinen sofort; beenden mit Strg+C")
         while True:
-            pfade = beobachter.abholen(warten=not vorschau.veraltet)
-            try:
-                if pfade & {"mkdocs.yml"} or any(p.split("/")[0] in BEOBACHTET for p in pfade):
-                    vorschau.aendern({p for p in pfade if p == "mkdocs.yml" or p.split("/")[0] in BEOBACHTET})
-                else:
-                    vorschau.weiterbauen(beobachter.wartet)
-            except MkDocsException as fehler:  # e.g. the hook refused a page; the last site stays
-                log.error(f"Die Website konnte nicht gebaut werden: {fehler}")
+            _runde(vorschau, beobachter.abholen(warten=not vorschau.veraltet), beobachter.wartet)
     except KeyboardInterrupt:
         log.info("Vorschau beendet.")
     finally:
         beobachtung.stop()
         server.shutdown()
+        server.server_close()
+        beobachtung.join()
         vorschau.aufraeumen()
+
+
+def _runde(vorschau: Vorschau, pfade: set[str], wartet: Callable[[], bool]) -> None:
+    """One step: the changed files `pfade` built, or else the next pages of the queue. A failed
+    build is reported, and the preview keeps serving the last site."""
+    wichtig = {p for p in pfade if p == KONFIGURATION or p.split("/")[0] in BEOBACHTET}
+    try:
+        if wichtig:
+            vorschau.aendern(wichtig)
+        elif vorschau.veraltet:
+            vorschau.weiterbauen(wartet)
+    except Exception as fehler:  # whatever it is, the editor gets a sentence, not a traceback
+        vorschau.zuruecksetzen()
+        log.debug("Fehler beim Bauen", exc_info=True)
+        log.error(f"Die Website konnte nicht gebaut werden: {fehler} — die Vorschau zeigt den letzten Stand; "
+                  "nach der nächsten Änderung baut sie alles neu.")

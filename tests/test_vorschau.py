@@ -68,18 +68,18 @@ def vorschau(wurzel: Path, port: int, protokoll: Path | None = None) -> Iterator
             ausgabe.close()
 
 
-NEU_LADEN = re.compile(r"<script>\n\(function \(\) \{\n  var stand = \d+;.*?</script>\n", re.DOTALL)
+NEU_LADEN = re.compile(r"<script>\n\(function \(\) \{\n  var lauf = .*?</script>\n", re.DOTALL)
 
 
 def website_abrufen(port: int) -> dict[str, object]:
-    """Every page the sitemap lists, without the preview's reload script, and the search index."""
+    """Every page the sitemap lists and the 404 page, without the preview's reload script, and the search index."""
     karte = abrufen(port, "sitemap.xml")[1]
     pfade = [a.split(f":{port}/", 1)[1] for a in re.findall(r"<loc>([^<]+)</loc>", karte)]
     assert "massnahmen/M001.html" in pfade
+    pfade.append("404.html")  # it has the navigation, too
     # the address is part of the pages (canonical links): without its port, two previews compare
     seiten: dict[str, object] = {p: NEU_LADEN.sub("", abrufen(port, p)[1]).replace(f":{port}/", ":PORT/") for p in pfade}
-    suche = json.loads(abrufen(port, "search/search_index.json")[1])
-    seiten["suche"] = (suche["config"], sorted(suche["docs"], key=json.dumps))
+    seiten["suche"] = json.loads(abrufen(port, "search/search_index.json")[1])
     return seiten
 
 
