@@ -1,7 +1,7 @@
 """`make serve`: the live preview shows a broken plan's findings in the browser, keeps serving,
 shows the site again once the file is fixed, and says in German when its port is taken. After an
 edit it rebuilds only the pages that changed, and the site it then serves is the site a whole
-build makes.
+build makes; a build that fails is one sentence in the terminal, and the last site stays.
 
 The preview is the real `scripts/vorschau.py` on a free loopback port, asked over HTTP."""
 
@@ -121,6 +121,23 @@ def test_nach_einer_aenderung_entsteht_dieselbe_website_wie_beim_ganzen_bau(klei
     assert stueckweise.keys() == ganz.keys()
     for pfad in ganz:
         assert stueckweise[pfad] == ganz[pfad], pfad
+
+
+def test_ein_kaputtes_theme_meldet_einen_satz_und_die_letzte_website_bleibt(kleinstadt: PlanOrdner, tmp_path):
+    website_kopieren(kleinstadt.wurzel)
+    port, protokoll = freier_port(), tmp_path / "vorschau.log"
+    vorlage = kleinstadt.wurzel / "overrides/main.html"
+    with vorschau(kleinstadt.wurzel, port, protokoll):
+        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
+        richtig = vorlage.read_text(encoding="utf-8")
+        vorlage.write_text(richtig + "{% if %}", encoding="utf-8")
+        warten_bis(lambda: "Die Website konnte nicht gebaut werden" in protokoll.read_text())
+        status, seite = abrufen(port, "massnahmen/M001.html")
+        assert status == 200 and "Stadtteilzentrum Nord eröffnen" in seite
+        vorlage.write_text(richtig, encoding="utf-8")
+        warten_bis(lambda: protokoll.read_text().count("Website gebaut in") == 2)
+        assert abrufen(port, "massnahmen/M001.html")[0] == 200
+    assert "Traceback" not in protokoll.read_text()
 
 
 def test_belegter_port_gibt_einen_deutschen_hinweis(kleinstadt: PlanOrdner):
