@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, Page, Response
@@ -11,7 +13,7 @@ from playwright.sync_api import Browser, Page, Response
 from .chromium import BILDSCHIRM, csp_verstoesse, kontext_oeffnen
 from .dom import ELEMENT_BESCHREIBEN, Element, auflisten
 from .webserver import Webserver
-from .website import REPO
+from .website import REPO, Website
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 """Installed by `npm ci` from package-lock.json (scripts/setup.sh test)."""
@@ -219,6 +221,17 @@ class SeitenPruefer:
             return
         if antwort.status >= 400:
             self._befund.fehlende_dateien.append(f"{antwort.status} {antwort.url}")
+
+
+@contextmanager
+def pruefer_fuer(browser: Browser, website: Website) -> Iterator[SeitenPruefer]:
+    """A checker for a site of its own (the internal funding site, a Synopse), on its own loopback server."""
+    with Webserver(website) as server:
+        pruefer = SeitenPruefer(browser, server)
+        try:
+            yield pruefer
+        finally:
+            pruefer.schliessen()
 
 
 _TIEF = " " * 6

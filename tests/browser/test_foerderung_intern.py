@@ -12,8 +12,7 @@ from playwright.sync_api import Browser
 
 from sozialraumplan.cli import main
 
-from .pruefung import SCHMAL, SeitenPruefer, verstoesse_beschreiben, zu_breit_beschreiben
-from .webserver import Webserver
+from .pruefung import SCHMAL, SeitenPruefer, pruefer_fuer, verstoesse_beschreiben, zu_breit_beschreiben
 from .website import REPO, Website
 
 BEISPIEL = REPO / "tests" / "fixtures" / "foerderung_intern"
@@ -30,10 +29,8 @@ def interne_website(tmp_path_factory: pytest.TempPathFactory) -> Website:
 
 @pytest.fixture(scope="module")
 def interner_pruefer(browser: Browser, interne_website: Website) -> Iterator[SeitenPruefer]:
-    with Webserver(interne_website) as server:
-        pruefer = SeitenPruefer(browser, server)
+    with pruefer_fuer(browser, interne_website) as pruefer:
         yield pruefer
-        pruefer.schliessen()
 
 
 @pytest.mark.parametrize("interne_seite", SEITEN)

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser
 from sozialraumplan.cli import main
 
 from . import chromium
-from .pruefung import SCHMAL, SeitenPruefer, axe_laden, verstoesse_beschreiben, zu_breit_beschreiben
+from .pruefung import SCHMAL, SeitenPruefer, axe_laden, pruefer_fuer, verstoesse_beschreiben, zu_breit_beschreiben
 from .webserver import Webserver
 from .website import Website
 
@@ -41,10 +41,8 @@ def musterstadt(tmp_path_factory: pytest.TempPathFactory) -> Website:
 
 @pytest.fixture(scope="module")
 def pruefer_musterstadt(browser: Browser, musterstadt: Website) -> Iterator[SeitenPruefer]:
-    with Webserver(musterstadt) as server:
-        pruefer = SeitenPruefer(browser, server)
+    with pruefer_fuer(browser, musterstadt) as pruefer:
         yield pruefer
-        pruefer.schliessen()
 
 
 @pytest.mark.parametrize("synopsenseite", SEITEN)
