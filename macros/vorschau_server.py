@@ -35,7 +35,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -43,7 +43,7 @@ from mkdocs.commands.build import _build_page, _build_theme_template, _populate_
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -95,7 +95,7 @@ class _Mitschnitt(BasePlugin):
         self.vorschau = vorschau
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        self.vorschau.env, self.vorschau.files = env, files
+        self.vorschau.env, self.vorschau.files, self.vorschau.seiten = env, files, files.documentation_pages()
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -122,6 +122,8 @@ class Vorschau:
         self.neuer_stand = threading.Condition()
         self.config: MkDocsConfig | None = None
         self.files: Files | None = None
+        self.seiten: Sequence[File] = ()
+        """The pages of `files` (MkDocs filters them anew on every call)."""
         self.nav: Navigation | None = None
         self.env: Any = None
         self.baum: Seitenbaum | None = None
@@ -129,12 +131,12 @@ class Vorschau:
         """The navigation as `mkdocs.yml` writes it, before the generated sections are added."""
         self.navigation: list = []
         self.quellen: dict[str, str] = {}
+        """Hash of every file in plan/ and data/ at the last build, to know which files an edit changed."""
         self.beginn = time.monotonic()
         """When the edit being built was noticed."""
         self.veraltet: dict[str, bool] = {}
         """Pages and files not yet written as the plan now is, in the order they get built; True
         when the page's Markdown changed (False: only a title in the navigation)."""
-        """Hash of every file in plan/ and data/ at the last build, to know which files an edit changed."""
 
     # --- building -------------------------------------------------------------------------
 
@@ -182,8 +184,7 @@ class Vorschau:
         _hook(self.config).aktualisieren(neu)
         self.baum = neu
         self.veraltet.update(dict.fromkeys(erneuern, True))
-        quelle = {a.pfad: a.quelle for a in neu.erzeugt}
-        zuerst = [p for p in erneuern if quelle.get(p) in geaendert]
+        zuerst = [p for p in erneuern if p in neu.nach_pfad and neu.nach_pfad[p].quelle in geaendert]
         for pfad in zuerst:
             self._bauen(pfad)
         if zuerst:
@@ -205,7 +206,7 @@ class Vorschau:
             for vorlage in self.config.theme.static_templates:
                 _build_theme_template(vorlage, self.env, self.files, self.config, self.nav)
             if SUCHE in self.config.plugins:
-                ordnung = {d.url: n for n, d in enumerate(self.files.documentation_pages())}
+                ordnung = {d.url: n for n, d in enumerate(self.seiten)}
                 cast(Any, self.config.plugins[SUCHE]).search_index.entries.sort(
                     key=lambda e: ordnung.get(e["location"].partition("#")[0], len(ordnung)))
             self.config.plugins.on_post_build(config=self.config)
@@ -229,8 +230,7 @@ class Vorschau:
     def _erneuern(self, neu: Seitenbaum) -> list[str] | None:
         """The paths whose page or file changed, or None when only a whole build is right."""
         assert self.baum is not None
-        alt = {a.pfad: a for a in self.baum.erzeugt}
-        erzeugt = {a.pfad: a for a in neu.erzeugt}
+        alt, erzeugt = self.baum.nach_pfad, neu.nach_pfad
         navigation = navigation_erweitern(self.vorlage, neu.website, self.wurzel / "docs")
         if (alt.keys() != erzeugt.keys() or self.baum.handgeschrieben.keys() != neu.handgeschrieben.keys()
                 or navigation != self.navigation or neu.website.plan.info.titel != self.baum.website.plan.info.titel
@@ -247,7 +247,8 @@ class Vorschau:
         markdown_neu = self.veraltet.pop(pfad)
         datei = self.files.get_file_from_path(pfad)
         assert datei is not None
-        inhalt = next((a.inhalt for a in self.baum.erzeugt if a.pfad == pfad), None)
+        ausgabe = self.baum.nach_pfad.get(pfad)  # None: a hand-written page, read from docs/
+        inhalt = ausgabe.inhalt if ausgabe else None
         if isinstance(inhalt, bytes):
             datei.content_bytes = inhalt
         elif inhalt is not None:
@@ -264,9 +265,9 @@ class Vorschau:
             if SUCHE in self.config.plugins:  # the page's sections are indexed again as it is built
                 suche = cast(Any, self.config.plugins[SUCHE]).search_index
                 suche.entries = [e for e in suche.entries if e["location"].partition("#")[0] != page.url]
-            _build_page(page, self.config, self.files.documentation_pages(), self.nav, self.env)
+            _build_page(page, self.config, self.seiten, self.nav, self.env)
         if page in self.nav.pages and page.title != titel:
-            for andere in self.files.documentation_pages():
+            for andere in self.seiten:
                 if andere is not datei:
                     self.veraltet.setdefault(andere.src_uri, False)
 

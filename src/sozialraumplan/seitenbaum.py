@@ -16,6 +16,7 @@ generated pages) is listed in the README, „Wenn Material for MkDocs endet“.
 
 from __future__ import annotations
 
+import functools
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,11 @@ class Seitenbaum:
     """Generated pages and files: they exist nowhere in `docs/`."""
     handgeschrieben: dict[str, str]
     """Hand-written pages (path below `docs/`) with their macros rendered, without front matter."""
+
+    @functools.cached_property
+    def nach_pfad(self) -> dict[str, Ausgabe]:
+        """The generated pages and files by path."""
+        return {a.pfad: a for a in self.erzeugt}
 
     def fertig(self, markdown: str) -> str:
         """A page's Markdown with the glossary's abbreviations, so they are expanded site-wide."""

@@ -8,11 +8,9 @@ a small locator map, and the links to its Leichte-Sprache page and to the compar
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -103,36 +101,25 @@ def _pfad(form: BaseGeometry, umrechnen: Callable[[float, float], tuple[float, f
     return "".join(teile)
 
 
-@dataclass(frozen=True)
 class _Lagerahmen:
-    """The city on the locator maps: its outline drawn once, and how a point is placed."""
+    """The city on the locator maps: how a point is placed, and its outline, drawn once."""
 
-    minx: float
-    maxx: float
-    maxy: float
-    massstab: float
-    hoehe: float
-    toleranz: float
-    stadt: str
-    """SVG path of the outline."""
+    def __init__(self, umriss: BaseGeometry) -> None:
+        self.minx, miny, self.maxx, self.maxy = umriss.bounds
+        breite_grad = (self.maxx - self.minx) * math.cos(math.radians((miny + self.maxy) / 2)) or 1.0
+        self.massstab = LAGEKARTE_BREITE / breite_grad
+        self.hoehe = max(1.0, (self.maxy - miny) * self.massstab)
+        self.toleranz = (self.maxx - self.minx) / LAGEKARTE_BREITE
+        self.stadt = _pfad(umriss.simplify(self.toleranz), self.umrechnen)
+        """SVG path of the outline."""
 
     def umrechnen(self, x: float, y: float) -> tuple[float, float]:
         return ((x - self.minx) / (self.maxx - self.minx or 1.0) * LAGEKARTE_BREITE, (self.maxy - y) * self.massstab)
 
 
-def _lagerahmen(kontext: Kontext) -> _Lagerahmen:
-    umriss = kontext.stadtumriss
-    minx, miny, maxx, maxy = umriss.bounds
-    breite_grad = (maxx - minx) * math.cos(math.radians((miny + maxy) / 2)) or 1.0
-    massstab = LAGEKARTE_BREITE / breite_grad
-    rahmen = _Lagerahmen(minx, maxx, maxy, massstab, max(1.0, (maxy - miny) * massstab),
-                         (maxx - minx) / LAGEKARTE_BREITE, "")
-    return dataclasses.replace(rahmen, stadt=_pfad(umriss.simplify(rahmen.toleranz), rahmen.umrechnen))
-
-
 def lagekarte(kontext: Kontext, stadtteil: str) -> str:
     """A small SVG: the city's outline and the district filled, drawn at build time (no script)."""
-    rahmen = kontext.je_atlas("lagerahmen", lambda: _lagerahmen(kontext))
+    rahmen = kontext.je_atlas("lagerahmen", lambda: _Lagerahmen(kontext.stadtumriss))
     name = kontext.namen[stadtteil]
     teil = _pfad(kontext.kartengrenzen[stadtteil].simplify(rahmen.toleranz / 2), rahmen.umrechnen)
     return (f'<svg class="srp-lagekarte" viewBox="-2 -2 {LAGEKARTE_BREITE + 4} {rahmen.hoehe + 4:.0f}" role="img" '
