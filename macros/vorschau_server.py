@@ -64,6 +64,8 @@ RUHE_S = 0.03
 the files have been quiet this long."""
 WARTEN_S = 30
 """How long a page's question „anything new?“ is held open before it asks again."""
+SIGNAL_S = 0.5
+"""How long Ctrl+C or `kill` may take to end a preview that waits for an edit."""
 NEU_LADEN = """<script>
 (function () {
   var lauf = "%s", stand = %d;
@@ -363,8 +365,10 @@ class _Beobachter(FileSystemEventHandler):
         """The paths changed since the last call, once they have been quiet for `RUHE_S`; with
         `warten`, wait for the first change."""
         with self.wecker:
-            if warten:
-                self.wecker.wait_for(lambda: bool(self.pfade))
+            # In steps: the kernel may hand Ctrl+C or `kill` to any thread, and then only the end
+            # of a timed wait lets the main thread run the handler that ends the preview.
+            while warten and not self.wecker.wait_for(lambda: bool(self.pfade), timeout=SIGNAL_S):
+                pass
             while self.pfade and self.wecker.wait(timeout=RUHE_S):
                 pass
             pfade, self.pfade = self.pfade, set()

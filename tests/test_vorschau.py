@@ -7,9 +7,11 @@ The preview is the real `scripts/vorschau.py` on a free loopback port, asked ove
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -63,9 +65,12 @@ def vorschau(wurzel: Path, port: int, protokoll: Path | None = None) -> Iterator
         yield prozess
     finally:
         prozess.terminate()
-        prozess.wait(timeout=20)
-        if protokoll:
-            ausgabe.close()
+        try:
+            prozess.wait(timeout=20)
+        finally:
+            prozess.kill()  # a preview that does not end on SIGTERM fails the test, and is not left running
+            if protokoll:
+                ausgabe.close()
 
 
 NEU_LADEN = re.compile(r"<script>\n\(function \(\) \{\n  var lauf = .*?</script>\n", re.DOTALL)
@@ -138,6 +143,19 @@ def test_ein_kaputtes_theme_meldet_einen_satz_und_die_letzte_website_bleibt(klei
         warten_bis(lambda: protokoll.read_text().count("Website gebaut in") == 2)
         assert abrufen(port, "massnahmen/M001.html")[0] == 200
     assert "Traceback" not in protokoll.read_text()
+
+
+def test_kill_beendet_die_vorschau_auch_wenn_ein_anderer_thread_das_signal_bekommt(kleinstadt: PlanOrdner, tmp_path):
+    """The kernel hands `kill` and Ctrl+C to any thread of the process; here, deliberately, to the
+    last one started (the server's or the file watcher's), not to the one that waits for edits."""
+    website_kopieren(kleinstadt.wurzel)
+    port, protokoll = freier_port(), tmp_path / "vorschau.log"
+    with vorschau(kleinstadt.wurzel, port, protokoll) as prozess:
+        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
+        threads = sorted(int(t) for t in os.listdir(f"/proc/{prozess.pid}/task") if int(t) != prozess.pid)
+        assert ctypes.CDLL(None, use_errno=True).tgkill(prozess.pid, threads[-1], signal.SIGTERM) == 0
+        prozess.wait(timeout=5)
+    assert "Vorschau beendet." in protokoll.read_text()
 
 
 def test_belegter_port_gibt_einen_deutschen_hinweis(kleinstadt: PlanOrdner):
