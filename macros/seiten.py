@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from sozialraumplan.befund import Befund, PlanUngueltig
@@ -25,7 +25,7 @@ from sozialraumplan.render import csp
 from sozialraumplan.render.bereinigen import ankerlinks_still, bereinigen
 from sozialraumplan.render.fehlerseite import fehlerseite
 from sozialraumplan.render.text import klartext_html
-from sozialraumplan.seitenbaum import Seitenbaum, navigation_erweitern, seitenbaum
+from sozialraumplan.seitenbaum import Seitenbaum, navigation_erweitern, navigation_pfade, seitenbaum
 from sozialraumplan.website import Website, website_bauen
 
 website: Website | None = None
@@ -93,11 +93,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         seiten = Files([f for f in files if not f.is_documentation_page()])
         seiten.append(File.generated(config, "index.md", content=fehlerseite(fehler)))
         return seiten
+    # Generated pages the nav leaves out on purpose (the profiles of a section with more than
+    # NAV_HOECHSTENS pages, the Leichte-Sprache pages) are not listed as „not in nav“ on every
+    # build; a hand-written page missing from mkdocs.yml still is.
+    in_nav = navigation_pfade(config.nav or [])
     for ausgabe in baum.erzeugt:
         datei = File.generated(config, ausgabe.pfad, content=ausgabe.inhalt)
         if datei.is_documentation_page():
             # Edit links lead to the YAML file the page is made from, not to a template.
             datei.edit_uri = f"../{ausgabe.quelle}" if ausgabe.quelle else None
+            if config.nav is not None and ausgabe.pfad not in in_nav:
+                datei.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(datei)
     return files
 

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import shutil
 from types import SimpleNamespace
 
+from conftest import REPO, mkdocs_bauen, website_kopieren
+
 from sozialraumplan.seiten import Abschnitt, Seite
-from sozialraumplan.seitenbaum import NAV_HOECHSTENS, navigation_erweitern
+from sozialraumplan.seitenbaum import NAV_HOECHSTENS, navigation_erweitern, navigation_pfade
 
 
 def abschnitt(titel: str, ordner: str, anzahl: int) -> Abschnitt:
@@ -31,3 +34,24 @@ def test_sehr_grosse_abschnitte_zeigen_nur_ihre_uebersicht(tmp_path):
 def test_atlas_eintrag_entfaellt_ohne_atlasdaten(tmp_path):
     site = SimpleNamespace(abschnitte=[])
     assert navigation_erweitern(["index.md", "atlas/index.md"], site, tmp_path) == ["index.md"]
+
+
+def test_pfade_der_navigation_auch_in_unterabschnitten():
+    nav = ["index.md", {"Atlas": ["atlas/index.md", {"Profile": ["atlas/stadtteile/index.md"]}]},
+           {"Mitmachen": "mitmachen.md"}, {"Quelltext": "https://example.org/"}]
+    assert navigation_pfade(nav) == {"index.md", "atlas/index.md", "atlas/stadtteile/index.md", "mitmachen.md",
+                                     "https://example.org/"}
+
+
+def test_nur_eine_vergessene_handgeschriebene_seite_heisst_nicht_in_der_navigation(tmp_path):
+    """The build names pages missing from the nav, for an editor who forgot one; the pages the
+    program leaves out of the menus on purpose (Leichte Sprache of each district) are not named."""
+    wurzel = tmp_path / "auenfeld"
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel)
+    website_kopieren(wurzel)
+    (wurzel / "docs/termine.md").write_text("# Termine\n\nDas nächste Treffen ist im Mai.\n", encoding="utf-8")
+    lauf = mkdocs_bauen(wurzel, tmp_path / "site")
+    assert lauf.returncode == 0, lauf.stderr
+    assert list((tmp_path / "site/leichte-sprache/stadtteile").glob("*.html"))
+    liste = lauf.stderr.split('not included in the "nav" configuration:', 1)[1].split("INFO", 1)[0]
+    assert liste.split() == ["-", "termine.md"]

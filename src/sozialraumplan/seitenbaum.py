@@ -105,6 +105,15 @@ def navigation_erweitern(nav: list, site: Website, docs: Path) -> list:
     return ergebnis
 
 
+def navigation_pfade(nav: list) -> set[str]:
+    """Every page a nav (as in mkdocs.yml, nested lists and one-key dicts) lists."""
+    pfade: set[str] = set()
+    for eintrag in nav:
+        wert = next(iter(eintrag.values())) if isinstance(eintrag, dict) else eintrag
+        pfade |= navigation_pfade(wert) if isinstance(wert, list) else {wert} if isinstance(wert, str) else set()
+    return pfade
+
+
 def _nav_seiten(abschnitt: Abschnitt) -> list[str]:
     seiten = abschnitt.seiten if len(abschnitt.seiten) <= NAV_HOECHSTENS else abschnitt.seiten[:1]
     return [s.pfad for s in seiten]
