@@ -29,8 +29,11 @@ import functools
 import hashlib
 import http.server
 import logging
+import os
+import re
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -41,12 +44,14 @@ from typing import Any, cast
 
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page, build
 from mkdocs.config import load_config
+from mkdocs.config.config_options import Hooks
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from sozialraumplan.befund import PlanUngueltig
 from sozialraumplan.seitenbaum import Seitenbaum, navigation_erweitern, seitenbaum
@@ -66,6 +71,9 @@ WARTEN_S = 30
 """How long a page's question „anything new?“ is held open before it asks again."""
 SIGNAL_S = 0.5
 """How long Ctrl+C or `kill` may take to end a preview that waits for an edit."""
+ENDE = {signal.SIGINT, signal.SIGTERM}
+STAND = re.compile(r"[0-9]{1,12}")
+"""The version number a page asks about (ASCII digits: `int` takes other digits, too)."""
 NEU_LADEN = """<script>
 (function () {
   var lauf = "%s", stand = %d;
@@ -108,9 +116,8 @@ class _Mitschnitt(BasePlugin):
 class Vorschau:
     """The site in a temporary folder, its build state, and the version number pages ask about."""
 
-    def __init__(self, wurzel: Path, adresse: str) -> None:
-        self.wurzel, self.adresse = wurzel, adresse
-        self.ordner = Path(tempfile.mkdtemp(prefix="sozialraumplan-vorschau-"))
+    def __init__(self, wurzel: Path, adresse: str, ordner: Path) -> None:
+        self.wurzel, self.adresse, self.ordner = wurzel, adresse, ordner
         self.ziel = self.ordner / "a"
         """The site being served. A whole build goes into the other folder of the two and is
         served once it is complete: until then, and after a failed build, the last site stays."""
@@ -145,12 +152,18 @@ class Vorschau:
     def alles_bauen(self) -> None:
         """The whole site with MkDocs, as `mkdocs serve` builds it."""
         neu = self.ordner / ("b" if self.ziel.name == "a" else "a")
+        # before the build reads them: an edit saved during the build then differs afterwards
+        quellen = self._quellen()
+        # MkDocs imports a hook once per process; an edited hook must be read again
+        Hooks._load_hook.cache_clear()
         config = load_config(config_file=str(self.wurzel / KONFIGURATION), site_dir=str(neu))
         config.site_url = self.adresse
         vorlage = list(config.nav or [])
         if self.gestartet is None:
             config.plugins.on_startup(command="serve", dirty=False)
             self.gestartet = config
+        else:  # the plugins are the ones that started; the hook module is new
+            _hook(config).on_startup(command="serve", dirty=False)
         config.plugins["sozialraumplan/vorschau"] = _Mitschnitt(self)
         beginn = time.monotonic()
         build(config, serve_url=self.adresse)
@@ -158,7 +171,7 @@ class Vorschau:
         self.baum = _hook(config).baum
         self.navigation = navigation_erweitern(vorlage, self.baum.website, self.wurzel / "docs") if self.baum else []
         self.vorlage = vorlage
-        self.quellen = self._quellen()
+        self.quellen = quellen
         self.veraltet.clear()
         self._melden(f"Website gebaut in {time.monotonic() - beginn:.1f} s")
 
@@ -300,10 +313,20 @@ class Vorschau:
         ende = inhalt.rfind(b"</body>")
         return inhalt + skript if ende < 0 else inhalt[:ende] + skript + inhalt[ende:]
 
-    def aufraeumen(self) -> None:
+    def beenden(self) -> None:
         if self.gestartet is not None:
             self.gestartet.plugins.on_shutdown()
-        shutil.rmtree(self.ordner, ignore_errors=True)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True  # a page's open question never holds up the end of the preview
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A tab closed or moved on while its question waited is no error; anything else is one
+        line in the terminal, not a traceback."""
+        fehler = sys.exc_info()[1]
+        if not isinstance(fehler, ConnectionError):
+            log.warning(f"Eine Anfrage an die Vorschau ist gescheitert: {fehler}")
 
 
 class _Anfrage(http.server.SimpleHTTPRequestHandler):
@@ -312,30 +335,54 @@ class _Anfrage(http.server.SimpleHTTPRequestHandler):
         super().__init__(*args, directory=str(vorschau.ziel), **kwargs)
 
     def do_GET(self) -> None:
-        pfad = self.path.split("?", 1)[0].split("#", 1)[0]
+        self._antworten(mit_inhalt=True)
+
+    def do_HEAD(self) -> None:
+        self._antworten(mit_inhalt=False)
+
+    def _antworten(self, mit_inhalt: bool) -> None:
+        pfad, _, abfrage = self.path.partition("#")[0].partition("?")
         if pfad.startswith("/.vorschau/"):
             stand = pfad.rpartition("/")[2]
-            neu = self.vorschau.warten(int(stand) if stand.isdigit() else 0)
-            self._senden(200, "text/plain", f"{self.vorschau.lauf} {neu}".encode())
+            neu = self.vorschau.warten(int(stand) if STAND.fullmatch(stand) else 0)
+            self._senden(200, "text/plain", f"{self.vorschau.lauf} {neu}".encode(), mit_inhalt)
             return
-        datei = Path(self.translate_path(pfad))
-        if datei.is_dir():
+        datei = self._datei(pfad)
+        if datei is not None and datei.is_dir() and not pfad.endswith("/"):
+            # as a static host does: relative links on the folder's index page need the slash
+            self.send_response(301)
+            self.send_header("Location", pfad + "/" + ("?" + abfrage if abfrage else ""))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if datei is not None and datei.is_dir():
             datei = datei / "index.html"
-        inhalt = self.vorschau.lesen(datei)
-        if inhalt is None:
+        inhalt = self.vorschau.lesen(datei) if datei is not None else None
+        if datei is None or inhalt is None:
             status, inhalt = 404, self.vorschau.lesen(self.vorschau.ziel / "404.html") or b"Nicht gefunden"
-            datei = datei.with_suffix(".html")
+            art = "text/html"
         else:
-            status = 200
-        self._senden(status, self.guess_type(str(datei)), inhalt)
+            status, art = 200, self.guess_type(str(datei))
+        self._senden(status, art, inhalt, mit_inhalt)
 
-    def _senden(self, status: int, art: str, inhalt: bytes) -> None:
+    def _datei(self, pfad: str) -> Path | None:
+        """The file or folder an address names inside the site, or None when there is none,
+        also for names no file can have (a zero byte, undecodable, too long)."""
+        datei = Path(self.translate_path(pfad))
+        try:
+            os.stat(datei)
+        except (ValueError, OSError):
+            return None
+        return datei
+
+    def _senden(self, status: int, art: str, inhalt: bytes, mit_inhalt: bool) -> None:
         self.send_response(status)
         self.send_header("Content-Type", art + ("; charset=utf-8" if art.startswith("text/") else ""))
         self.send_header("Content-Length", str(len(inhalt)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(inhalt)
+        if mit_inhalt:
+            self.wfile.write(inhalt)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not worth a line each in the editor's terminal."""
@@ -386,19 +433,25 @@ def _beenden(*_: object) -> None:
 
 def starten(wurzel: Path, host: str, port: int) -> None:
     """Build, serve on http://host:port/ and rebuild after every change, until Ctrl+C."""
-    vorschau = Vorschau(wurzel, f"http://{host}:{port}/")
-    beobachter = _Beobachter(wurzel)
-    beobachtung = Observer()
-    for ordner in BEOBACHTET:
-        if (wurzel / ordner).is_dir():
-            beobachtung.schedule(beobachter, str(wurzel / ordner), recursive=True)
-    beobachtung.schedule(beobachter, str(wurzel), recursive=False)  # for mkdocs.yml
-    beobachtung.start()
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Anfrage, vorschau=vorschau))
-    server.daemon_threads = True
-    antworten = threading.Thread(target=server.serve_forever, daemon=True)
     signal.signal(signal.SIGTERM, _beenden)  # `kill` ends the preview as Ctrl+C does, without leaving the folder
+    # Named before it exists: whenever the signal comes, the clean-up below knows what to remove.
+    ordner = Path(tempfile.gettempdir()) / f"sozialraumplan-vorschau-{uuid.uuid4().hex}"
+    vorschau: Vorschau | None = None
+    beobachtung: BaseObserver | None = None
+    antworten: threading.Thread | None = None
+    server: _Server | None = None
     try:
+        ordner.mkdir(mode=0o700)  # only for this user, as tempfile.mkdtemp makes it
+        vorschau = Vorschau(wurzel, f"http://{host}:{port}/", ordner)
+        beobachter = _Beobachter(wurzel)
+        beobachtung = Observer()
+        for beobachtet in BEOBACHTET:
+            if (wurzel / beobachtet).is_dir():
+                beobachtung.schedule(beobachter, str(wurzel / beobachtet), recursive=True)
+        beobachtung.schedule(beobachter, str(wurzel), recursive=False)  # for mkdocs.yml
+        beobachtung.start()
+        server = _Server((host, port), functools.partial(_Anfrage, vorschau=vorschau))
+        antworten = threading.Thread(target=server.serve_forever, daemon=True)
         antworten.start()
         _runde(vorschau, {KONFIGURATION}, beobachter.wartet)
         log.info(f"Vorschau auf {vorschau.adresse} — Änderungen in plan/ und data/ erscheinen sofort; beenden mit Strg+C")
@@ -407,11 +460,18 @@ def starten(wurzel: Path, host: str, port: int) -> None:
     except KeyboardInterrupt:
         log.info("Vorschau beendet.")
     finally:
-        beobachtung.stop()
-        server.shutdown()
-        server.server_close()
-        beobachtung.join()
-        vorschau.aufraeumen()
+        for nummer in ENDE:  # a second Ctrl+C does not cut the clean-up short
+            signal.signal(nummer, signal.SIG_IGN)
+        if server is not None:
+            if antworten is not None and antworten.is_alive():
+                server.shutdown()
+            server.server_close()
+        if beobachtung is not None and beobachtung.is_alive():
+            beobachtung.stop()
+            beobachtung.join()
+        if vorschau is not None:
+            vorschau.beenden()
+        shutil.rmtree(ordner, ignore_errors=True)
 
 
 def _runde(vorschau: Vorschau, pfade: set[str], wartet: Callable[[], bool]) -> None:
@@ -426,5 +486,7 @@ def _runde(vorschau: Vorschau, pfade: set[str], wartet: Callable[[], bool]) -> N
     except Exception as fehler:  # whatever it is, the editor gets a sentence, not a traceback
         vorschau.zuruecksetzen()
         log.debug("Fehler beim Bauen", exc_info=True)
-        log.error(f"Die Website konnte nicht gebaut werden: {fehler} — die Vorschau zeigt den letzten Stand; "
+        zeigt = "den letzten Stand" if (vorschau.ziel / "index.html").is_file() else "noch nichts"
+        grund = " ".join(str(fehler).split())  # a YAML error spans lines; the terminal gets one
+        log.error(f"Die Website konnte nicht gebaut werden: {grund} — die Vorschau zeigt {zeigt}; "
                   "nach der nächsten Änderung baut sie alles neu.")

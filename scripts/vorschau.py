@@ -2,29 +2,19 @@
 word when the port is taken.
 
 A server would end with a long English traceback ("Address already in use"); an editor needs
-to know only which other port to use.
+to know only which other port to use. The port is taken by the preview's own server, before the
+first build: a probe of its own would also refuse a port that the last preview has just left
+(its connections linger for a minute, which the server's SO_REUSEADDR allows).
 """
 
 from __future__ import annotations
 
 import errno
 import logging
-import socket
 import sys
 from pathlib import Path
 
 HOST = "127.0.0.1"
-
-
-def port_frei(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind((HOST, port))
-        except OSError as fehler:
-            if fehler.errno == errno.EADDRINUSE:
-                return False
-            raise
-    return True
 
 
 def main(argumente: list[str]) -> int:
@@ -34,16 +24,21 @@ def main(argumente: list[str]) -> int:
               file=sys.stderr)
         return 2
     port = int(text)
-    if not port_frei(port):
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "macros"))
+    try:
+        from vorschau_server import starten
+
+        starten(Path.cwd().resolve(), HOST, port)
+    except KeyboardInterrupt:  # Ctrl+C before the preview has its own handler (while importing)
+        return 130
+    except OSError as fehler:
+        if fehler.errno != errno.EADDRINUSE:
+            raise
         print(f"Port {port} ist schon belegt (läuft die Vorschau schon in einem anderen Fenster?) — beenden Sie "
               f"das andere Programm oder starten Sie die Vorschau auf einem anderen Port: „make serve PORT={port + 1}“.",
               file=sys.stderr)
         return 1
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "macros"))
-    from vorschau_server import starten
-
-    starten(Path.cwd().resolve(), HOST, port)
     return 0
 
 

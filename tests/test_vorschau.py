@@ -1,7 +1,9 @@
 """`make serve`: the live preview shows a broken plan's findings in the browser, keeps serving,
 shows the site again once the file is fixed, and says in German when its port is taken. After an
 edit it rebuilds only the pages that changed, and the site it then serves is the site a whole
-build makes; a build that fails is one sentence in the terminal, and the last site stays.
+build makes, also for an edit saved during a whole build or in the hook; a build that fails is
+one sentence in the terminal, and the last site stays. Every request gets an answer and the
+terminal no traceback; `kill` and Ctrl+C end it at any moment and leave no folder behind.
 
 The preview is the real `scripts/vorschau.py` on a free loopback port, asked over HTTP."""
 
@@ -55,13 +57,17 @@ def warten_bis(pruefung, sekunden: float = 60) -> None:
 
 
 @contextmanager
-def vorschau(wurzel: Path, port: int, protokoll: Path | None = None) -> Iterator[subprocess.Popen]:
-    """The preview running; its output goes to `protokoll` when given."""
+def vorschau(wurzel: Path, port: int, protokoll: Path | None = None,
+             temp: Path | None = None) -> Iterator[subprocess.Popen]:
+    """The preview running; with `protokoll`, which gets its output, once it serves. Its
+    temporary folder goes below `temp` when given."""
     ausgabe = protokoll.open("w") if protokoll else subprocess.DEVNULL
     prozess = subprocess.Popen([sys.executable, str(VORSCHAU), str(port)], cwd=wurzel,
                                stdout=ausgabe, stderr=subprocess.STDOUT, text=True,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"TMPDIR": str(temp)} if temp else {})})
     try:
+        if protokoll:
+            warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
         yield prozess
     finally:
         prozess.terminate()
@@ -108,7 +114,6 @@ def test_nach_einer_aenderung_entsteht_dieselbe_website_wie_beim_ganzen_bau(klei
     website_kopieren(kleinstadt.wurzel)
     port, protokoll = freier_port(), tmp_path / "vorschau.log"
     with vorschau(kleinstadt.wurzel, port, protokoll):
-        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
         # the title also stands in the navigation of every page and on the Leitlinie
         kleinstadt.ersetzen("plan/massnahmen/M001.yml", "titel: Stadtteilzentrum Nord eröffnen",
                             "titel: Stadtteilzentrum Nord bauen")
@@ -120,7 +125,6 @@ def test_nach_einer_aenderung_entsteht_dieselbe_website_wie_beim_ganzen_bau(klei
     assert "Traceback" not in log
     port, protokoll = freier_port(), tmp_path / "ganz.log"
     with vorschau(kleinstadt.wurzel, port, protokoll):
-        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
         ganz = website_abrufen(port)
     assert "Stadtteilzentrum Nord bauen" in str(ganz["leitlinien/index.html"]) + str(ganz["massnahmen/M001.html"])
     assert stueckweise.keys() == ganz.keys()
@@ -133,7 +137,6 @@ def test_ein_kaputtes_theme_meldet_einen_satz_und_die_letzte_website_bleibt(klei
     port, protokoll = freier_port(), tmp_path / "vorschau.log"
     vorlage = kleinstadt.wurzel / "overrides/main.html"
     with vorschau(kleinstadt.wurzel, port, protokoll):
-        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
         richtig = vorlage.read_text(encoding="utf-8")
         vorlage.write_text(richtig + "{% if %}", encoding="utf-8")
         warten_bis(lambda: "Die Website konnte nicht gebaut werden" in protokoll.read_text())
@@ -151,7 +154,6 @@ def test_kill_beendet_die_vorschau_auch_wenn_ein_anderer_thread_das_signal_bekom
     website_kopieren(kleinstadt.wurzel)
     port, protokoll = freier_port(), tmp_path / "vorschau.log"
     with vorschau(kleinstadt.wurzel, port, protokoll) as prozess:
-        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
         threads = sorted(int(t) for t in os.listdir(f"/proc/{prozess.pid}/task") if int(t) != prozess.pid)
         assert ctypes.CDLL(None, use_errno=True).tgkill(prozess.pid, threads[-1], signal.SIGTERM) == 0
         prozess.wait(timeout=5)
@@ -168,3 +170,114 @@ def test_belegter_port_gibt_einen_deutschen_hinweis(kleinstadt: PlanOrdner):
     assert lauf.returncode == 1
     assert f"Port {port} ist schon belegt" in lauf.stderr and f"make serve PORT={port + 1}" in lauf.stderr
     assert "Traceback" not in lauf.stderr
+
+
+def test_eine_aenderung_waehrend_des_ganzen_baus_erscheint_danach(kleinstadt: PlanOrdner, tmp_path):
+    """An edit in docs/ takes a whole build; a Maßnahme saved while it runs is built after it."""
+    website_kopieren(kleinstadt.wurzel)
+    port, protokoll = freier_port(), tmp_path / "vorschau.log"
+    with vorschau(kleinstadt.wurzel, port, protokoll):
+        kleinstadt.schreiben("docs/index.md", kleinstadt.lesen("docs/index.md") + "\nNeu im Mai.\n")
+        time.sleep(0.6)  # into the whole build (about 1 s): after it has read the plan, before it ends
+        kleinstadt.ersetzen("plan/massnahmen/M001.yml", "titel: Stadtteilzentrum Nord eröffnen",
+                            "titel: Stadtteilzentrum Nord bauen")
+        warten_bis(lambda: "Stadtteilzentrum Nord bauen" in abrufen(port, "massnahmen/M001.html")[1])
+
+
+def test_ein_geaenderter_hook_gilt_beim_naechsten_bau(kleinstadt: PlanOrdner, tmp_path):
+    website_kopieren(kleinstadt.wurzel)
+    port, protokoll = freier_port(), tmp_path / "vorschau.log"
+    with vorschau(kleinstadt.wurzel, port, protokoll):
+        assert abrufen(port, "hook-geaendert.txt")[0] == 404
+        kleinstadt.ersetzen("macros/seiten.py", "    ziel = Path(config.site_dir)\n",
+                            "    ziel = Path(config.site_dir)\n"
+                            "    (ziel / 'hook-geaendert.txt').write_text('ja', encoding='utf-8')\n")
+        warten_bis(lambda: abrufen(port, "hook-geaendert.txt") == (200, "ja"))
+        # the new hook module knows it runs in the preview: pages carry no policy, so the reload script runs
+        assert 'http-equiv="Content-Security-Policy"' not in abrufen(port, "massnahmen/M001.html")[1]
+    assert "Traceback" not in protokoll.read_text()
+
+
+def roh_abrufen(port: int, anfrage: bytes) -> bytes:
+    """The server's whole answer to a request as written, byte for byte."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as verbindung:
+        verbindung.sendall(anfrage)
+        antwort = b""
+        while teil := verbindung.recv(65536):
+            antwort += teil
+    return antwort
+
+
+def test_jede_anfrage_bekommt_eine_antwort_und_das_terminal_keinen_traceback(kleinstadt: PlanOrdner, tmp_path):
+    website_kopieren(kleinstadt.wurzel)
+    port, protokoll = freier_port(), tmp_path / "vorschau.log"
+    with vorschau(kleinstadt.wurzel, port, protokoll):
+        # names no file can have, and version numbers that are no numbers
+        for pfad in (b"/%00", b"/x%00.html", b"/%ed%b0%80", b"/" + b"a" * 300 + b".html", b"/a" * 3000):
+            antwort = roh_abrufen(port, b"GET " + pfad + b" HTTP/1.0\r\n\r\n")
+            assert antwort.startswith(b"HTTP/1.0 404"), (pfad[:40], antwort[:80])
+        for stand in (b"\xb2", b"9" * 5000):
+            assert b" 200 " in roh_abrufen(port, b"GET /.vorschau/" + stand + b" HTTP/1.0\r\n\r\n").split(b"\r\n")[0]
+        # a folder without its slash is redirected, so that the relative links of its index page work
+        assert roh_abrufen(port, b"GET /massnahmen?x=1 HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.0 301")
+        assert b"Location: /massnahmen/?x=1\r\n" in roh_abrufen(port, b"GET /massnahmen?x=1 HTTP/1.0\r\n\r\n")
+        # HEAD says what GET would send
+        get = roh_abrufen(port, b"GET /massnahmen/M001.html HTTP/1.0\r\n\r\n")
+        head = roh_abrufen(port, b"HEAD /massnahmen/M001.html HTTP/1.0\r\n\r\n")
+        laenge = re.compile(rb"Content-Length: (\d+)")
+        assert head.endswith(b"\r\n\r\n") and laenge.findall(head) == laenge.findall(get)
+        assert int(laenge.findall(get)[0]) == len(get.split(b"\r\n\r\n", 1)[1])
+        # pages that were closed while they waited for the next version
+        stand = abrufen(port, ".vorschau/0")[1].split()[1]
+        for _ in range(5):
+            frage = socket.create_connection(("127.0.0.1", port))
+            frage.sendall(f"GET /.vorschau/{stand} HTTP/1.0\r\n\r\n".encode())
+            frage.close()
+        kleinstadt.ersetzen("plan/massnahmen/M001.yml", "titel: Stadtteilzentrum Nord eröffnen",
+                            "titel: Stadtteilzentrum Nord bauen")
+        warten_bis(lambda: "Alle geänderten Seiten neu gebaut" in protokoll.read_text())
+        time.sleep(0.5)
+    log = protokoll.read_text()
+    assert "Traceback" not in log and "Exception" not in log, log
+
+
+def temporaere_ordner(temp: Path) -> list[Path]:
+    return list(temp.glob("sozialraumplan-vorschau-*"))
+
+
+def test_ein_zweites_strg_c_bricht_das_aufraeumen_nicht_ab(kleinstadt: PlanOrdner, tmp_path):
+    website_kopieren(kleinstadt.wurzel)
+    port, protokoll, temp = freier_port(), tmp_path / "vorschau.log", tmp_path / "temp"
+    temp.mkdir()
+    with vorschau(kleinstadt.wurzel, port, protokoll, temp) as prozess:
+        assert temporaere_ordner(temp)
+        prozess.send_signal(signal.SIGTERM)
+        time.sleep(0.05)
+        prozess.send_signal(signal.SIGINT)
+        assert prozess.wait(timeout=10) == 0
+    assert temporaere_ordner(temp) == []
+    assert "Traceback" not in protokoll.read_text()
+
+
+def test_kill_gleich_nach_dem_start_hinterlaesst_keinen_ordner(kleinstadt: PlanOrdner, tmp_path):
+    website_kopieren(kleinstadt.wurzel)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    for _ in range(3):
+        with vorschau(kleinstadt.wurzel, freier_port(), temp=temp) as prozess:
+            ende = time.monotonic() + 30
+            while not temporaere_ordner(temp) and time.monotonic() < ende:
+                time.sleep(0.001)
+            prozess.send_signal(signal.SIGTERM)
+            prozess.wait(timeout=10)
+        assert temporaere_ordner(temp) == []
+
+
+def test_die_vorschau_startet_gleich_wieder_auf_demselben_port(kleinstadt: PlanOrdner, tmp_path):
+    """The connections of the last preview linger for a minute after its end; the port is free."""
+    website_kopieren(kleinstadt.wurzel)
+    port, protokoll = freier_port(), tmp_path / "vorschau.log"
+    with vorschau(kleinstadt.wurzel, port, protokoll):
+        assert abrufen(port, "massnahmen/M001.html")[0] == 200
+    with vorschau(kleinstadt.wurzel, port, protokoll):
+        assert abrufen(port, "massnahmen/M001.html")[0] == 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import PlanOrdner, website_kopieren
 from playwright.sync_api import Browser
-from test_vorschau import freier_port, vorschau, warten_bis
+from test_vorschau import freier_port, vorschau
 
 from . import chromium
 
@@ -14,7 +14,6 @@ def test_die_offene_seite_zeigt_die_aenderung_von_selbst(browser: Browser, klein
     website_kopieren(kleinstadt.wurzel)
     port, protokoll = freier_port(), tmp_path / "vorschau.log"
     with vorschau(kleinstadt.wurzel, port, protokoll):
-        warten_bis(lambda: "Vorschau auf" in protokoll.read_text())
         blockiert: list[str] = []
         kontext = chromium.kontext_oeffnen(browser, blockiert)
         seite = kontext.new_page()
