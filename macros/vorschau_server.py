@@ -37,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -162,7 +163,7 @@ class Vorschau:
         if self.gestartet is None:
             config.plugins.on_startup(command="serve", dirty=False)
             self.gestartet = config
-        else:  # the plugins are the ones that started; the hook module is new
+        elif hasattr(_hook(config), "on_startup"):  # the plugins are the ones that started; the hook is new
             _hook(config).on_startup(command="serve", dirty=False)
         config.plugins["sozialraumplan/vorschau"] = _Mitschnitt(self)
         beginn = time.monotonic()
@@ -349,10 +350,14 @@ class _Anfrage(http.server.SimpleHTTPRequestHandler):
             return
         datei = self._datei(pfad)
         if datei is not None and datei.is_dir() and not pfad.endswith("/"):
-            # as a static host does: relative links on the folder's index page need the slash
-            self.send_response(301)
-            self.send_header("Location", pfad + "/" + ("?" + abfrage if abfrage else ""))
+            # as a static host does: relative links on the folder's index page need the slash. The
+            # address is the folder's, not the request's (`/\\host/../massnahmen` would leave the site).
+            ordner = datei.relative_to(self.directory).as_posix()
+            self.send_response(302)
+            self.send_header("Location", ("/" if ordner == "." else f"/{urllib.parse.quote(ordner)}/")
+                             + ("?" + abfrage if abfrage else ""))
             self.send_header("Content-Length", "0")
+            self.send_header("Cache-Control", "no-store")
             self.end_headers()
             return
         if datei is not None and datei.is_dir():
@@ -400,6 +405,8 @@ class _Beobachter(FileSystemEventHandler):
         # not „opened“ or „closed without writing“: the build reads these files itself
         if event.is_directory or event.event_type not in ("created", "modified", "moved", "deleted", "closed"):
             return
+        if "__pycache__" in os.fsdecode(event.src_path) + os.fsdecode(getattr(event, "dest_path", "") or ""):
+            return  # Python's own files after the hook is read again, no edit
         with self.wecker:
             for pfad in {event.src_path, getattr(event, "dest_path", "")} - {""}:
                 try:
@@ -428,12 +435,15 @@ class _Beobachter(FileSystemEventHandler):
 
 
 def _beenden(*_: object) -> None:
+    for nummer in ENDE:  # a second Ctrl+C does not cut the clean-up short
+        signal.signal(nummer, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
 def starten(wurzel: Path, host: str, port: int) -> None:
     """Build, serve on http://host:port/ and rebuild after every change, until Ctrl+C."""
-    signal.signal(signal.SIGTERM, _beenden)  # `kill` ends the preview as Ctrl+C does, without leaving the folder
+    for nummer in ENDE:  # `kill` ends the preview as Ctrl+C does, without leaving the folder
+        signal.signal(nummer, _beenden)
     # Named before it exists: whenever the signal comes, the clean-up below knows what to remove.
     ordner = Path(tempfile.gettempdir()) / f"sozialraumplan-vorschau-{uuid.uuid4().hex}"
     vorschau: Vorschau | None = None
@@ -460,7 +470,7 @@ def starten(wurzel: Path, host: str, port: int) -> None:
     except KeyboardInterrupt:
         log.info("Vorschau beendet.")
     finally:
-        for nummer in ENDE:  # a second Ctrl+C does not cut the clean-up short
+        for nummer in ENDE:  # also when something else than a signal ends the preview
             signal.signal(nummer, signal.SIG_IGN)
         if server is not None:
             if antworten is not None and antworten.is_alive():
