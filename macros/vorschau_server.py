@@ -405,15 +405,18 @@ class _Beobachter(FileSystemEventHandler):
         # not „opened“ or „closed without writing“: the build reads these files itself
         if event.is_directory or event.event_type not in ("created", "modified", "moved", "deleted", "closed"):
             return
-        if "__pycache__" in os.fsdecode(event.src_path) + os.fsdecode(getattr(event, "dest_path", "") or ""):
-            return  # Python's own files after the hook is read again, no edit
-        with self.wecker:
-            for pfad in {event.src_path, getattr(event, "dest_path", "")} - {""}:
-                try:
-                    self.pfade.add(Path(str(pfad)).resolve().relative_to(self.wurzel).as_posix())
-                except ValueError:
-                    continue
-            self.wecker.notify_all()
+        pfade = set()
+        for pfad in {os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")} - {""}:
+            try:
+                relativ = Path(pfad).resolve().relative_to(self.wurzel)
+            except ValueError:
+                continue
+            if "__pycache__" not in relativ.parts:  # Python's own files after the hook is read again
+                pfade.add(relativ.as_posix())
+        if pfade:
+            with self.wecker:
+                self.pfade |= pfade
+                self.wecker.notify_all()
 
     def abholen(self, warten: bool) -> set[str]:
         """The paths changed since the last call, once they have been quiet for `RUHE_S`; with

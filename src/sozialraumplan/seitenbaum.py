@@ -110,7 +110,10 @@ def navigation_pfade(nav: list) -> set[str]:
     pfade: set[str] = set()
     for eintrag in nav:
         wert = next(iter(eintrag.values())) if isinstance(eintrag, dict) else eintrag
-        pfade |= navigation_pfade(wert) if isinstance(wert, list) else {wert} if isinstance(wert, str) else set()
+        if isinstance(wert, list):
+            pfade |= navigation_pfade(wert)
+        elif isinstance(wert, str):
+            pfade.add(wert)
     return pfade
 
 
