@@ -229,6 +229,13 @@ def im_terminal(befehl: list[str] | str, antworten: list[str], **optionen) -> su
     return subprocess.CompletedProcess(befehl, lauf.returncode, ausgabe, fehler)
 
 
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF as poppler's `pdftotext` reads it, words separated by single spaces: for
+    searching whole outputs (pypdf takes 5 s for the plan's 100 pages, pdftotext 0.2 s)."""
+    lauf = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(lauf.stdout.decode("utf-8").split())
+
+
 STICHTAG_EPOCHE = "1751241600"
 """2025-06-30, the Stand of Musterstadt: review deadlines in tests do not move with the calendar."""
 

@@ -6,15 +6,13 @@ Fortschreibung (git tags, site built with mkdocs, PDF, open data, changes) is se
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import KLEINSTADT, PlanOrdner, website_kopieren
+from conftest import KLEINSTADT, PlanOrdner, pdf_text, website_kopieren
 from fixtures.diff.planrepo import Planrepo, atlas_schreiben
-from pypdf import PdfReader
 from test_atlas_statistik import SECHSSTADT
 
 from sozialraumplan.atlas import atlas_abschnitte, atlas_dateien, atlas_laden
@@ -72,8 +70,7 @@ def _texte(pfad: Path) -> list[tuple[str, str]]:
         archiv = zipfile.ZipFile(pfad)
         return [(f"{pfad.name}/{n}", archiv.read(n).decode("utf-8", "replace")) for n in archiv.namelist()]
     if pfad.suffix == ".pdf":
-        leser = PdfReader(io.BytesIO(pfad.read_bytes()))
-        return [(pfad.name, " ".join(s.extract_text() for s in leser.pages))]
+        return [(pfad.name, pdf_text(pfad.read_bytes()))]
     return [(pfad.name, pfad.read_bytes().decode("utf-8", "replace"))]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import inspect
-import io
 import shutil
 import zipfile
 from decimal import Decimal
@@ -20,9 +19,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, PlanOrdner, website_kopieren
+from conftest import REPO, PlanOrdner, pdf_text, website_kopieren
 from fixtures.diff.planrepo import Planrepo
-from pypdf import PdfReader
 
 from sozialraumplan import export, release, website
 from sozialraumplan.bestand import bestand_pruefen
@@ -117,13 +115,12 @@ def beide_seiten(tmp_path_factory):
 
 def oeffentliche_texte(repo: Planrepo, basis: Path, dateien: list[Path]) -> dict[str, str]:
     """Name → text of every public output, unpacked: zip entries one by one, PDFs as their text
-    and their raw bytes."""
+    (read by pdftotext) and their raw bytes."""
     texte: dict[str, str] = {}
 
     def aufnehmen(name: str, inhalt: bytes) -> None:
         if name.endswith(".pdf"):
-            pdf = PdfReader(io.BytesIO(inhalt))
-            texte[name + " (Text)"] = " ".join(" ".join(s.extract_text().split()) for s in pdf.pages)
+            texte[name + " (Text)"] = pdf_text(inhalt)
         texte[name] = inhalt.decode("utf-8", errors="replace")
 
     for datei in dateien:
@@ -158,13 +155,12 @@ def test_jede_marke_steht_auf_der_internen_website(beide_seiten):
     _, basis, _ = beide_seiten
     intern = basis / "intern-website"
     html = " ".join(p.read_text(encoding="utf-8") for p in intern.rglob("*.html"))
-    pdf = PdfReader(intern / "2026" / "rangliste-2026.pdf")
-    pdf_text = " ".join(" ".join(s.extract_text().split()) for s in pdf.pages)
+    rangliste = pdf_text((intern / "2026" / "rangliste-2026.pdf").read_bytes())
     fehlend = [m for m in TEXTMARKEN if m not in html]
     fehlend += [b for b in BETRAEGE if schreibweisen(b)[2] not in html]
     fehlend += [d for d in DATUMSMARKEN if datumsschreibweisen(d)[1] not in html]
     assert fehlend == []
-    assert "MARKE-EMPFEHLUNG-A" in pdf_text and "24.813,37" in pdf_text
+    assert "MARKE-EMPFEHLUNG-A" in rangliste and "24.813,37" in rangliste
 
 
 def test_veroeffentlicht_werden_nur_die_oeffentlichen_felder(beide_seiten):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 from conftest import bau_scheitert, mkdocs_bauen, website_kopieren
 from externe_adressen import externe_adressen
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 
 def lesen(site: Path, pfad: str) -> str:
@@ -216,3 +220,30 @@ def test_satzzeichen_aus_dem_plan_stehen_ohne_markdown_schraegstrich_auf_jeder_s
         assert not escape.search(text), (seite, escape.search(text))
     assert "Ziel 2: Hilfe im Ehren-Amt (Nord)." in lesen(tmp_path / "site", "leichte-sprache/leitlinien/L2.html")
     assert "Niemand soll abgehängt werden.</p>" in lesen(tmp_path / "site", "leitlinien/L2.html")
+
+
+def _im_prozess_bauen(wurzel: Path, ziel: Path) -> None:
+    """`mkdocs build` in this process, as the live preview and tools such as mike run it."""
+    config = load_config(str(wurzel / "mkdocs.yml"), site_dir=str(ziel))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_nach_dem_bau_ist_im_prozess_nichts_mehr_eingefroren(kleinstadt, tmp_path):
+    """While the pages render, the hook freezes what is loaded (the plan, the atlas, pandas), so that
+    garbage collection does not walk it again and again. After the build, whether it worked or the
+    last look at a finished page stopped it, the process collects as before."""
+    website_kopieren(kleinstadt.wurzel)
+    _im_prozess_bauen(kleinstadt.wurzel, tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert gc.get_freeze_count() == 0
+    # a theme that writes an event handler: the check of the finished page stops the build
+    vorlage = kleinstadt.wurzel / "overrides" / "main.html"
+    vorlage.write_text(vorlage.read_text(encoding="utf-8") + '\n{% block footer %}<p onclick="x()">Fuß</p>{% endblock %}\n',
+                       encoding="utf-8")
+    with pytest.raises(Abort):
+        _im_prozess_bauen(kleinstadt.wurzel, tmp_path / "site2")
+    assert gc.get_freeze_count() == 0

@@ -32,11 +32,14 @@ def entschaerft(wert: object) -> Zelle | numbers.Real:
 
     Anything else (dates, enums) is written as its text, as `csv.writer` would, and checked as text.
     """
-    if wert is None or isinstance(wert, (int, float)) or isinstance(wert, numbers.Real):
+    if type(wert) is str:  # most cells: asked first, a large city's downloads have millions
+        text = wert
+    elif wert is None or isinstance(wert, (int, float)) or isinstance(wert, numbers.Real):
         # int and float asked first (the ABC check is slow), numpy's numbers too; a bool writes
         # True/False, never a formula
         return wert
-    text = str(wert)
+    else:
+        text = str(wert)
     if text.startswith(FORMELANFAENGE):
         text = "'" + text
     # The writer quotes a cell only for the characters of its line end (`\n`): a bare CR would be

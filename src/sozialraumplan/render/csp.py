@@ -48,12 +48,15 @@ class _Leser:
     stile: list[str] = field(default_factory=list)
     funde: list[str] = field(default_factory=list)
 
+    def attribut(self, tag: str, name: str) -> None:
+        """An attribute no element may have: an event handler, or a link to a script."""
+        if name.startswith("on"):
+            self.funde.append(f"<{tag}> mit Ereignis-Attribut „{name}“")
+        else:
+            self.funde.append(f"<{tag} {name}> verweist auf ein Skript oder data:-Inhalt")
+
     def element(self, tag: str, werte: dict[str, str], inhalt: str) -> None:
-        for name, wert in werte.items():
-            if name.startswith("on"):
-                self.funde.append(f"<{tag}> mit Ereignis-Attribut „{name}“")
-            elif name in _URL_ATTRIBUTE and _SKRIPT_SCHEMA.match(wert):
-                self.funde.append(f"<{tag} {name}> verweist auf ein Skript oder data:-Inhalt")
+        """What an element of `_BESONDERE` loads, runs or changes."""
         quelle = werte.get(_LADEN.get(tag, ""), "")
         if tag == "link" and _LINK_LAEDT & set(werte.get("rel", "").lower().split()):
             quelle = werte.get("href", "")
@@ -71,6 +74,11 @@ class _Leser:
             self.stile.append(inhalt)
 
 
+_BESONDERE = {*_LADEN, "link", "meta", "base", "template", "style"}
+"""The elements `_Leser.element` looks at beyond their attributes; for the thousands of others on a
+page (navigation, tables, map shapes) the attribute check is all, which keeps the check fast."""
+
+
 def _lesen(html: str) -> _Leser:
     """Every element as a browser parses it (Lexbor follows the HTML standard's parsing rules, and
     it is fast enough to read every page of a large city's site)."""
@@ -80,8 +88,13 @@ def _lesen(html: str) -> _Leser:
         tag = knoten.tag
         if tag is None or tag.startswith("-"):  # comments
             continue
-        leser.element(tag, {name: wert or "" for name, wert in knoten.attributes.items()},
-                      knoten.text(deep=True) if tag in ("script", "style") else "")
+        werte = knoten.attributes
+        for name, wert in werte.items():  # inline, not a call per element: pages have thousands
+            if name.startswith("on") or (name in _URL_ATTRIBUTE and wert and _SKRIPT_SCHEMA.match(wert)):
+                leser.attribut(tag, name)
+        if tag in _BESONDERE:
+            leser.element(tag, {name: wert or "" for name, wert in werte.items()},
+                          knoten.text(deep=True) if tag in ("script", "style") else "")
     return leser
 
 
