@@ -12,15 +12,14 @@ import dataclasses
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..befund import Befund, PlanUngueltig, Schwere
-from ..export import atlas_wenn_vorhanden
-from ..foerderung.laden import Foerderung, foerderung_pruefen
-from ..foerderung.veroeffentlichen import veroeffentlichen
-from ..laden import plan_laden
 from ..quelle import Ordner
-from ..website import stichtag
 from ..wurzel import anzeige, eingabe_pfad
+
+if TYPE_CHECKING:
+    from ..foerderung.laden import Foerderung
 
 UMGEBUNG = "SOZIALRAUMPLAN_INTERN"
 """Where the non-public folder is, when `--intern` does not say it."""
@@ -56,9 +55,13 @@ def _melden(befunde: list[Befund], intern: Path) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
-    # imported here: every command's module is loaded to build the parser (see befehle/__init__.py),
-    # and the ranking PDF's modules (WeasyPrint) take a second to import
+    # imported here: every command's module is loaded to build the parser (see befehle/__init__.py);
+    # the atlas needs pandas, and the ranking PDF's modules (WeasyPrint) take a second to import
+    from ..export import atlas_wenn_vorhanden
     from ..foerderung.intern import InternFehler, intern_dateien, intern_schreiben
+    from ..foerderung.laden import foerderung_pruefen
+    from ..laden import plan_laden
+    from ..website import stichtag
     angabe = argumente.intern or (Path(os.environ[UMGEBUNG]) if os.environ.get(UMGEBUNG) else None)
     if angabe is None:
         print(f"Fehler: Nennen Sie den nicht öffentlichen Ordner mit --intern ORDNER oder in {UMGEBUNG}.",
@@ -98,6 +101,7 @@ def ausfuehren(argumente: argparse.Namespace) -> int:
 
 
 def _veroeffentlichen(foerderung: Foerderung, jahr: int, wurzel: Path, intern: Path) -> int:
+    from ..foerderung.veroeffentlichen import veroeffentlichen
     runde = foerderung.runde(jahr)
     if runde is None:
         print(f"Fehler: Die Runde {jahr} gibt es im nicht öffentlichen Ordner nicht "

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..schema import SCHEMA_ORDNER, schema_dateien
-
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
     befehl = unterbefehle.add_parser(
@@ -17,6 +15,7 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    from ..schema import SCHEMA_ORDNER, schema_dateien  # the models of every file kind, the atlas's too
     ziel = Path(argumente.wurzel) / SCHEMA_ORDNER
     ziel.mkdir(exist_ok=True)
     for name, inhalt in schema_dateien().items():

@@ -7,9 +7,6 @@ import sys
 from pathlib import Path
 
 from ..befund import PlanUngueltig
-from ..docs_seiten import repo_adresse
-from ..seitenbaum import schreiben, seitenbaum
-from ..website import website_bauen
 from ..wurzel import anzeige, eingabe_pfad
 
 
@@ -27,6 +24,10 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    # imported here, as every command's heavy modules (see befehle/__init__.py): the site needs pandas
+    from ..docs_seiten import repo_adresse
+    from ..seitenbaum import schreiben, seitenbaum
+    from ..website import website_bauen
     wurzel = Path(argumente.wurzel).resolve()
     ziel = eingabe_pfad(argumente.ziel).resolve()
     if ziel == wurzel or ziel in wurzel.parents:

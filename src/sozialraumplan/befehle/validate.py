@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..befund import Befund, PlanUngueltig, Schwere
-from ..bestand import Bestand, bestand_pruefen
 from ..quelle import Ordner
 
 if TYPE_CHECKING:
     from ..atlas import Atlas
+    from ..bestand import Bestand
 
 
 def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
@@ -43,6 +43,7 @@ def _website_pruefen(wurzel: Path, bestand: Bestand, befunde: list[Befund]) -> l
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
+    from ..bestand import bestand_pruefen  # plan and atlas (pandas): not for the parser of every command
     bestand, befunde = bestand_pruefen(Ordner(argumente.wurzel))
     if bestand is not None:
         befunde = sorted(befunde + _website_pruefen(Path(argumente.wurzel), bestand, befunde))
