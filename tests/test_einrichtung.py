@@ -77,6 +77,8 @@ VERSION_ERFRAGEN = "python3 -c import sys; print(\"%d.%d.%d\" % sys.version_info
 UMGEBUNG_ERFRAGEN = "python -c import sys, pip; print(\"%d.%d.%d\" % sys.version_info[:3])"
 INSTALLIEREN = ("python -m pip install --quiet --disable-pip-version-check -c requirements.lock "
                 "-e .[site,test]")
+UEBERSETZEN = "python -m compileall -q src macros"
+"""Bytecode for the package and the hooks: skips unchanged files, so it runs every time."""
 
 
 def test_ein_zu_altes_python_wird_vor_allem_anderen_gemeldet(projekt):
@@ -103,7 +105,7 @@ def test_die_mindestversion_steht_in_pyproject_toml(projekt):
 def test_ein_passendes_python_legt_die_umgebung_an_und_installiert(projekt, version):
     lauf, aufrufe = einrichten(projekt, version)
     assert lauf.returncode == 0, lauf.stderr
-    assert aufrufe == [VERSION_ERFRAGEN, "python3 -m venv .venv", INSTALLIEREN]
+    assert aufrufe == [VERSION_ERFRAGEN, "python3 -m venv .venv", INSTALLIEREN, UEBERSETZEN]
     assert (projekt / ".venv/.installed").is_file()
 
 
@@ -128,7 +130,7 @@ def test_eine_umgebung_eines_anderen_pythons_wird_neu_angelegt(projekt):
     lauf, aufrufe = einrichten(projekt, "3.11.2")
     assert lauf.returncode == 0, lauf.stderr
     assert lauf.stdout == "Die Umgebung .venv/ stammt von Python 3.10.12; sie wird mit Python 3.11.2 neu angelegt.\n"
-    assert aufrufe == [VERSION_ERFRAGEN, UMGEBUNG_ERFRAGEN, "python3 -m venv .venv", INSTALLIEREN]
+    assert aufrufe == [VERSION_ERFRAGEN, UMGEBUNG_ERFRAGEN, "python3 -m venv .venv", INSTALLIEREN, UEBERSETZEN]
 
 
 def test_eine_umgebung_deren_python_nicht_mehr_laeuft_wird_neu_angelegt(projekt):
@@ -139,7 +141,7 @@ def test_eine_umgebung_deren_python_nicht_mehr_laeuft_wird_neu_angelegt(projekt)
     assert lauf.returncode == 0, lauf.stderr
     assert lauf.stdout == ("Die Umgebung .venv/ ist unvollständig oder ihr Python läuft nicht mehr; sie wird "
                            "mit Python 3.11.2 neu angelegt.\n")
-    assert aufrufe[1:] == ["python3 -m venv .venv", INSTALLIEREN]
+    assert aufrufe[1:] == ["python3 -m venv .venv", INSTALLIEREN, UEBERSETZEN]
 
 
 def test_eine_passende_umgebung_bleibt_wie_sie_ist(projekt):
@@ -150,7 +152,7 @@ def test_eine_passende_umgebung_bleibt_wie_sie_ist(projekt):
     os.utime(stempel, (spaeter, spaeter))
     lauf, aufrufe = einrichten(projekt, "3.11.7")
     assert (lauf.returncode, lauf.stdout, lauf.stderr) == (0, "", "")
-    assert aufrufe == [VERSION_ERFRAGEN, UMGEBUNG_ERFRAGEN]
+    assert aufrufe == [VERSION_ERFRAGEN, UMGEBUNG_ERFRAGEN, UEBERSETZEN]
 
 
 def test_ohne_python3_venv_nennt_die_einrichtung_das_debian_paket(projekt):
