@@ -35,8 +35,8 @@ def gruppenwert(atlas: Atlas, indikator: str, jahr: int, stadtteile: list[str]) 
     definition = atlas.indikator(indikator)
     if definition.berechnung is not None:
         b = definition.berechnung
-        paare = [(z, n) for s in stadtteile
-                 if (z := atlas.wert(s, b.zaehler, jahr)) is not None and (n := atlas.wert(s, b.nenner, jahr))]
+        zaehler, nenner = atlas.reihe(b.zaehler, jahr, stadtteile), atlas.reihe(b.nenner, jahr, stadtteile)
+        paare = [(z, n) for s in stadtteile if (z := zaehler[s]) is not None and (n := nenner[s])]
         return b.faktor * sum(z for z, _ in paare) / sum(n for _, n in paare) if paare else None
     werte = list(atlas.reihe(indikator, jahr, stadtteile).values())
     if definition.anzahl:

@@ -593,7 +593,17 @@ class Atlas:
 
     def reihe(self, indikator: str, jahr: int, stadtteile: list[str]) -> dict[str, float | None]:
         """The values of one indicator and year for the given districts (None where missing)."""
-        return {s: self.wert(s, indikator, jahr) for s in stadtteile}
+        spalte = self._spalten.get((indikator, jahr), {})
+        return {s: spalte.get(s) for s in stadtteile}
+
+    @functools.cached_property
+    def _spalten(self) -> dict[tuple[str, int], dict[str, float | None]]:
+        """(indikator, jahr) → district → value, as `wert` gives it: comparing every Maßnahme's
+        districts with the rest of the city reads whole columns, a million cells at 1,000 districts."""
+        spalten: dict[tuple[str, int], dict[str, float | None]] = {}
+        for (stadtteil, indikator, jahr), w in self.werte.items():
+            spalten.setdefault((indikator, jahr), {})[stadtteil] = w.wert
+        return spalten
 
     @functools.cached_property
     def _jahre(self) -> dict[str, list[int]]:

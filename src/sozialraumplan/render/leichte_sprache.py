@@ -269,7 +269,9 @@ def mehr_dazu(titel: str) -> str:
 
 def vorhaben_titel(plan: Plan, massnahme: Massnahme) -> str:
     """Maßnahmen are „Vorhaben“, numbered in the order of the catalogue."""
-    return _titel("Vorhaben", plan.massnahmen.index(massnahme) + 1, massnahme.titel_leichte_sprache)
+    # by id: comparing whole Maßnahmen field by field made every title cost the whole catalogue
+    return _titel("Vorhaben", [m.id for m in plan.massnahmen].index(massnahme.id) + 1,
+                  massnahme.titel_leichte_sprache)
 
 
 def vorhaben_seite(plan: Plan) -> Seite:
@@ -302,7 +304,7 @@ def _wo(plan: Plan, massnahme: Massnahme) -> str:
 def gruppen_titel(plan: Plan, gremium: Gremium) -> str:
     """Gremien are „Gruppen“, numbered: their names are long compounds, and each text
     introduces its group in Leichter Sprache."""
-    return _titel("Gruppe", plan.gremien.index(gremium) + 1, gremium.titel_leichte_sprache)
+    return _titel("Gruppe", [g.id for g in plan.gremien].index(gremium.id) + 1, gremium.titel_leichte_sprache)
 
 
 def gruppen_seite(plan: Plan) -> Seite:
