@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 from conftest import REPO, mkdocs_bauen, website_kopieren
+from mkdocs.utils.yaml import yaml_load
 
 from sozialraumplan.seiten import Abschnitt, Seite
 from sozialraumplan.seitenbaum import NAV_HOECHSTENS, navigation_erweitern, navigation_pfade
@@ -43,15 +47,42 @@ def test_pfade_der_navigation_auch_in_unterabschnitten():
                                      "https://example.org/"}
 
 
-def test_nur_eine_vergessene_handgeschriebene_seite_heisst_nicht_in_der_navigation(tmp_path):
-    """The build names pages missing from the nav, for an editor who forgot one; the pages the
-    program leaves out of the menus on purpose (Leichte Sprache of each district) are not named."""
+def zweitstadt_mit_vergessener_seite(tmp_path) -> Path:
+    """The second city with an atlas (so Leichte Sprache for each district) and a hand-written page
+    someone forgot to put into the nav."""
     wurzel = tmp_path / "auenfeld"
     shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel)
     website_kopieren(wurzel)
     (wurzel / "docs/termine.md").write_text("# Termine\n\nDas nächste Treffen ist im Mai.\n", encoding="utf-8")
-    lauf = mkdocs_bauen(wurzel, tmp_path / "site")
+    return wurzel
+
+
+def nicht_in_der_navigation(lauf: subprocess.CompletedProcess) -> list[str]:
+    """The pages a build names as missing from the nav."""
     assert lauf.returncode == 0, lauf.stderr
+    return lauf.stderr.split('not included in the "nav" configuration:', 1)[1].split("INFO", 1)[0].split()
+
+
+def test_nur_eine_vergessene_handgeschriebene_seite_heisst_nicht_in_der_navigation(tmp_path):
+    """The build names pages missing from the nav, for an editor who forgot one; the pages the
+    program leaves out of the menus on purpose (Leichte Sprache of each district) are not named."""
+    wurzel = zweitstadt_mit_vergessener_seite(tmp_path)
+    lauf = mkdocs_bauen(wurzel, tmp_path / "site")
     assert list((tmp_path / "site/leichte-sprache/stadtteile").glob("*.html"))
-    liste = lauf.stderr.split('not included in the "nav" configuration:', 1)[1].split("INFO", 1)[0]
-    assert liste.split() == ["-", "termine.md"]
+    assert nicht_in_der_navigation(lauf) == ["-", "termine.md"]
+
+
+def test_der_export_laesst_dieselben_seiten_in_wenigen_zeilen_aus_der_navigation(tmp_path):
+    """`sozialraumplan seiten` writes the same choice into the exported mkdocs.yml, as patterns per
+    folder: a plain build of the export names only the forgotten page, too."""
+    wurzel = zweitstadt_mit_vergessener_seite(tmp_path)
+    export = tmp_path / "export"
+    lauf = subprocess.run([sys.executable, "-m", "sozialraumplan.cli", "--wurzel", str(wurzel), "seiten",
+                           "--ziel", str(export)], capture_output=True, text=True)
+    assert lauf.returncode == 0, lauf.stderr
+    muster = yaml_load((export / "mkdocs.yml").read_text(encoding="utf-8"))["not_in_nav"].splitlines()
+    assert "/leichte-sprache/stadtteile/*.md" in muster and "/redaktion/makros.md" in muster
+    assert len(muster) < 20 and not any("termine" in m for m in muster)
+    lauf = mkdocs_bauen(export, tmp_path / "site")
+    assert list((tmp_path / "site/leichte-sprache/stadtteile").glob("*.html"))
+    assert nicht_in_der_navigation(lauf) == ["-", "termine.md"]

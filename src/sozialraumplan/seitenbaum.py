@@ -17,6 +17,7 @@ generated pages) is listed in the README, „Wenn Material for MkDocs endet“.
 from __future__ import annotations
 
 import functools
+import itertools
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +118,26 @@ def navigation_pfade(nav: list) -> set[str]:
     return pfade
 
 
+def nicht_in_navigation(baum: Seitenbaum, in_nav: set[str]) -> list[str]:
+    """The generated pages a nav leaves out on purpose (those the hook marks as not in the nav),
+    as gitignore patterns for `not_in_nav`: a folder with several of them as `/ordner/*.md`, with
+    every other page of that folder taken back (`!`), so that a plain build of the export, like the
+    hook's build, names only a hand-written page someone forgot. 1,000 district profiles are two
+    lines, not 1,000."""
+    seiten = sorted([a.pfad for a in baum.erzeugt if a.pfad.endswith(".md")] + list(baum.handgeschrieben),
+                    key=lambda pfad: pfad.rpartition("/"))  # folder by folder
+    draussen = {a.pfad for a in baum.erzeugt if a.pfad.endswith(".md") and a.pfad not in in_nav}
+    muster = []
+    for ordner, im_ordner in itertools.groupby(seiten, key=lambda pfad: pfad.rpartition("/")[0]):
+        pfade = list(im_ordner)
+        weg = [p for p in pfade if p in draussen]
+        if len(weg) == 1:
+            muster.append(f"/{weg[0]}")
+        elif weg:
+            muster += [f"/{ordner}/*.md" if ordner else "/*.md", *(f"!/{p}" for p in pfade if p not in draussen)]
+    return muster
+
+
 def _nav_seiten(abschnitt: Abschnitt) -> list[str]:
     seiten = abschnitt.seiten if len(abschnitt.seiten) <= NAV_HOECHSTENS else abschnitt.seiten[:1]
     return [s.pfad for s in seiten]
@@ -155,6 +176,8 @@ def _markiert_schreiben(schreiber: yaml.SafeDumper, wert: _Marke) -> yaml.Node:
 
 _Lader.add_multi_constructor("!", _markiert)
 _Schreiber.add_representer(_Marke, _markiert_schreiben)
+_Schreiber.add_representer(str, lambda schreiber, text: schreiber.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))  # `not_in_nav` as a block
 
 
 def konfiguration(baum: Seitenbaum, wurzel: Path) -> str:
@@ -167,6 +190,10 @@ def konfiguration(baum: Seitenbaum, wurzel: Path) -> str:
     daten["docs_dir"] = DOCS
     if isinstance(daten.get("nav"), list):
         daten["nav"] = navigation_erweitern(daten["nav"], baum.website, wurzel / DOCS)
+        muster = nicht_in_navigation(baum, navigation_pfade(daten["nav"]))
+        if muster:
+            daten["not_in_nav"] = "".join(f"{zeile}\n" for zeile in
+                                          [*str(daten.get("not_in_nav") or "").splitlines(), *muster])
     return yaml.dump(daten, Dumper=_Schreiber, allow_unicode=True, sort_keys=False, width=120)
 
 
