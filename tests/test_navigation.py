@@ -48,19 +48,26 @@ def test_pfade_der_navigation_auch_in_unterabschnitten():
 
 
 def zweitstadt_mit_vergessener_seite(tmp_path) -> Path:
-    """The second city with an atlas (so Leichte Sprache for each district) and a hand-written page
-    someone forgot to put into the nav."""
+    """The second city with an atlas (so Leichte Sprache for each district) and two hand-written
+    pages someone forgot to put into the nav."""
     wurzel = tmp_path / "auenfeld"
     shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel)
     website_kopieren(wurzel)
     (wurzel / "docs/termine.md").write_text("# Termine\n\nDas nächste Treffen ist im Mai.\n", encoding="utf-8")
+    # and one beside the generated Leichte-Sprache pages, with characters a pattern would read as wildcards
+    (wurzel / "docs/leichte-sprache/[entwurf]*.md").write_text("# Entwurf\n\nDas ist ein Entwurf.\n", encoding="utf-8")
     return wurzel
 
 
+VERGESSEN = ["leichte-sprache/[entwurf]*.md", "termine.md"]
+"""The two forgotten pages."""
+
+
 def nicht_in_der_navigation(lauf: subprocess.CompletedProcess) -> list[str]:
-    """The pages a build names as missing from the nav."""
+    """The pages a build names as missing from the nav, in order of their names."""
     assert lauf.returncode == 0, lauf.stderr
-    return lauf.stderr.split('not included in the "nav" configuration:', 1)[1].split("INFO", 1)[0].split()
+    liste = lauf.stderr.split('not included in the "nav" configuration:', 1)[1].split("INFO", 1)[0]
+    return sorted(zeile.strip().removeprefix("- ") for zeile in liste.splitlines() if zeile.strip())
 
 
 def test_nur_eine_vergessene_handgeschriebene_seite_heisst_nicht_in_der_navigation(tmp_path):
@@ -69,12 +76,12 @@ def test_nur_eine_vergessene_handgeschriebene_seite_heisst_nicht_in_der_navigati
     wurzel = zweitstadt_mit_vergessener_seite(tmp_path)
     lauf = mkdocs_bauen(wurzel, tmp_path / "site")
     assert list((tmp_path / "site/leichte-sprache/stadtteile").glob("*.html"))
-    assert nicht_in_der_navigation(lauf) == ["-", "termine.md"]
+    assert nicht_in_der_navigation(lauf) == VERGESSEN
 
 
 def test_der_export_laesst_dieselben_seiten_in_wenigen_zeilen_aus_der_navigation(tmp_path):
     """`sozialraumplan seiten` writes the same choice into the exported mkdocs.yml, as patterns per
-    folder: a plain build of the export names only the forgotten page, too."""
+    folder: a plain build of the export names only the forgotten pages, too."""
     wurzel = zweitstadt_mit_vergessener_seite(tmp_path)
     export = tmp_path / "export"
     lauf = subprocess.run([sys.executable, "-m", "sozialraumplan.cli", "--wurzel", str(wurzel), "seiten",
@@ -83,6 +90,7 @@ def test_der_export_laesst_dieselben_seiten_in_wenigen_zeilen_aus_der_navigation
     muster = yaml_load((export / "mkdocs.yml").read_text(encoding="utf-8"))["not_in_nav"].splitlines()
     assert "/leichte-sprache/stadtteile/*.md" in muster and "/redaktion/makros.md" in muster
     assert len(muster) < 20 and not any("termine" in m for m in muster)
+    assert "!/leichte-sprache/\\[entwurf\\]\\*.md" in muster
     lauf = mkdocs_bauen(export, tmp_path / "site")
     assert list((tmp_path / "site/leichte-sprache/stadtteile").glob("*.html"))
-    assert nicht_in_der_navigation(lauf) == ["-", "termine.md"]
+    assert nicht_in_der_navigation(lauf) == VERGESSEN

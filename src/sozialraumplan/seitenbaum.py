@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,10 +133,17 @@ def nicht_in_navigation(baum: Seitenbaum, in_nav: set[str]) -> list[str]:
         pfade = list(im_ordner)
         weg = [p for p in pfade if p in draussen]
         if len(weg) == 1:
-            muster.append(f"/{weg[0]}")
+            muster.append(f"/{_woertlich(weg[0])}")
         elif weg:
-            muster += [f"/{ordner}/*.md" if ordner else "/*.md", *(f"!/{p}" for p in pfade if p not in draussen)]
+            muster += [f"/{_woertlich(ordner)}/*.md" if ordner else "/*.md",
+                       *(f"!/{_woertlich(p)}" for p in pfade if p not in draussen)]
     return muster
+
+
+def _woertlich(pfad: str) -> str:
+    """A path as a gitignore pattern that matches just it: a hand-written page may be called
+    `[entwurf].md`."""
+    return re.sub(r"([\\\[\]*?])", r"\\\1", pfad)
 
 
 def _nav_seiten(abschnitt: Abschnitt) -> list[str]:
