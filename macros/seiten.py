@@ -26,7 +26,7 @@ from sozialraumplan.render import csp
 from sozialraumplan.render.bereinigen import ankerlinks_still, bereinigen
 from sozialraumplan.render.fehlerseite import fehlerseite
 from sozialraumplan.render.text import klartext_html
-from sozialraumplan.seitenbaum import Seitenbaum, navigation_erweitern, navigation_pfade, seitenbaum
+from sozialraumplan.seitenbaum import Seitenbaum, ausser_navigation, navigation_erweitern, seitenbaum
 from sozialraumplan.website import Website, website_bauen
 
 website: Website | None = None
@@ -100,16 +100,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         seiten = Files([f for f in files if not f.is_documentation_page()])
         seiten.append(File.generated(config, "index.md", content=fehlerseite(fehler)))
         return seiten
-    # Generated pages the nav leaves out on purpose (the profiles of a section with more than
-    # NAV_HOECHSTENS pages, the Leichte-Sprache pages) are not listed as „not in nav“ on every
-    # build; a hand-written page missing from mkdocs.yml still is.
-    in_nav = navigation_pfade(config.nav or [])
+    draussen = ausser_navigation(baum, config.nav) if config.nav is not None else set()
     for ausgabe in baum.erzeugt:
         datei = File.generated(config, ausgabe.pfad, content=ausgabe.inhalt)
         if datei.is_documentation_page():
             # Edit links lead to the YAML file the page is made from, not to a template.
             datei.edit_uri = f"../{ausgabe.quelle}" if ausgabe.quelle else None
-            if config.nav is not None and ausgabe.pfad not in in_nav:
+            if ausgabe.pfad in draussen:  # left out of the menus on purpose: not listed on every build
                 datei.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(datei)
     return files

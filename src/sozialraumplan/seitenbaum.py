@@ -119,15 +119,21 @@ def navigation_pfade(nav: list) -> set[str]:
     return pfade
 
 
-def nicht_in_navigation(baum: Seitenbaum, in_nav: set[str]) -> list[str]:
-    """The generated pages a nav leaves out on purpose (those the hook marks as not in the nav),
-    as gitignore patterns for `not_in_nav`: a folder with several of them as `/ordner/*.md`, with
-    every other page of that folder taken back (`!`), so that a plain build of the export, like the
-    hook's build, names only a hand-written page someone forgot. 1,000 district profiles are two
-    lines, not 1,000."""
+def ausser_navigation(baum: Seitenbaum, nav: list) -> set[str]:
+    """The generated pages `nav` leaves out on purpose (the profiles of a section with more than
+    `NAV_HOECHSTENS` pages, the Leichte-Sprache pages): the hook marks them as not in the nav, the
+    export names them in `not_in_nav`, so neither build lists them; a hand-written page missing from
+    the nav is still named."""
+    in_nav = navigation_pfade(nav)
+    return {a.pfad for a in baum.erzeugt if a.pfad.endswith(".md") and a.pfad not in in_nav}
+
+
+def nicht_in_navigation(baum: Seitenbaum, draussen: set[str]) -> list[str]:
+    """The pages `draussen` (see `ausser_navigation`) as gitignore patterns for `not_in_nav`: a
+    folder with several of them as `/ordner/*.md`, with every other page of that folder taken back
+    (`!`). 1,000 district profiles are two lines, not 1,000."""
     seiten = sorted([a.pfad for a in baum.erzeugt if a.pfad.endswith(".md")] + list(baum.handgeschrieben),
                     key=lambda pfad: pfad.rpartition("/"))  # folder by folder
-    draussen = {a.pfad for a in baum.erzeugt if a.pfad.endswith(".md") and a.pfad not in in_nav}
     muster = []
     for ordner, im_ordner in itertools.groupby(seiten, key=lambda pfad: pfad.rpartition("/")[0]):
         pfade = list(im_ordner)
@@ -198,7 +204,7 @@ def konfiguration(baum: Seitenbaum, wurzel: Path) -> str:
     daten["docs_dir"] = DOCS
     if isinstance(daten.get("nav"), list):
         daten["nav"] = navigation_erweitern(daten["nav"], baum.website, wurzel / DOCS)
-        muster = nicht_in_navigation(baum, navigation_pfade(daten["nav"]))
+        muster = nicht_in_navigation(baum, ausser_navigation(baum, daten["nav"]))
         if muster:
             daten["not_in_nav"] = "".join(f"{zeile}\n" for zeile in
                                           [*str(daten.get("not_in_nav") or "").splitlines(), *muster])

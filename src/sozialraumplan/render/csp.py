@@ -48,13 +48,6 @@ class _Leser:
     stile: list[str] = field(default_factory=list)
     funde: list[str] = field(default_factory=list)
 
-    def attribut(self, tag: str, name: str) -> None:
-        """An attribute no element may have: an event handler, or a link to a script."""
-        if name.startswith("on"):
-            self.funde.append(f"<{tag}> mit Ereignis-Attribut „{name}“")
-        else:
-            self.funde.append(f"<{tag} {name}> verweist auf ein Skript oder data:-Inhalt")
-
     def element(self, tag: str, werte: dict[str, str], inhalt: str) -> None:
         """What an element of `_BESONDERE` loads, runs or changes."""
         quelle = werte.get(_LADEN.get(tag, ""), "")
@@ -90,8 +83,10 @@ def _lesen(html: str) -> _Leser:
             continue
         werte = knoten.attributes
         for name, wert in werte.items():  # inline, not a call per element: pages have thousands
-            if name.startswith("on") or (name in _URL_ATTRIBUTE and wert and _SKRIPT_SCHEMA.match(wert)):
-                leser.attribut(tag, name)
+            if name.startswith("on"):
+                leser.funde.append(f"<{tag}> mit Ereignis-Attribut „{name}“")
+            elif name in _URL_ATTRIBUTE and wert and _SKRIPT_SCHEMA.match(wert):
+                leser.funde.append(f"<{tag} {name}> verweist auf ein Skript oder data:-Inhalt")
         if tag in _BESONDERE:
             leser.element(tag, {name: wert or "" for name, wert in werte.items()},
                           knoten.text(deep=True) if tag in ("script", "style") else "")
