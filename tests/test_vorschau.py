@@ -180,11 +180,13 @@ def test_eine_aenderung_waehrend_des_ganzen_baus_erscheint_danach(kleinstadt: Pl
     busy one."""
     website_kopieren(kleinstadt.wurzel)
     anhalten, wartet = tmp_path / "anhalten", tmp_path / "wartet"
+    # held at most a minute: a test that fails before it lets go leaves no build waiting for ever
     kleinstadt.schreiben("anhalten.py", (
         "import time\nfrom pathlib import Path\n\n\ndef on_post_build(config):\n"
         f"    if Path({str(anhalten)!r}).exists():\n"
         f"        Path({str(wartet)!r}).touch()\n"
-        f"        while Path({str(anhalten)!r}).exists():\n"
+        "        ende = time.monotonic() + 60\n"
+        f"        while Path({str(anhalten)!r}).exists() and time.monotonic() < ende:\n"
         "            time.sleep(0.01)\n"))
     kleinstadt.ersetzen("mkdocs.yml", "  - macros/seiten.py\n", "  - macros/seiten.py\n  - anhalten.py\n")
     port, protokoll = freier_port(), tmp_path / "vorschau.log"
@@ -195,7 +197,7 @@ def test_eine_aenderung_waehrend_des_ganzen_baus_erscheint_danach(kleinstadt: Pl
         warten_bis(wartet.exists)
         kleinstadt.ersetzen("plan/massnahmen/M001.yml", "titel: Stadtteilzentrum Nord eröffnen",
                             "titel: Stadtteilzentrum Nord bauen")
-        assert protokoll.read_text().count("Website gebaut") == gebaut, "die Änderung kam während des Baus"
+        assert protokoll.read_text().count("Website gebaut") == gebaut, "die Änderung kam erst nach dem Bau"
         anhalten.unlink()
         warten_bis(lambda: "Stadtteilzentrum Nord bauen" in abrufen(port, "massnahmen/M001.html")[1])
         assert "Neu im Mai." in abrufen(port, "")[1]
