@@ -11,6 +11,8 @@ import termios
 from pathlib import Path
 
 import pytest
+from verteilung import DateiOderSeite
+from xdist.remote import Producer
 
 from sozialraumplan.bestand import bestand_laden
 from sozialraumplan.quelle import Ordner
@@ -283,3 +285,9 @@ def lesbar(markdown: str) -> str:
     """Generated Markdown as a reader sees its words: plan values are written as plain text with
     their Markdown characters backslash-escaped (`v2025\\.1`), which the reader never sees."""
     return _MARKDOWN_ESCAPE.sub(r"\1", markdown)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> DateiOderSeite | None:
+    """`--dist loadfile` (pyproject.toml) with the browser's page checks split by page (verteilung.py)."""
+    return DateiOderSeite(config, log) if config.getoption("dist") == "loadfile" else None
