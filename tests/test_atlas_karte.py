@@ -94,7 +94,7 @@ def test_karte_hat_ueberschrift_zusammenfassung_legende_und_tabelle(abschnitt):
     assert "Für 1 Stadtteil gibt es keine Angabe." in abschnitt
     assert '<ul class="atlas-legende" aria-label="Legende">' in abschnitt
     assert 'atlas-farbfeld--fehlt"></span>keine Angabe' in abschnitt
-    assert '<div class="atlas-tabelle" id="tabelle-altersarmut-2024">' in abschnitt
+    assert '<div class="atlas-tabelle" id="tabelle-altersarmut-2024" data-search-exclude>' in abschnitt
     assert 'href="#tabelle-altersarmut-2024">Karte überspringen' in abschnitt
     assert 'role="region" aria-label="Karte: Altersarmut 2024"' in abschnitt
 

@@ -95,7 +95,7 @@ def test_indikatorenblatt_hat_definition_karte_tabelle_zeitreihe_einordnung(auen
 def test_tabellen_sind_zugaenglich(auenfeld):
     _, _, seiten, _ = auenfeld
     html = markdown.markdown(seiten["atlas/indikatoren/altersarmut.md"].markdown, extensions=MARKDOWN_ERWEITERUNGEN)
-    tabelle = re.search(r'<div class="atlas-tabelle" id="tabelle-altersarmut-2024">.*?</table>', html, re.S).group(0)
+    tabelle = re.search(r'<div class="atlas-tabelle" id="tabelle-altersarmut-2024" data-search-exclude>.*?</table>', html, re.S).group(0)
     assert "<caption>Altersarmut 2020 bis 2024 nach Stadtteilen (Beispieldaten)</caption>" in tabelle
     assert '<th scope="col" class="atlas-zahl">Altersarmut 2020 (%)</th>' in tabelle
     assert '<th scope="col" class="atlas-zahl">Altersarmut 2024 (%)</th><th scope="col">Klasse 2024</th>' in tabelle
@@ -201,17 +201,27 @@ def test_erfurter_profil_zeigt_echte_zahlen_getrennt_mit_stichtag_und_quelle(erf
     assert "(Beispieldaten)" not in echt and "Beispieldaten" in profil.split("## Veröffentlichte Zahlen", 1)[0]
 
 
-def test_zweitstadt_baut_als_website_nur_durch_austausch_von_plan_und_data(tmp_path):
-    """The site scaffolding of this repository, with Auenfeld's plan/ and data/: built twice, the
-    atlas pages are byte-identical and load nothing from another host."""
-    wurzel = tmp_path / "auenfeld"
+@pytest.fixture(scope="module")
+def auenfeld_gebaut(tmp_path_factory) -> Path:
+    """The site scaffolding of this repository with Auenfeld's plan/ and data/, built by mkdocs:
+    the repository's root, its site in `site/` beside it."""
+    wurzel = tmp_path_factory.mktemp("auenfeld") / "auenfeld"
     shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel, ignore=shutil.ignore_patterns("README.md"))
     website_kopieren(wurzel)
-    seiten = []
-    for lauf in ("erster", "zweiter"):
-        ergebnis = mkdocs_bauen(wurzel, tmp_path / lauf)
-        assert ergebnis.returncode == 0, ergebnis.stderr
-        seiten.append({p.relative_to(tmp_path / lauf): p.read_bytes() for p in (tmp_path / lauf / "atlas").rglob("*.html")})
+    ergebnis = mkdocs_bauen(wurzel, wurzel.parent / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    return wurzel
+
+
+def atlasseiten(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in (site / "atlas").rglob("*.html")}
+
+
+def test_zweitstadt_baut_als_website_nur_durch_austausch_von_plan_und_data(auenfeld_gebaut, tmp_path):
+    """Built a second time, the atlas pages are byte-identical; they load nothing from another host."""
+    ergebnis = mkdocs_bauen(auenfeld_gebaut, tmp_path / "zweiter")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    seiten = [atlasseiten(auenfeld_gebaut.parent / "site"), atlasseiten(tmp_path / "zweiter")]
     assert seiten[0] == seiten[1]
     # atlas pages, indicator index and sheets, district index, comparison and profiles
     assert len(seiten[0]) == 4 + 1 + 5 + 1 + 1 + 6
@@ -219,6 +229,26 @@ def test_zweitstadt_baut_als_website_nur_durch_austausch_von_plan_und_data(tmp_p
     assert "user-scalable" not in karte and "<iframe" not in karte
     assert all(not LADEN_VON_AUSSEN.search(html.decode()) for html in seiten[0].values())
     assert 'src="../../assets/atlas/atlas-karte.js"' in karte and 'data-karte="' in karte
+
+
+def test_die_suche_findet_stadtteile_und_indikatoren_aber_nicht_jede_zeile_ihrer_tabellen(auenfeld_gebaut, auenfeld):
+    """Searching a district's name finds its profile, and an indicator sheet only where its text
+    names the district (highest, lowest value), not by a row of its table: the atlas tables of
+    figures stay out of the search index, which the reader's browser builds on every page view."""
+    plan, atlas, _, _ = auenfeld
+    eintraege = json.loads((auenfeld_gebaut.parent / "site/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    texte: dict[str, str] = {}
+    for eintrag in eintraege:
+        seite = eintrag["location"].split("#")[0]
+        texte[seite] = texte.get(seite, "") + eintrag["title"] + " " + eintrag["text"] + " "
+    namen = [s.name for s in plan.stadtteile]
+    for stadtteil in plan.stadtteile:
+        assert stadtteil.name in texte[f"atlas/stadtteile/{stadtteil.id}.html"]
+    for indikator in atlas.indikatoren:
+        text = texte[f"atlas/indikatoren/{indikator.id}.html"]
+        assert indikator.name in text
+        assert sum(name in text for name in namen) < len(namen), f"{indikator.id}: die Tabelle steht im Suchindex"
+    assert "nach Stadtteilen" not in " ".join(texte.values())  # nor a table's caption
 
 
 def test_profil_der_zweitstadt_beginnt_mit_der_karte_auf_einen_blick(auenfeld):

@@ -230,7 +230,8 @@ def indikator_tabelle(kontext: Kontext, seite: str, indikator: Indikator, jahr: 
     return tabelle(f"tabelle-{indikator.id}-{jahr}",
                    beschriftung(kontext, f"{indikator.name} {zeitraum} nach Stadtteilen", indikator.id), spalten, zeilen,
                    csv_url=verweise.url(seite, verweise.indikator_csv(indikator.id)),
-                   csv_text=f"Alle Werte von „{indikator.name}“ als CSV herunterladen") + geheim_hinweis(kontext, [indikator.id])
+                   csv_text=f"Alle Werte von „{indikator.name}“ als CSV herunterladen",
+                   suchbar=False) + geheim_hinweis(kontext, [indikator.id])
 
 
 def _aenderung(vorher: float | None, nachher: float | None, indikator: Indikator) -> str:
@@ -313,7 +314,7 @@ def index_tabelle(kontext: Kontext, seite: str, stadtteile: list[str] | None = N
         zeilen.append(zeile)
     return tabelle(index_tabelle_id(kontext), beschriftung(kontext, f"{index.einstellungen.name} {index.jahr} nach Rang"),
                    spalten, zeilen, csv_url=verweise.url(seite, verweise.INDEX_CSV),
-                   csv_text=f"{index.einstellungen.name} als CSV herunterladen")
+                   csv_text=f"{index.einstellungen.name} als CSV herunterladen", suchbar=False)
 
 
 def index_zusammenfassung(kontext: Kontext) -> str:
@@ -410,7 +411,8 @@ def profil_tabelle(kontext: Kontext, seite: str, stadtteil: str) -> str:
     return tabelle(f"tabelle-profil-{stadtteil}",
                    beschriftung(kontext, f"{kontext.namen[stadtteil]}: alle Indikatoren im Vergleich zur Stadt"),
                    spalten, zeilen, csv_url=verweise.url(seite, verweise.stadtteil_csv(stadtteil)),
-                   csv_text=f"Alle Werte von {kontext.namen[stadtteil]} als CSV herunterladen") + geheim_hinweis(kontext)
+                   csv_text=f"Alle Werte von {kontext.namen[stadtteil]} als CSV herunterladen",
+                   suchbar=False) + geheim_hinweis(kontext)
 
 
 def _stadtzelle(kontext: Kontext, indikator: Indikator, jahr: int) -> str:

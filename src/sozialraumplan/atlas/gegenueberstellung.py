@@ -70,4 +70,5 @@ def _alle(kontext: Kontext, seite: str) -> str:
               for s in kontext.nach_name(kontext.ids)]
     zeilen.append(["Gesamtstadt", "–"] + [h(zelle(kontext.stadtwert(i.id, kontext.letztes_jahr(i.id)).wert, i))
                                           for i in indikatoren])
-    return tabelle("tabelle-vergleich-alle", "Alle Stadtteile und die Gesamtstadt: neueste Werte", spalten, zeilen)
+    return tabelle("tabelle-vergleich-alle", "Alle Stadtteile und die Gesamtstadt: neueste Werte", spalten, zeilen,
+                   suchbar=False)

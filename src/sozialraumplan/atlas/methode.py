@@ -43,7 +43,7 @@ def rechenbeispiel(kontext: Kontext, stufe: Stufe, stadtteil: str, kennung: str,
                Spalte("Standardabweichung s", zahl=True), Spalte("Richtung r", zahl=True),
                Spalte("z = r × (x − m) ÷ s", zahl=True), Spalte("Gewicht g", zahl=True), Spalte("g × z", zahl=True)]
     name = kontext.namen[stadtteil]
-    text = tabelle(f"tabelle-{kennung}", f"Rechenbeispiel {name}", spalten, zeilen) + "\n\n"
+    text = tabelle(f"tabelle-{kennung}", f"Rechenbeispiel {name}", spalten, zeilen, suchbar=False) + "\n\n"
     klasse = wert.klasse
     text += (
         f"1. Summe der gewichteten z-Werte: {_zahl(summe_gz)}; Summe der Gewichte: {zahl_text(summe_g, 1)}.\n"

@@ -16,9 +16,14 @@ class Spalte:
 
 
 def tabelle(kennung: str, beschriftung: str, spalten: list[Spalte], zeilen: list[list[str]], *,
-            csv_url: str | None = None, csv_text: str = "Tabelle als CSV herunterladen") -> str:
+            csv_url: str | None = None, csv_text: str = "Tabelle als CSV herunterladen", suchbar: bool = True) -> str:
     """One HTML block. Cells are HTML already (the caller escapes); the first cell of each row is
-    its row header. `kennung` becomes the table's id (for „skip the map“ links)."""
+    its row header. `kennung` becomes the table's id (for „skip the map“ links).
+
+    `suchbar=False` keeps the table out of the site search (Material's `data-search-exclude`), for
+    the atlas's columns of figures by district: every one of them would match every district's
+    name and every number, and the reader's browser builds the search index anew on each page
+    view, on a phone too – the atlas tables were two thirds of Erfurt's index."""
     kopf = "".join(f'<th scope="col"{_zahl(s)}>{h(s.titel)}</th>' for s in spalten)
     koerper = []
     for zeile in zeilen:
@@ -28,7 +33,7 @@ def tabelle(kennung: str, beschriftung: str, spalten: list[Spalte], zeilen: list
     download = (f'<p class="atlas-download"><a href="{h(csv_url)}" download>{h(csv_text)}</a> '
                 f"(CSV, UTF-8, Komma als Trennzeichen)</p>") if csv_url else ""
     return (
-        f'<div class="atlas-tabelle" id="{h(kennung)}">'
+        f'<div class="atlas-tabelle" id="{h(kennung)}"{"" if suchbar else " data-search-exclude"}>'
         f'<div class="atlas-tabelle-rahmen" tabindex="0" role="region" aria-label="{h(beschriftung)}">'
         f'<table class="atlas-werte"><caption>'
         f"{h(beschriftung)}</caption><thead><tr>{kopf}</tr></thead>"
