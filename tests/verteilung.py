@@ -23,8 +23,9 @@ def gruppe(nodeid: str) -> str:
     return f"{datei}[{parameter}" if datei in SEITENWEISE and klammer else datei
 
 
-def seitengruppe(gruppe: str) -> bool:
-    return gruppe.endswith("]")
+def seitengruppe(name: str) -> bool:
+    """True for a group `gruppe` made of one page's tests."""
+    return name.endswith("]")
 
 
 class DateiOderSeite(LoadScopeScheduling):

@@ -10,14 +10,15 @@ CHROMIUM = "/usr/bin/chromium"
 """Debian's package; Playwright's own browser download is not reachable from CI."""
 
 TOTER_PROXY = "http://127.0.0.1:9"
-"""Nothing listens on the discard port: every request sent through this proxy fails at once."""
+"""The discard port, where no service listens on a test machine: a request sent through this proxy
+fails at once. Were something listening there, the request would still stay on this machine."""
 
 _ARGUMENTE = [
     "--no-sandbox",
     # Every request to a non-loopback host goes to a proxy that is not there, so it never leaves
     # the machine; Chromium never sends loopback requests through a proxy, so the site under test
     # is reached directly. Blocking in the browser keeps its cache on: a Playwright route would
-    # switch the cache off and load every asset again on every page (0.4 s per page).
+    # switch the cache off and load every asset again on every page (about 0.3 s per page).
     f"--proxy-server={TOTER_PROXY}",
     "--disable-gpu",
     "--disable-quic",
