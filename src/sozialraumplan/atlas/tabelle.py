@@ -23,7 +23,7 @@ def tabelle(kennung: str, beschriftung: str, spalten: list[Spalte], zeilen: list
     `suchbar=False` keeps the table out of the site search (Material's `data-search-exclude`), for
     the atlas's columns of figures by district: every one of them would match every district's
     name and every number, and the reader's browser builds the search index anew on each page
-    view, on a phone too – the atlas tables were two thirds of Erfurt's index."""
+    view, on a phone too – the atlas tables were a fifth of the text in Erfurt's index."""
     kopf = "".join(f'<th scope="col"{_zahl(s)}>{h(s.titel)}</th>' for s in spalten)
     koerper = []
     for zeile in zeilen:
