@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from sozialraumplan.befund import Befund, PlanUngueltig
-from sozialraumplan.render import csp
+from sozialraumplan.render import csp, htmlbloecke
 from sozialraumplan.render.bereinigen import ankerlinks_still, bereinigen
 from sozialraumplan.render.fehlerseite import fehlerseite
 from sozialraumplan.render.text import klartext_html
@@ -38,6 +38,9 @@ politiken: dict[str, str] = {}
 vorschau = False
 """True in the live preview (`make serve`): a broken plan shows an error page instead of stopping."""
 fehler: list[Befund] = []
+"""The findings that stop this build (in the live preview: shown on the error page)."""
+bloecke: dict[str, tuple[str, list[str]]] = {}
+"""Each page's Markdown and the finished HTML blocks taken out of it, until they return into its HTML."""
 """The findings that stop this build (in the live preview: shown on the error page)."""
 log = logging.getLogger("mkdocs.plugins.sozialraumplan")
 """Warnings go through mkdocs' logger, so `make site` prints them and `--strict` counts them."""
@@ -113,15 +116,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Every page body, generated or hand-written, passes the allowlist sanitiser; its title is
-    escaped text (the theme writes titles unescaped into `<title>`, navigation and search)."""
+    """Every page body, generated or hand-written, passes the allowlist sanitiser, with its tables
+    and maps back in place; its title is escaped text (the theme writes titles unescaped into
+    `<title>`, navigation and search)."""
     page.meta["title"] = Markup(klartext_html(page.title or ""))
     if website is not None:
         page.meta["quelle"] = website.quelle(page.file.src_uri)
         # the Atom feeds the theme links in the page head (overrides/main.html)
         page.meta["feeds"] = [{"pfad": pfad, "titel": titel}
                               for pfad, titel in website.feed_verweise(page.file.src_uri)]
-    return ankerlinks_still(bereinigen(html))
+    markdown, ausgelagert = bloecke.pop(page.file.src_uri, ("", []))
+    eingesetzt = htmlbloecke.einsetzen(html, ausgelagert)
+    if eingesetzt is None:  # a table in a code block, say: Markdown makes the page as it would have
+        page.markdown = htmlbloecke.ohne_marken(markdown)
+        page.render(config, files)
+        eingesetzt = page.content or ""
+    return ankerlinks_still(bereinigen(eingesetzt))
 
 
 def _richtlinie_setzen(html: str, pfad: str) -> str:
@@ -161,7 +171,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages with their macros rendered; generated pages are finished already."""
-    if baum is None or page.file.generated_by:
+    """Hand-written pages with their macros rendered; generated pages are finished already.
+    The atlas's tables and maps, HTML already, wait beside the page while Markdown is parsed."""
+    if baum is None:
         return markdown
-    return baum.handgeschrieben.get(page.file.src_uri) or baum.fertig(markdown)
+    if not page.file.generated_by:
+        markdown = baum.handgeschrieben.get(page.file.src_uri) or baum.fertig(markdown)
+    ohne_bloecke, ausgelagert = htmlbloecke.auslagern(markdown)
+    bloecke[page.file.src_uri] = (markdown, ausgelagert)
+    return ohne_bloecke

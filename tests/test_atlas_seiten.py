@@ -298,3 +298,22 @@ def test_die_klasse_eines_stadtteils_steht_ueberall_gleich(auenfeld):
     assert f"{klasse} (1,50 und mehr)" in uebersicht  # the legend adds the range
     for alt in ("4 – sehr niedrig", ">sehr niedrig (1,50", "Klasse 4"):
         assert all(alt not in s.markdown for s in seiten.values()), alt
+
+
+def test_eine_tabelle_im_codeblock_einer_eigenen_seite_steht_dort_als_text(tmp_path):
+    """The build skips Markdown for the atlas's tables (`render.htmlbloecke`); where an editor puts a
+    macro into a code block, the page shows the table's HTML as code, as Markdown makes it."""
+    wurzel = tmp_path / "auenfeld"
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel, ignore=shutil.ignore_patterns("README.md"))
+    website_kopieren(wurzel)
+    aufruf = '{{ indikator_tabelle("altersarmut", jahr=2022) }}'
+    (wurzel / "docs/redaktion/beispiel.md").write_text(
+        f"# Beispiel\n\nDer Aufruf ergibt diesen Quelltext:\n\n```\n{aufruf}\n```\n\nUnd so sieht es aus:\n\n{aufruf}\n",
+        encoding="utf-8")
+    ergebnis = mkdocs_bauen(wurzel, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    seite = (tmp_path / "site/redaktion/beispiel.html").read_text(encoding="utf-8")
+    assert seite.count('<table class="atlas-werte">') == 1
+    code = re.search(r"<pre>.*?</pre>", seite, re.DOTALL)
+    assert code is not None and "atlas-werte" in html.unescape(re.sub(r"<[^>]+>", "", code.group(0)))
+    assert "srp-html" not in seite

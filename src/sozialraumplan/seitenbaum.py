@@ -28,6 +28,7 @@ import yaml
 
 from .befund import PlanUngueltig
 from .docs_seiten import DOCS, VORSPANN, docs_rendern, markdown_dateien
+from .render.htmlbloecke import ohne_marken
 from .seiten import Abschnitt
 from .website import Website
 
@@ -226,9 +227,10 @@ def schreiben(baum: Seitenbaum, wurzel: Path, ziel: Path) -> list[Path]:
             geschrieben.append(_schreiben(docs / datei.relative_to(quelle), datei.read_bytes()))
     for pfad, text in baum.handgeschrieben.items():
         vorspann = VORSPANN.match((quelle / pfad).read_text(encoding="utf-8"))
-        geschrieben.append(_schreiben(docs / pfad, (vorspann.group(0) if vorspann else "") + text))
+        geschrieben.append(_schreiben(docs / pfad, (vorspann.group(0) if vorspann else "") + ohne_marken(text)))
     for ausgabe in baum.erzeugt:
-        geschrieben.append(_schreiben(docs / ausgabe.pfad, ausgabe.inhalt))
+        inhalt = ohne_marken(ausgabe.inhalt) if isinstance(ausgabe.inhalt, str) else ausgabe.inhalt
+        geschrieben.append(_schreiben(docs / ausgabe.pfad, inhalt))
     geschrieben.append(_schreiben(ziel / KONFIGURATION, konfiguration(baum, wurzel)))
     if (wurzel / "overrides").is_dir():
         shutil.copytree(wurzel / "overrides", ziel / "overrides", dirs_exist_ok=True)

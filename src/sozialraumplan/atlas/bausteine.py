@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import GESAMTSTADT
+from ..render.htmlbloecke import markieren
 from ..render.text import h, klartext_md, kopf, md
 from ..seiten import Seite
 from . import verweise
@@ -172,8 +173,8 @@ def quellenzeile(kontext: Kontext, beispiel: bool, standorte: tuple[Standort, ..
 
 
 def abbildung(karte_html: str, legende_html: str, quelle_html: str) -> str:
-    return (f'<figure class="atlas-abbildung">\n{karte_html}\n<figcaption>{legende_html}{quelle_html}'
-            "</figcaption>\n</figure>")
+    return markieren(f'<figure class="atlas-abbildung">\n{karte_html}\n<figcaption>{legende_html}{quelle_html}'
+                     "</figcaption>\n</figure>")
 
 
 def ueberschrift(ebene: int, text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from ..render.htmlbloecke import markieren
 from ..render.text import h
 from .farben import farbfeld
 from .zahlen import zahl_text
@@ -74,4 +75,4 @@ def zeitreihe(kennung: str, titel: str, beschreibung: str, jahre: list[int], sta
     teile.append("</svg>")
     legende = (f'<ul class="atlas-legende"><li>{farbfeld(LINIE)}{h(stadt_name)}</li><li>{farbfeld(BAND)}'
                "Spanne der Stadtteile (niedrigster bis höchster Wert)</li></ul>")
-    return f'<figure class="atlas-diagramm">{"".join(teile)}<figcaption>{legende}</figcaption></figure>'
+    return markieren(f'<figure class="atlas-diagramm">{"".join(teile)}<figcaption>{legende}</figcaption></figure>')

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..render.htmlbloecke import markieren
 from ..render.text import h
 from .farben import FEHLT, UMRISS
 from .kontext import Kontext
@@ -91,11 +92,12 @@ def karte(kontext: Kontext, kennung: str, titel: str, flaechen: dict[str, Flaech
           empfehlungen: tuple[Empfehlung, ...] = ()) -> str:
     """The map as an HTML block: a skip link, then a labelled region whose data the script draws.
     `tabelle_id` is the table with the same numbers, where the skip link leads. Without script
-    (or before it ran) the region is empty and the table says everything."""
+    (or before it ran) the region is empty and the table says everything. The region skips the
+    Markdown parser of the MkDocs build (`render.htmlbloecke`); the link stays in its paragraph."""
     daten = json.dumps(karten_daten(kontext, titel, flaechen, klassen_titel, standorte, empfehlungen),
                        ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return (
         f'<a class="atlas-ueberspringen" href="#{h(tabelle_id)}">Karte überspringen, weiter zur Tabelle</a>\n'
-        f'<div class="atlas-karte" role="region" aria-label="Karte: {h(titel)}">'
-        f'<div class="atlas-karte-flaeche" id="kartenflaeche-{h(kennung)}" data-karte="{h(daten)}"></div></div>'
+        + markieren(f'<div class="atlas-karte" role="region" aria-label="Karte: {h(titel)}">'
+                    f'<div class="atlas-karte-flaeche" id="kartenflaeche-{h(kennung)}" data-karte="{h(daten)}"></div></div>')
     )

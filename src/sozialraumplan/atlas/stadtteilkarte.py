@@ -16,6 +16,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from ..model import Massnahme, Sitzung, Status
+from ..render.htmlbloecke import markieren
 from ..render.massnahmen import status_marke
 from ..render.text import datum, h
 from . import verweise
@@ -168,8 +169,7 @@ def stadtteilkarte(kontext: Kontext, stadtteil: str, heute: dt.date) -> str:
                  else f"<p>{NICHT_ERFASST}</p>")
     ls = verweise.url(seite, ls_profil_seite(stadtteil))
     vergleich = verweise.url(seite, VERGLEICH) + f"?a={stadtteil}"
-    return (
-        "## Auf einen Blick\n\n"
+    karte = (
         '<div class="srp-stadtteilkarte">'
         f'<figure class="srp-lagekarte-rahmen">{lagekarte(kontext, stadtteil)}'
         f"<figcaption>Lage von {h(name)} in der Stadt</figcaption></figure>"
@@ -183,8 +183,9 @@ def stadtteilkarte(kontext: Kontext, stadtteil: str, heute: dt.date) -> str:
         "</dl>"
         f'<p class="srp-stadtteilkarte-links"><a class="srp-ls-profil" href="{h(ls)}">{h(name)} in Leichter Sprache</a>'
         f' · <a href="{h(vergleich)}">{h(name)} mit einem anderen Stadtteil vergleichen</a></p>'
-        "</div>\n\n"
+        "</div>"
     )
+    return f"## Auf einen Blick\n\n{markieren(karte)}\n\n"
 
 
 LS_ORDNER = "leichte-sprache/stadtteile"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
+from ..render.htmlbloecke import markieren
 from ..render.text import h, klartext_md
 from ..seiten import Datei, Seite
 from . import verweise
@@ -55,7 +56,7 @@ def suchform(kontext: Kontext, seite: str) -> str:
     listen = f'<a href="{h(verweise.url(seite, STADTTEILE_A_Z))}">Alle Stadtteile von A bis Z</a>'
     if mit_strassen:
         listen += f' · <a href="{h(verweise.url(seite, STRASSEN_A_Z))}">Alle Straßen von A bis Z</a>'
-    return (
+    return markieren(
         '<div class="srp-suche">'
         f'<form class="srp-suche-form" role="search" aria-label="{titel}" hidden '
         f'data-stadtteile="{h(_json(stadtteile))}"{daten}>'

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..render.htmlbloecke import markieren
 from ..render.text import h
 
 
@@ -18,7 +19,8 @@ class Spalte:
 def tabelle(kennung: str, beschriftung: str, spalten: list[Spalte], zeilen: list[list[str]], *,
             csv_url: str | None = None, csv_text: str = "Tabelle als CSV herunterladen", suchbar: bool = True) -> str:
     """One HTML block. Cells are HTML already (the caller escapes); the first cell of each row is
-    its row header. `kennung` becomes the table's id (for „skip the map“ links).
+    its row header. `kennung` becomes the table's id (for „skip the map“ links). Marked to skip
+    the Markdown parser of the MkDocs build (`render.htmlbloecke`).
 
     `suchbar=False` keeps the table out of the site search (Material's `data-search-exclude`), for
     the atlas's columns of figures by district: every one of them would match every district's
@@ -32,7 +34,7 @@ def tabelle(kennung: str, beschriftung: str, spalten: list[Spalte], zeilen: list
         koerper.append(f'<tr><th scope="row">{erste}</th>{zellen}</tr>')
     download = (f'<p class="atlas-download"><a href="{h(csv_url)}" download>{h(csv_text)}</a> '
                 f"(CSV, UTF-8, Komma als Trennzeichen)</p>") if csv_url else ""
-    return (
+    return markieren(
         f'<div class="atlas-tabelle" id="{h(kennung)}"{"" if suchbar else " data-search-exclude"}>'
         f'<div class="atlas-tabelle-rahmen" tabindex="0" role="region" aria-label="{h(beschriftung)}">'
         f'<table class="atlas-werte"><caption>'
