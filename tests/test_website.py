@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,22 @@ def test_katalog_ist_eine_zugaengliche_tabelle_mit_filterdaten(musterstadt_site)
     assert 'data-leitlinien="L1 L2" data-stadtteile="nord" data-status="in_umsetzung" data-prioritaet="hoch"' in katalog
     for filter_ in ("leitlinien", "stadtteile", "status", "prioritaet"):
         assert f'data-filter="{filter_}"' in katalog
+
+
+def test_die_suche_findet_jede_massnahme_auf_ihrer_seite_nicht_als_zeile_einer_tabelle(musterstadt_site):
+    """Catalogue and filter stay out of the search index: their cells and choices stood there run
+    together („…eröffnenL1, L2Nordstadt…“) under every page that lists Maßnahmen."""
+    eintraege = json.loads(lesen(musterstadt_site, "search/search_index.json"))["docs"]
+    texte: dict[str, str] = {}
+    for eintrag in eintraege:
+        seite = eintrag["location"].split("#")[0]
+        texte[seite] = texte.get(seite, "") + eintrag["title"] + " " + eintrag["text"] + " "
+    for kennung, titel in (("M001", "Stadtteilzentrum Nord eröffnen"), ("M002", "Sozialatlas fortschreiben")):
+        assert titel in texte[f"massnahmen/{kennung}.html"]
+        for seite in ("massnahmen/index.html", "leitlinien/L2.html"):
+            assert titel not in texte[seite], seite
+    assert "Sie können nach Leitlinie, Stadtteil, Status und Priorität filtern" in texte["massnahmen/index.html"]
+    assert "Nordstadt" not in texte["massnahmen/index.html"] and "Priorität alle" not in texte["massnahmen/index.html"]
 
 
 def test_leitlinienseite_listet_ihre_massnahmen(musterstadt_site):

@@ -7,6 +7,7 @@ import json
 
 from ..model import GESAMTSTADT, Massnahme, Plan, Prioritaet, Status
 from ..seiten import Datei, Seite
+from .htmlbloecke import markieren
 from .text import datum, h, klartext_md, kopf, leichte_sprache_absatz, md, monat
 
 ORDNER = "massnahmen"
@@ -38,7 +39,11 @@ def _stadtteile_text(plan: Plan, massnahme: Massnahme) -> str:
 
 
 def katalog(plan: Plan, massnahmen: list[Massnahme] | None = None, *, basis: str = "") -> str:
-    """The catalogue as an accessible HTML table; `basis` prefixes links (e.g. `../massnahmen/`)."""
+    """The catalogue as an accessible HTML table; `basis` prefixes links (e.g. `../massnahmen/`).
+
+    Kept out of the site search (`data-search-exclude`): the search finds each Maßnahme on its own
+    page, and the table's cells would stand in the index run together, „…ausweitenL6, L2Rieth,
+    Berliner Platz…“, under every page that lists Maßnahmen."""
     massnahmen = list(plan.massnahmen) if massnahmen is None else massnahmen
     zeilen = []
     for m in massnahmen:
@@ -58,9 +63,9 @@ def katalog(plan: Plan, massnahmen: list[Massnahme] | None = None, *, basis: str
         f'<th scope="col">{name}</th>'
         for name in ("Maßnahme", "Leitlinien", "Stadtteile", "Status", "Fortschritt", "Priorität")
     )
-    return (
-        '<div class="srp-tabelle-rahmen" tabindex="0" role="region" aria-label="Tabelle der Maßnahmen">'
-        '<table class="srp-katalog">'
+    return markieren(
+        '<div class="srp-tabelle-rahmen" tabindex="0" role="region" aria-label="Tabelle der Maßnahmen" '
+        'data-search-exclude><table class="srp-katalog">'
         f"<caption>Maßnahmen des Plans ({len(massnahmen)})</caption>"
         f"<thead><tr>{kopfzeile}</tr></thead><tbody>{''.join(zeilen)}</tbody></table></div>"
     )
@@ -68,7 +73,8 @@ def katalog(plan: Plan, massnahmen: list[Massnahme] | None = None, *, basis: str
 
 def _filter(plan: Plan) -> str:
     """Filter controls; the script `massnahmen-katalog.js` brings them to life (without it the
-    full table stays readable, so the form is hidden until the script runs)."""
+    full table stays readable, so the form is hidden until the script runs). Its choices are
+    not text to search for."""
     stadtteile = sorted({s for m in plan.massnahmen for s in m.stadtteile},
                         key=lambda s: (s != GESAMTSTADT, plan.stadtteil_name(s)))
     auswahl = {
@@ -82,9 +88,9 @@ def _filter(plan: Plan) -> str:
         opts = '<option value="">alle</option>' + "".join(
             f'<option value="{h(wert)}">{h(text)}</option>' for wert, text in optionen)
         felder.append(f'<label>{beschriftung} <select data-filter="{schluessel}">{opts}</select></label>')
-    return (
-        f'<form class="srp-filter" hidden aria-label="Maßnahmen filtern" data-gesamtstadt="{GESAMTSTADT}">'
-        + "".join(felder)
+    return markieren(
+        f'<form class="srp-filter" hidden aria-label="Maßnahmen filtern" data-gesamtstadt="{GESAMTSTADT}" '
+        'data-search-exclude>' + "".join(felder)
         + '<p class="srp-filter-ergebnis" role="status" aria-live="polite"></p></form>'
     )
 
