@@ -78,3 +78,20 @@ def test_fehlt_ein_block_oder_steht_er_doppelt_wird_die_seite_neu_gemacht():
     platzhalter = auslagern(markieren("<div>eins</div>"))[0]
     assert einsetzen(platzhalter, bloecke) is None
     assert einsetzen(platzhalter + platzhalter, bloecke[:1]) is None
+
+
+@pytest.mark.parametrize("umgebung", [
+    '<div class="srp-abschnitt" markdown>\n\n{block}\n\n</div>',
+    '!!! note "Hinweis"\n    {block}',
+    "- Punkt\n\n    {block}",
+    "> {block}",
+])
+def test_in_listen_zitaten_und_hinweisen_bleibt_der_block_wie_er_ist(markdown_der_website, umgebung):
+    """There Markdown would wrap the table into a paragraph (`<p><div …>`, which a browser splits
+    into empty paragraphs around it) or write its attributes anew; skipped, it stays as made."""
+    tabelle_html = tabelle("tabelle-treffpunkte", "Treffpunkte", [Spalte("Stadtteil"), Spalte("Anzahl", zahl=True)],
+                           [["Nordstadt", "2"]])
+    text = "Davor.\n\n" + umgebung.format(block=tabelle_html) + "\n\nDanach.\n"
+    seite = mit_abkuerzung(markdown_der_website, text)
+    assert seite is not None and seite.count(ohne_marken(tabelle_html)) == 1
+    assert "<p><div" not in seite and "<p>Davor.</p>" in seite and "<p>Danach.</p>" in seite

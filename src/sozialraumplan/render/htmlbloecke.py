@@ -6,8 +6,11 @@ reads every tag of such a block only to write it out unchanged: a fifth of a bui
 generator wraps the block in two comments (`markieren`); the hook takes each block out of the
 page's Markdown and leaves one comment in its place (`auslagern`), and puts the block back into
 the page's HTML (`einsetzen`) before the page body passes the sanitiser. What is sanitised,
-checked and published is what it was; only the parser does less. Where Markdown would not have
-written a block as it is (inside a code block), the page is made again without the shortcut.
+checked and published is what it was; only the parser does less. A block at the top level of
+a page comes out byte for byte as Markdown writes it (Erfurt's built site is the same); inside a
+list item, quote or admonition Markdown would wrap it into a paragraph (`<p><div …>`, which a
+browser splits into empty paragraphs), there it now stays as made. Where Markdown shows a block
+as text (a macro in a code block), the page is made again without the shortcut.
 
 The comments carry a token drawn when the program starts: no editor can write it into a page,
 so a plan or a hand-written page cannot make anything skip the parser. The plain export
