@@ -125,6 +125,15 @@ def test_koordinaten_sind_gerundet_und_grenzen_einmal_vereinfacht(kontext, absch
     assert kontext.kartengrenzen is kontext.kartengrenzen  # computed once, then shared
 
 
+def test_jeder_stadtteil_hat_auf_der_karte_seine_form(kontext, abschnitt):
+    """Each shape is written once per atlas and set into every map; each lands on its own district."""
+    [daten] = kartendaten(abschnitt)
+    features = daten["flaechen"]["features"]
+    assert {f["id"] for f in features} == set(kontext.geometrien)
+    for feature in features:
+        assert feature["geometry"] == json.loads(json.dumps(kontext.geometrien[feature["id"]])), feature["id"]
+
+
 def test_multipolygon_erscheint_auf_der_karte(abschnitt):
     [daten] = kartendaten(abschnitt)
     assert "MultiPolygon" in {f["geometry"]["type"] for f in daten["flaechen"]["features"]}

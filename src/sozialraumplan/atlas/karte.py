@@ -11,6 +11,8 @@ write tooltip texts into JavaScript template literals.
 from __future__ import annotations
 
 import json
+import re
+import secrets
 from dataclasses import dataclass
 
 from ..render.htmlbloecke import markieren
@@ -94,10 +96,30 @@ def karte(kontext: Kontext, kennung: str, titel: str, flaechen: dict[str, Flaech
     `tabelle_id` is the table with the same numbers, where the skip link leads. Without script
     (or before it ran) the region is empty and the table says everything. The region skips the
     Markdown parser of the MkDocs build (`render.htmlbloecke`); the link stays in its paragraph."""
-    daten = json.dumps(karten_daten(kontext, titel, flaechen, klassen_titel, standorte, empfehlungen),
-                       ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    daten = _json(kontext, karten_daten(kontext, titel, flaechen, klassen_titel, standorte, empfehlungen))
     return (
         f'<a class="atlas-ueberspringen" href="#{h(tabelle_id)}">Karte überspringen, weiter zur Tabelle</a>\n'
         + markieren(f'<div class="atlas-karte" role="region" aria-label="Karte: {h(titel)}">'
                     f'<div class="atlas-karte-flaeche" id="kartenflaeche-{h(kennung)}" data-karte="{h(daten)}"></div></div>')
     )
+
+
+_ZEICHEN = secrets.token_hex(8)
+_FLAECHE = re.compile(f'"geometrie {_ZEICHEN} (\\d+)"')
+
+
+def _json(kontext: Kontext, daten: dict) -> str:
+    """The map's data as JSON. Every map of the atlas carries the same district shapes, most of its
+    bytes: each shape is written once per atlas (`geometrie_json`) and put in place of a token
+    drawn at start, which no text from data/ can contain. The same bytes as `json.dumps` of all."""
+    features = daten["flaechen"]["features"]
+    for nummer, feature in enumerate(features):
+        feature["geometry"] = f"geometrie {_ZEICHEN} {nummer}"
+    text = json.dumps(daten, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _FLAECHE.sub(lambda treffer: geometrie_json(kontext)[features[int(treffer.group(1))]["id"]], text)
+
+
+def geometrie_json(kontext: Kontext) -> dict[str, str]:
+    """Each district's shape as JSON, written once per atlas."""
+    return kontext.je_atlas("geometrie_json", lambda: {
+        i: json.dumps(g, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for i, g in kontext.geometrien.items()})
