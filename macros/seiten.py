@@ -41,7 +41,6 @@ fehler: list[Befund] = []
 """The findings that stop this build (in the live preview: shown on the error page)."""
 bloecke: dict[str, tuple[str, list[str]]] = {}
 """Each page's Markdown and the finished HTML blocks taken out of it, until they return into its HTML."""
-"""The findings that stop this build (in the live preview: shown on the error page)."""
 log = logging.getLogger("mkdocs.plugins.sozialraumplan")
 """Warnings go through mkdocs' logger, so `make site` prints them and `--strict` counts them."""
 
