@@ -52,10 +52,10 @@ def vergleich_seite(kontext: Kontext) -> Seite:
     text += ("Wählen Sie zwei Stadtteile. Die Tabelle zeigt ihre neuesten Werte nebeneinander und daneben den Wert "
              "der ganzen Stadt. Die Adresse dieser Seite enthält Ihre Auswahl: So können Sie den Vergleich "
              "weitergeben.\n\n")
-    text += (markieren(f'<form class="srp-filter srp-vergleich" data-vergleich="{h(daten)}">'
-                       f'{_auswahl(kontext, "a", "Erster Stadtteil")}{_auswahl(kontext, "b", "Zweiter Stadtteil")}'
-                       '<button type="submit">Vergleichen</button></form>') + "\n\n"
-             '<div class="srp-vergleich-ergebnis" aria-live="polite"></div>\n\n')
+    auswahl = markieren(f'<form class="srp-filter srp-vergleich" data-vergleich="{h(daten)}">'
+                        f'{_auswahl(kontext, "a", "Erster Stadtteil")}{_auswahl(kontext, "b", "Zweiter Stadtteil")}'
+                        '<button type="submit">Vergleichen</button></form>')
+    text += f'{auswahl}\n\n<div class="srp-vergleich-ergebnis" aria-live="polite"></div>\n\n'
     text += "## Alle Stadtteile in einer Tabelle\n\n" + _alle(kontext, seite) + "\n"
     return seite_bauen(seite, "Stadtteile vergleichen", text, "data/stadtteile.csv")
 

@@ -110,16 +110,17 @@ _FLAECHE = re.compile(f'"geometrie {_ZEICHEN} (\\d+)"')
 
 def _json(kontext: Kontext, daten: dict) -> str:
     """The map's data as JSON. Every map of the atlas carries the same district shapes, most of its
-    bytes: each shape is written once per atlas (`geometrie_json`) and put in place of a token
+    bytes: each shape is written once per atlas (`_geometrie_json`) and put in place of a token
     drawn at start, which no text from data/ can contain. The same bytes as `json.dumps` of all."""
     features = daten["flaechen"]["features"]
     for nummer, feature in enumerate(features):
         feature["geometry"] = f"geometrie {_ZEICHEN} {nummer}"
     text = json.dumps(daten, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return _FLAECHE.sub(lambda treffer: geometrie_json(kontext)[features[int(treffer.group(1))]["id"]], text)
+    formen = _geometrie_json(kontext)
+    return _FLAECHE.sub(lambda treffer: formen[features[int(treffer.group(1))]["id"]], text)
 
 
-def geometrie_json(kontext: Kontext) -> dict[str, str]:
+def _geometrie_json(kontext: Kontext) -> dict[str, str]:
     """Each district's shape as JSON, written once per atlas."""
     return kontext.je_atlas("geometrie_json", lambda: {
         i: json.dumps(g, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for i, g in kontext.geometrien.items()})
