@@ -83,7 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.nav = navigation_erweitern(config.nav, website, Path(config.docs_dir))
     if not vorschau:
         # Rendering the pages makes millions of short-lived objects, and every garbage collection
-        # would walk all that is loaded by now as well (pandas, the plan, the atlas, every page's
+        # would walk all that is loaded by now as well (numpy, the plan, the atlas, every page's
         # Markdown): a third of a second of Erfurt's build. Frozen, it is skipped until the build
         # ends. The preview builds again and again in one process, so it collects as usual.
         gc.freeze()

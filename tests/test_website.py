@@ -250,7 +250,7 @@ def _im_prozess_bauen(wurzel: Path, ziel: Path) -> None:
 
 
 def test_nach_dem_bau_ist_im_prozess_nichts_mehr_eingefroren(kleinstadt, tmp_path):
-    """While the pages render, the hook freezes what is loaded (the plan, the atlas, pandas), so that
+    """While the pages render, the hook freezes what is loaded (the plan, the atlas, numpy), so that
     garbage collection does not walk it again and again. After the build, whether it worked or the
     last look at a finished page stopped it, the process collects as before."""
     website_kopieren(kleinstadt.wurzel)

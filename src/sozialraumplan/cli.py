@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 def programm() -> None:
     """The installed `sozialraumplan` command: `main`, then exit.
 
-    Before exiting, everything loaded (plan, atlas, pages, pandas) is frozen: the last garbage
+    Before exiting, everything loaded (plan, atlas, pages, numpy) is frozen: the last garbage
     collection at interpreter shutdown would otherwise walk all of it once more, about 0.15 s of
     `validate`. Not in `main`, which tests call in-process many times."""
     code = main()

@@ -23,7 +23,7 @@ import functools
 import math
 from dataclasses import dataclass, field
 
-import pandas as pd
+import numpy as np
 
 from ..model import Stadtteil
 from ..statistik import index_rechnen
@@ -133,18 +133,17 @@ def _stufe(werte_je_indikator: dict[str, dict[str, float | None]], einstellungen
     Districts in `ausgeschlossen` take no part (their value would shift everyone's)."""
     auswahl = [e.indikator for e in einstellungen.indikatoren]
     teilnehmer = [s for s in stadtteile if s not in ausgeschlossen]
-    werte = pd.DataFrame({i: pd.Series(werte_je_indikator[i], dtype="float64") for i in auswahl},
-                         index=pd.Index(teilnehmer, dtype=str), columns=auswahl).astype("float64")
+    x = np.array([[math.nan if (wert := werte_je_indikator[i].get(s)) is None else wert for i in auswahl]
+                  for s in teilnehmer], dtype=float).reshape(len(teilnehmer), len(auswahl))
     rechnung = index_rechnen(
-        werte, pd.Series({i: float(indikatoren[i].richtung.vorzeichen) for i in auswahl}),
-        pd.Series({e.indikator: e.gewicht for e in einstellungen.indikatoren}),
+        x, np.array([float(indikatoren[i].richtung.vorzeichen) for i in auswahl]),
+        np.array([float(e.gewicht) for e in einstellungen.indikatoren]),
         einstellungen.mindestens or len(auswahl), ddof=1 if einstellungen.standardabweichung == "stichprobe" else 0)
-    einteilung = einteilen(rechnung.wert.dropna().tolist(), klassierung, STELLEN)
+    einteilung = einteilen([float(w) for w in rechnung.wert if not math.isnan(w)], klassierung, STELLEN)
 
     zeile = {s: n for n, s in enumerate(teilnehmer)}
-    x, z = werte.to_numpy(), rechnung.z.to_numpy()
-    mittel, streuung = rechnung.mittel.to_numpy(), rechnung.streuung.to_numpy()
-    roh_je, wert_je = rechnung.roh.to_numpy(), rechnung.wert.to_numpy()
+    z, mittel, streuung = rechnung.z, rechnung.mittel, rechnung.streuung
+    roh_je, wert_je = rechnung.roh, rechnung.wert
 
     def indexwert(s: str) -> Indexwert:
         if s in ausgeschlossen:

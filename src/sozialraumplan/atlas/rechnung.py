@@ -13,14 +13,13 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from ..befund import Befund
 from ..laden import STADTTEILE_DATEI
 from ..model import GESAMTSTADT, Stadtteil
 from ..quelle import Quelle
 from ..render.pfade import kuerzel
-from ..statistik import Quote, Regeln, Stadtwert, breit, gebietswerte, lang, quoten_berechnen, sperren, stadtwerte
+from ..statistik import Quote, Regeln, Stadtwert, Tabelle, breit, gebietswerte, quoten_berechnen, sperren, stadtwerte
 from ..statistik.geheimhaltung import Ebene
 from .csvdatei import csv_lesen
 from .modell import AtlasEinstellungen, Gebietsebene, Indikator, Raumebene, Wert
@@ -69,18 +68,17 @@ def _quoten(indikatoren: tuple[Indikator, ...]) -> list[Quote]:
             for i in indikatoren if i.berechnung is not None]
 
 
-def _werte(tabelle: pd.DataFrame, maske: pd.DataFrame, beispiel: set[str],
+def _werte(tabelle: Tabelle, gesperrt: np.ndarray, beispiel: set[str],
            gelesen: dict[tuple[str, str, int], Wert]) -> dict[tuple[str, str, int], Wert]:
-    """`Wert`s of a wide table: suppressed cells without their number. A cell read from a file
+    """`Wert`s of a table: suppressed cells without their number. A cell read from a file
     keeps its file's mark; a computed one is an example if its indicator has generated values."""
     werte = {}
-    zahlen, gesperrt = tabelle.to_numpy(dtype=float), maske.reindex_like(tabelle).to_numpy(dtype=bool)
-    gebiete, spalten = list(tabelle.index), list(tabelle.columns)
-    for zeile, spalte in zip(*np.nonzero(~np.isnan(zahlen))):
-        ort = (str(gebiete[zeile]), str(spalten[spalte][0]), int(spalten[spalte][1]))
+    for zeile, spalte in zip(*np.nonzero(~np.isnan(tabelle.werte))):
+        indikator, jahr = tabelle.spalten[spalte]
+        ort = (tabelle.zeilen[zeile], indikator, jahr)
         ist_beispiel = gelesen[ort].beispiel if ort in gelesen else ort[1] in beispiel
         zu = bool(gesperrt[zeile, spalte])
-        werte[ort] = Wert(*ort, None if zu else float(zahlen[zeile, spalte]), ist_beispiel, zu)
+        werte[ort] = Wert(*ort, None if zu else float(tabelle.werte[zeile, spalte]), ist_beispiel, zu)
     return werte
 
 
@@ -90,15 +88,15 @@ def veroeffentlichen(einstellungen: AtlasEinstellungen, indikatoren: tuple[Indik
     quoten, anzahlen = _quoten(indikatoren), {i.id for i in indikatoren if i.anzahl}
     beispiel = {i for (_, i, _), w in gelesen.items() if w.beispiel}
     beispiel |= {q.indikator for q in quoten if {q.zaehler, q.nenner} & beispiel}
-    df = quoten_berechnen(lang((s, i, j, w.wert) for (s, i, j), w in gelesen.items() if s != GESAMTSTADT), quoten)
-    roh = breit(df, ids) if not df.empty else pd.DataFrame(index=pd.Index(ids, dtype=str))
+    roh = breit(quoten_berechnen({(s, i, j): math.nan if w.wert is None else w.wert
+                                  for (s, i, j), w in gelesen.items() if s != GESAMTSTADT}, quoten), ids)
     ebenen = {}
     for einstellung in einstellungen.raumebenen:
         zuordnung = zuordnungen.get(einstellung.spalte)
         if zuordnung is not None:
             namen = list(dict.fromkeys(zuordnung[s] for s in ids if s in zuordnung))
             kennungen = _kennungen(namen)
-            reihe = pd.Series({s: kennungen[zuordnung[s]] for s in ids if s in zuordnung}, dtype=str)
+            reihe = {s: kennungen[zuordnung[s]] for s in ids if s in zuordnung}
             ebenen[einstellung.spalte] = (einstellung, Ebene(reihe, gebietswerte(roh, reihe, anzahlen, quoten)),
                                           {k: n for n, k in kennungen.items()})
     geheim = einstellungen.geheimhaltung
@@ -107,10 +105,9 @@ def veroeffentlichen(einstellungen: AtlasEinstellungen, indikatoren: tuple[Indik
     werte = {k: w for k, w in gelesen.items() if k[0] == GESAMTSTADT or w.wert is None}
     werte.update(_werte(roh, maske, beispiel, gelesen))
     eigen = {(i, j): w.wert for (s, i, j), w in gelesen.items() if s == GESAMTSTADT and w.wert is not None}
-    stadt = stadtwerte(roh, roh.mask(maske), eigen, anzahlen, quoten)
+    stadt = stadtwerte(roh, maske, eigen, anzahlen, quoten)
     gebietsebenen = tuple(
-        Gebietsebene(einstellung, {s: str(g) for s, g in ebene.zuordnung.items()}, namen,
-                     _werte(ebene.werte, masken[spalte], beispiel, {}) if len(ebene.werte.columns) else {})
+        Gebietsebene(einstellung, ebene.zuordnung, namen, _werte(ebene.werte, masken[spalte], beispiel, {}))
         for spalte, (einstellung, ebene, namen) in ebenen.items())
     return Veroeffentlicht(werte, stadt, gebietsebenen, _ausgeschlossen(einstellungen, werte, gelesen, ids))
 

@@ -56,7 +56,7 @@ def _melden(befunde: list[Befund], intern: Path) -> None:
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
     # imported here: every command's module is loaded to build the parser (see befehle/__init__.py);
-    # the atlas needs pandas, and the ranking PDF's modules (WeasyPrint) take a second to import
+    # the atlas needs numpy and shapely, and the ranking PDF's modules (WeasyPrint) take a second to import
     from ..export import atlas_wenn_vorhanden
     from ..foerderung.intern import InternFehler, intern_dateien, intern_schreiben
     from ..foerderung.laden import foerderung_pruefen

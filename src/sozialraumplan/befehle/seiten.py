@@ -24,7 +24,7 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
-    # imported here, as every command's heavy modules (see befehle/__init__.py): the site needs pandas
+    # imported here, as every command's heavy modules (see befehle/__init__.py): the site needs the atlas
     from ..docs_seiten import repo_adresse
     from ..seitenbaum import schreiben, seitenbaum
     from ..website import website_bauen

@@ -43,7 +43,7 @@ def _website_pruefen(wurzel: Path, bestand: Bestand, befunde: list[Befund]) -> l
 
 
 def ausfuehren(argumente: argparse.Namespace) -> int:
-    from ..bestand import bestand_pruefen  # plan and atlas (pandas): not for the parser of every command
+    from ..bestand import bestand_pruefen  # plan and atlas (numpy, shapely): not for the parser of every command
     bestand, befunde = bestand_pruefen(Ordner(argumente.wurzel))
     if bestand is not None:
         befunde = sorted(befunde + _website_pruefen(Path(argumente.wurzel), bestand, befunde))

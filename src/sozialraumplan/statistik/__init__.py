@@ -1,9 +1,9 @@
-"""The statistics of the atlas, apart from any page: values as tables (pandas), rates from
+"""The statistics of the atlas, apart from any page: values as tables (numpy), rates from
 counts, pooled values of larger areas and of the whole city, disclosure control, and the
 standardised index. Nothing here knows a city, a page or a file; the atlas loader feeds it
 and the renderers only ever see what it publishes.
 
-- `tabellen`: values in long and wide form, rates computed from their counts;
+- `tabellen`: values as tables of areas × (indicator, year), rates computed from their counts;
 - `raeume`: values of larger areas and of the whole city (pooled, summed or, for rates without
   counts, the unweighted mean of the districts);
 - `geheimhaltung`: which cells must not be published (primary and secondary suppression);
@@ -15,7 +15,7 @@ from __future__ import annotations
 from .geheimhaltung import Regeln, sperren
 from .raeume import Stadtwert, gebietswerte, stadtwerte
 from .standardisierung import Standardisierung, index_rechnen
-from .tabellen import Quote, breit, lang, quoten_berechnen
+from .tabellen import Quote, Tabelle, breit, quoten_berechnen
 
-__all__ = ["Quote", "Regeln", "Stadtwert", "Standardisierung", "breit", "gebietswerte", "index_rechnen", "lang",
+__all__ = ["Quote", "Regeln", "Stadtwert", "Standardisierung", "Tabelle", "breit", "gebietswerte", "index_rechnen",
            "quoten_berechnen", "sperren", "stadtwerte"]

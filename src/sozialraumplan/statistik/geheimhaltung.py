@@ -22,9 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
-from .tabellen import Quote
+from .tabellen import Quote, Spalte, Tabelle
 
 
 @dataclass(frozen=True)
@@ -39,14 +38,14 @@ class Regeln:
 class Ebene:
     """One area level: which area each district belongs to, and the areas' raw values."""
 
-    zuordnung: pd.Series
-    werte: pd.DataFrame
+    zuordnung: dict[str, str]
+    werte: Tabelle
 
 
-def _primaer(tabelle: pd.DataFrame, anzahlen: set[str], quoten: list[Quote], regeln: Regeln) -> pd.DataFrame:
-    werte = tabelle.to_numpy(dtype=float)
+def _primaer(tabelle: Tabelle, anzahlen: set[str], quoten: list[Quote], regeln: Regeln) -> np.ndarray:
+    werte = tabelle.werte
     maske = np.zeros(werte.shape, dtype=bool)
-    spalten = {s: n for n, s in enumerate(tabelle.columns)}
+    spalten = tabelle.positionen
     if regeln.mindestanzahl is not None:
         zaehl = [n for s, n in spalten.items() if s[0] in anzahlen]
         maske[:, zaehl] = (werte[:, zaehl] > 0) & (werte[:, zaehl] < regeln.mindestanzahl)
@@ -54,13 +53,13 @@ def _primaer(tabelle: pd.DataFrame, anzahlen: set[str], quoten: list[Quote], reg
         for spalte, nenner in _paare(tabelle, quoten, "nenner"):
             n = spalten[spalte]
             maske[:, n] |= ~np.isnan(werte[:, n]) & (werte[:, spalten[nenner]] < regeln.mindestnenner)
-    return pd.DataFrame(maske, index=tabelle.index, columns=tabelle.columns)
+    return maske
 
 
-def _paare(tabelle: pd.DataFrame, quoten: list[Quote], teil: str) -> list[tuple[tuple, tuple]]:
+def _paare(tabelle: Tabelle, quoten: list[Quote], teil: str) -> list[tuple[Spalte, Spalte]]:
     """(rate column, count column) for every rate and year in which both columns exist."""
-    spalten = set(tabelle.columns)
-    return [(s, (getattr(q, teil), s[1])) for q in quoten for s in tabelle.columns
+    spalten = tabelle.positionen
+    return [(s, (getattr(q, teil), s[1])) for q in quoten for s in tabelle.spalten
             if s[0] == q.indikator and (getattr(q, teil), s[1]) in spalten]
 
 
@@ -83,15 +82,14 @@ class _Tafel:
     werte: np.ndarray
     maske: np.ndarray
     ids: list[str]
-    spalten: dict[tuple, int]
+    spalten: dict[Spalte, int]
     paare: list[tuple[int, int]]
 
     @classmethod
-    def aus(cls, tabelle: pd.DataFrame, maske: pd.DataFrame, quoten: list[Quote]) -> _Tafel:
-        spalten = {s: n for n, s in enumerate(tabelle.columns)}
+    def aus(cls, tabelle: Tabelle, maske: np.ndarray, quoten: list[Quote]) -> _Tafel:
+        spalten = tabelle.positionen
         paare = [(spalten[s], spalten[z]) for s, z in _paare(tabelle, quoten, "zaehler")]
-        return cls(tabelle.to_numpy(dtype=float), maske.to_numpy(dtype=bool, copy=True), [str(i) for i in tabelle.index],
-                   spalten, paare)
+        return cls(tabelle.werte, maske.copy(), tabelle.zeilen, spalten, paare)
 
     def einzeln(self, zeilen: np.ndarray, spalte: int) -> tuple[bool, np.ndarray]:
         """Whether exactly one of these rows is suppressed in the column, and which published ones are left."""
@@ -100,8 +98,8 @@ class _Tafel:
         return int(gesperrt.sum()) == 1, vorhanden & ~gesperrt
 
 
-def sperren(tabelle: pd.DataFrame, ebenen: dict[str, Ebene], anzahlen: set[str], quoten: list[Quote],
-            regeln: Regeln) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+def sperren(tabelle: Tabelle, ebenen: dict[str, Ebene], anzahlen: set[str], quoten: list[Quote],
+            regeln: Regeln) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Masks (True = suppressed) for the districts' table and each level's area table."""
     maske = _primaer(tabelle, anzahlen, quoten, regeln)
     masken = {name: _primaer(e.werte, anzahlen, quoten, regeln) for name, e in ebenen.items()}
@@ -114,7 +112,7 @@ def sperren(tabelle: pd.DataFrame, ebenen: dict[str, Ebene], anzahlen: set[str],
     gruppen: list[tuple[str | None, int, np.ndarray]] = [(None, -1, np.arange(len(stadt.ids)))]
     mitglieder: dict[str, list[np.ndarray]] = {}
     for ebenenname, ebene in ebenen.items():
-        mitglieder[ebenenname] = [np.array([zeile[s] for s in ebene.zuordnung.index[ebene.zuordnung == g]], dtype=int)
+        mitglieder[ebenenname] = [np.array([zeile[s] for s, gebiet in ebene.zuordnung.items() if gebiet == g], dtype=int)
                                   for g in gebiete[ebenenname].ids]
         gruppen += [(ebenenname, n, reihen) for n, reihen in enumerate(mitglieder[ebenenname])]
     zaehlspalten = [n for s, n in stadt.spalten.items() if s[0] in anzahlen]
@@ -125,7 +123,7 @@ def sperren(tabelle: pd.DataFrame, ebenen: dict[str, Ebene], anzahlen: set[str],
         for tafel in gebiete.values():
             _koppeln(tafel.maske, tafel.werte, tafel.paare)
         for spalte in zaehlspalten:
-            schluessel = tabelle.columns[spalte]
+            schluessel = tabelle.spalten[spalte]
             gebietsspalten = {e: t.spalten.get(schluessel) for e, t in gebiete.items()}
             if not stadt.maske[:, spalte].any() and not any(
                     n is not None and gebiete[e].maske[:, n].any() for e, n in gebietsspalten.items()):
@@ -142,9 +140,7 @@ def sperren(tabelle: pd.DataFrame, ebenen: dict[str, Ebene], anzahlen: set[str],
             for ebenenname, tafel in gebiete.items():
                 if (n := gebietsspalten[ebenenname]) is not None:
                     _gebiete_sichern(stadt, tafel, mitglieder[ebenenname], spalte, n)
-    return (pd.DataFrame(stadt.maske, index=tabelle.index, columns=tabelle.columns),
-            {name: pd.DataFrame(gebiete[name].maske, index=e.werte.index, columns=e.werte.columns)
-             for name, e in ebenen.items()})
+    return stadt.maske, {name: tafel.maske for name, tafel in gebiete.items()}
 
 
 def _gebiete_sichern(stadt: _Tafel, tafel: _Tafel, mitglieder: list[np.ndarray], spalte: int, gebietsspalte: int) -> None:

@@ -8,13 +8,14 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-import pandas as pd
 
-from .tabellen import Quote, quote_aus
+from .tabellen import Quote, Tabelle, quote
 
 Art = Literal["eigen", "summe", "gepoolt", "durchschnitt"]
 
@@ -33,51 +34,56 @@ class Stadtwert:
         return "Durchschnitt der Stadtteile (ungewichtet)" if self.art == "durchschnitt" else "Gesamtstadt"
 
 
-def gebietswerte(tabelle: pd.DataFrame, zuordnung: pd.Series, anzahlen: set[str], quoten: list[Quote]) -> pd.DataFrame:
-    """Areas × (indicator, year) from districts × (indicator, year): counts summed where every
-    district of the area has a value, rates pooled from the summed counts, nothing else."""
-    gebiete = zuordnung.reindex(tabelle.index)
-    mitglieder = gebiete.value_counts()
-    spalten = [s for s in tabelle.columns if s[0] in anzahlen]
-    if spalten:
-        teil = tabelle[spalten]
-        summen = teil.groupby(gebiete, sort=True).sum(min_count=1)
-        vollstaendig = teil.notna().groupby(gebiete, sort=True).sum().eq(mitglieder.reindex(summen.index), axis=0)
-        summen = summen.where(vollstaendig)
-    else:
-        summen = pd.DataFrame(index=pd.Index(sorted(mitglieder.index), dtype=str))
-    summen.columns = pd.MultiIndex.from_tuples(list(summen.columns), names=["indikator", "jahr"])
-    teile = [summen]
-    for quote in quoten:
-        werte = quote_aus(summen, quote)
-        if werte.shape[1]:
-            werte.columns = pd.MultiIndex.from_tuples([(quote.indikator, j) for j in werte.columns],
-                                                      names=["indikator", "jahr"])
-            teile.append(werte)
-    ergebnis = pd.concat(teile, axis=1) if len(teile) > 1 else summen
-    ergebnis.index.name = "gebiet"
-    return ergebnis
+def gebietswerte(tabelle: Tabelle, zuordnung: Mapping[str, str], anzahlen: set[str], quoten: list[Quote]) -> Tabelle:
+    """Areas (sorted by id) × (indicator, year) from districts × (indicator, year): counts summed
+    (exactly rounded) where every district of the area has a value, rates pooled from the summed
+    counts, nothing else."""
+    reihen: dict[str, list[int]] = {}
+    for n, stadtteil in enumerate(tabelle.zeilen):
+        if stadtteil in zuordnung:
+            reihen.setdefault(zuordnung[stadtteil], []).append(n)
+    gebiete = sorted(reihen)
+    zaehlspalten = [n for n, (indikator, _) in enumerate(tabelle.spalten) if indikator in anzahlen]
+    summen = np.full((len(gebiete), len(zaehlspalten)), np.nan)
+    for zeile, gebiet in enumerate(gebiete):
+        teil = tabelle.werte[np.ix_(reihen[gebiet], zaehlspalten)]
+        for k in np.flatnonzero(~np.isnan(teil).any(axis=0)):
+            summen[zeile, k] = math.fsum(teil[:, k])
+    spalten = [tabelle.spalten[n] for n in zaehlspalten]
+    position = {s: k for k, s in enumerate(spalten)}
+    gepoolt, gepoolte_spalten = [], []
+    for q in quoten:
+        for indikator, jahr in spalten:
+            if indikator == q.zaehler and (nenner := position.get((q.nenner, jahr))) is not None:
+                zaehler = position[(indikator, jahr)]
+                gepoolt.append([quote(q.faktor, z, n) for z, n in zip(summen[:, zaehler], summen[:, nenner])])
+                gepoolte_spalten.append((q.indikator, jahr))
+    if gepoolt:
+        summen = np.hstack([summen, np.array(gepoolt).reshape(len(gepoolt), len(gebiete)).T])
+    return Tabelle(gebiete, spalten + gepoolte_spalten, summen)
 
 
-def stadtwerte(roh: pd.DataFrame, veroeffentlicht: pd.DataFrame, eigen: dict[tuple[str, int], float],
+def stadtwerte(roh: Tabelle, gesperrt: np.ndarray, eigen: dict[tuple[str, int], float],
                anzahlen: set[str], quoten: list[Quote]) -> dict[tuple[str, int], Stadtwert]:
     """(indicator, year) → the city's value: the files' own figure where given, else the sum of
     a count or the pooled rate (from all districts, suppressed ones included: the total is
     published, `geheimhaltung` protects the parts), else the unweighted mean of the published
     district values (None where nothing is known)."""
-    stadt = gebietswerte(roh, pd.Series("stadt", index=roh.index), anzahlen, quoten)
+    stadt = gebietswerte(roh, dict.fromkeys(roh.zeilen, "stadt"), anzahlen, quoten)
+    veroeffentlicht = roh.ohne(gesperrt).werte
     ergebnis: dict[tuple[str, int], Stadtwert] = {}
-    for spalte in veroeffentlicht.columns:
-        indikator, jahr = spalte[0], int(spalte[1])
+    for n, (indikator, jahr) in enumerate(roh.spalten):
         if (indikator, jahr) in eigen:
             ergebnis[(indikator, jahr)] = Stadtwert(eigen[(indikator, jahr)], "eigen")
             continue
-        gesamt = stadt[spalte].iloc[0] if spalte in stadt.columns and len(stadt) else np.nan
-        if not np.isnan(gesamt):
-            ergebnis[(indikator, jahr)] = Stadtwert(float(gesamt), "summe" if indikator in anzahlen else "gepoolt")
+        k = stadt.positionen.get((indikator, jahr))
+        gesamt = float(stadt.werte[0, k]) if k is not None and stadt.zeilen else math.nan
+        if not math.isnan(gesamt):
+            ergebnis[(indikator, jahr)] = Stadtwert(gesamt, "summe" if indikator in anzahlen else "gepoolt")
         elif indikator not in anzahlen:
-            werte = veroeffentlicht[spalte].dropna()
-            ergebnis[(indikator, jahr)] = Stadtwert(float(werte.mean()) if len(werte) else None, "durchschnitt")
+            werte = veroeffentlicht[:, n][~np.isnan(veroeffentlicht[:, n])]
+            ergebnis[(indikator, jahr)] = Stadtwert(math.fsum(werte) / len(werte) if len(werte) else None,
+                                                    "durchschnitt")
         else:
             ergebnis[(indikator, jahr)] = Stadtwert(None, "summe")
     return ergebnis

@@ -6,46 +6,69 @@ weighted mean, and that mean standardised once more.
     roh = Σ g·z / Σ g            (over the indicators the district has, if at least `mindestens`)
     index = (roh − M) / S        (M, S: mean and standard deviation of roh over the districts)
 
-Nothing is rounded: rounding is for display, and classes compare the full values.
+Nothing is rounded: rounding is for display, and classes compare the full values. Sums are
+exactly rounded (`math.fsum`), so the result does not depend on the order of the districts.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-import pandas as pd
+import numpy as np
 
 
 @dataclass(frozen=True)
 class Standardisierung:
-    z: pd.DataFrame
+    z: np.ndarray
     """Districts × indicators: the z-values (NaN where the district has no value)."""
-    mittel: pd.Series
-    streuung: pd.Series
-    roh: pd.Series
+    mittel: np.ndarray
+    streuung: np.ndarray
+    roh: np.ndarray
     """The weighted mean of each district's z-values (NaN: too few indicators)."""
-    wert: pd.Series
+    wert: np.ndarray
     """The index: `roh` standardised over the districts."""
     gesamt_mittel: float
     gesamt_streuung: float
 
 
-def _z(werte: pd.DataFrame, ddof: int) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
-    mittel, streuung = werte.mean(), werte.std(ddof=ddof)
-    z = (werte - mittel) / streuung.where(streuung != 0)
+def mittel_und_streuung(werte: np.ndarray, ddof: int) -> tuple[float, float]:
+    """Mean and standard deviation of the values that are not NaN (NaN where there are none,
+    or, for the standard deviation, no more than `ddof`)."""
+    vorhanden = werte[~np.isnan(werte)]
+    if not len(vorhanden):
+        return math.nan, math.nan
+    mittel = math.fsum(vorhanden) / len(vorhanden)
+    if len(vorhanden) <= ddof:
+        return mittel, math.nan
+    return mittel, math.sqrt(math.fsum((vorhanden - mittel) ** 2) / (len(vorhanden) - ddof))
+
+
+def _z(werte: np.ndarray, ddof: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    paare = [mittel_und_streuung(werte[:, k], ddof) for k in range(werte.shape[1])]
+    mittel, streuung = np.array([m for m, _ in paare]), np.array([s for _, s in paare])
+    z = (werte - mittel) / np.where(streuung != 0, streuung, np.nan)
     # an indicator without spread says nothing about the difference of districts: z = 0
-    return z.where(werte.isna() | (streuung != 0), 0.0), mittel, streuung
+    return np.where(~np.isnan(werte) & (streuung == 0), 0.0, z), mittel, streuung
 
 
-def index_rechnen(werte: pd.DataFrame, richtung: pd.Series, gewichte: pd.Series, mindestens: int,
+def _gewichtet(z: np.ndarray, gewichte: np.ndarray, mindestens: int) -> float:
+    """Σ g·z / Σ g over the indicators the district has (NaN: fewer than `mindestens`)."""
+    da = ~np.isnan(z)
+    summe = math.fsum(gewichte[da])
+    if da.sum() < mindestens or not summe:
+        return math.nan
+    return math.fsum(z[da] * gewichte[da]) / summe
+
+
+def index_rechnen(werte: np.ndarray, richtung: np.ndarray, gewichte: np.ndarray, mindestens: int,
                   ddof: int = 0) -> Standardisierung:
-    """The index of the districts (rows) from their indicator values (columns); `ddof` 1 divides
-    the standard deviations by n − 1 instead of n."""
+    """The index of the districts (rows) from their indicator values (columns), with each
+    indicator's direction (+1, −1) and weight; `ddof` 1 divides the standard deviations by
+    n − 1 instead of n."""
     z, mittel, streuung = _z(werte, ddof)
-    z = z * richtung.reindex(z.columns)
-    gewicht = z.notna() * gewichte.reindex(z.columns)
-    roh = (z.fillna(0.0) * gewichte.reindex(z.columns)).sum(axis=1) / gewicht.sum(axis=1)
-    roh = roh.where(z.notna().sum(axis=1) >= mindestens)
-    gesamt_mittel, gesamt_streuung = float(roh.mean()), float(roh.std(ddof=ddof))
+    z = z * richtung
+    roh = np.array([_gewichtet(zeile, gewichte, mindestens) for zeile in z], dtype=float)
+    gesamt_mittel, gesamt_streuung = mittel_und_streuung(roh, ddof)
     wert = (roh - gesamt_mittel) / gesamt_streuung if gesamt_streuung else roh * 0.0
     return Standardisierung(z, mittel, streuung, roh, wert, gesamt_mittel, gesamt_streuung)

@@ -1,18 +1,22 @@
-"""Values as tables: the long form (one row per area, indicator and year) and the wide form
-(areas × (indicator, year)), and rates computed from their counts.
+"""Values as tables: areas × (indicator, year), and rates computed from their counts.
 
-Area ids stay text throughout (`dtype=str`): an official number such as `01` keeps its zero.
+A table is a numpy array with its row and column labels; area ids stay text throughout, so an
+official number such as `01` keeps its zero. numpy rather than pandas: the statistics need
+sums, means and masks over a few thousand cells, and pandas took half a second to import in
+every build and every `validate` (README, „Geschwindigkeit“).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
-SPALTEN = ["gebiet", "indikator", "jahr", "wert"]
+Spalte = tuple[str, int]
+"""(indicator, year)"""
 
 
 @dataclass(frozen=True)
@@ -25,51 +29,63 @@ class Quote:
     faktor: float
 
 
-def lang(zeilen: Iterable[tuple[str, str, int, float | None]]) -> pd.DataFrame:
-    """The long form of (area, indicator, year, value) rows; a missing value is NaN."""
-    df = pd.DataFrame(list(zeilen), columns=SPALTEN)
-    return df.astype({"gebiet": str, "indikator": str, "jahr": "int64", "wert": "float64"})
+@dataclass(frozen=True)
+class Tabelle:
+    """Areas (rows) × (indicator, year) columns; NaN where an area has no value."""
+
+    zeilen: list[str]
+    spalten: list[Spalte]
+    werte: np.ndarray
+
+    @classmethod
+    def leer(cls, zeilen: list[str]) -> Tabelle:
+        return cls(zeilen, [], np.empty((len(zeilen), 0)))
+
+    @functools.cached_property
+    def positionen(self) -> dict[Spalte, int]:
+        """(indicator, year) → column."""
+        return {s: n for n, s in enumerate(self.spalten)}
+
+    def jahre(self, indikator: str) -> list[int]:
+        return [j for i, j in self.spalten if i == indikator]
+
+    def ohne(self, maske: np.ndarray) -> Tabelle:
+        """The table with the masked cells missing (what is published)."""
+        return Tabelle(self.zeilen, self.spalten, np.where(maske, np.nan, self.werte))
 
 
-def breit(df: pd.DataFrame, gebiete: list[str]) -> pd.DataFrame:
-    """Areas (rows, in the given order) × (indicator, year) columns."""
-    tabelle = df.pivot_table(index="gebiet", columns=["indikator", "jahr"], values="wert", aggfunc="first",
-                             dropna=False)
-    return tabelle.reindex(index=pd.Index(gebiete, dtype=str, name="gebiet"))
+def breit(werte: Mapping[tuple[str, str, int], float], gebiete: list[str]) -> Tabelle:
+    """The given areas (rows, in this order) × every (indicator, year) of `werte`: every
+    indicator in every year that any value has (NaN where that one is missing), both sorted."""
+    indikatoren = sorted({i for _, i, _ in werte})
+    jahre = sorted({j for _, _, j in werte})
+    spalten = [(i, j) for i in indikatoren for j in jahre]
+    zeile = {g: n for n, g in enumerate(gebiete)}
+    spalte = {s: n for n, s in enumerate(spalten)}
+    tabelle = np.full((len(gebiete), len(spalten)), np.nan)
+    for (gebiet, indikator, jahr), wert in werte.items():
+        if gebiet in zeile:
+            tabelle[zeile[gebiet], spalte[(indikator, jahr)]] = wert
+    return Tabelle(list(gebiete), spalten, tabelle)
 
 
-def zurueck(tabelle: pd.DataFrame) -> pd.DataFrame:
-    """The long form of a wide table, without missing cells."""
-    df = tabelle.stack(["indikator", "jahr"], future_stack=True).rename("wert").reset_index()
-    return lang(df.dropna(subset=["wert"]).itertuples(index=False, name=None))
+def quote(faktor: float, zaehler: float, nenner: float) -> float:
+    """`faktor · zaehler / nenner`; NaN where a count is missing or the denominator is 0."""
+    return faktor * zaehler / nenner if nenner != 0 else math.nan
 
 
-def quote_aus(tabelle: pd.DataFrame, quote: Quote) -> pd.DataFrame:
-    """The rate for every (area, year) column pair of a wide table where both counts exist
-    (NaN where a count is missing or the denominator is 0)."""
-    if quote.zaehler not in tabelle.columns.get_level_values(0) or quote.nenner not in tabelle.columns.get_level_values(0):
-        return pd.DataFrame(index=tabelle.index)
-    zaehler, nenner = tabelle[quote.zaehler], tabelle[quote.nenner]
-    jahre = zaehler.columns.intersection(nenner.columns)
-    return quote.faktor * zaehler[jahre] / nenner[jahre].replace(0, np.nan)
-
-
-def quoten_berechnen(df: pd.DataFrame, quoten: list[Quote]) -> pd.DataFrame:
-    """`df` with the rates added where the files do not give them but give both counts;
-    a value a file gives is kept as it is."""
-    if not quoten or df.empty:
-        return df
-    gebiete = list(dict.fromkeys(df["gebiet"]))
-    tabelle = breit(df, gebiete)
-    neu = []
-    for quote in quoten:
-        werte = quote_aus(tabelle, quote)
-        for jahr in werte.columns:
-            for gebiet, wert in werte[jahr].dropna().items():
-                neu.append((gebiet, quote.indikator, int(jahr), float(wert)))
-    berechnet = lang(neu)
-    vorhanden = df.dropna(subset=["wert"]).set_index(["gebiet", "indikator", "jahr"]).index
-    berechnet = berechnet[~berechnet.set_index(["gebiet", "indikator", "jahr"]).index.isin(vorhanden)]
-    ohne_luecken = df[~df.set_index(["gebiet", "indikator", "jahr"]).index.isin(
-        berechnet.set_index(["gebiet", "indikator", "jahr"]).index)]
-    return pd.concat([ohne_luecken, berechnet], ignore_index=True)
+def quoten_berechnen(werte: Mapping[tuple[str, str, int], float],
+                     quoten: Iterable[Quote]) -> dict[tuple[str, str, int], float]:
+    """`werte` with the rates added where the files do not give them but give both counts;
+    a value a file gives is kept as it is. Rates come from the counts as read, never from
+    another computed rate."""
+    ergebnis = dict(werte)
+    for q in quoten:
+        for (gebiet, indikator, jahr), zaehler in werte.items():
+            nenner = werte.get((gebiet, q.nenner, jahr), math.nan)
+            if indikator != q.zaehler or math.isnan(zaehler) or math.isnan(nenner):
+                continue
+            ort = (gebiet, q.indikator, jahr)
+            if math.isnan(ergebnis.get(ort, math.nan)) and not math.isnan(wert := quote(q.faktor, zaehler, nenner)):
+                ergebnis[ort] = wert
+    return ergebnis
