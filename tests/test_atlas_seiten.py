@@ -14,7 +14,8 @@ import markdown
 import pytest
 from conftest import REPO, mkdocs_bauen, website_kopieren
 
-from sozialraumplan.atlas import atlas_abschnitte, atlas_dateien, atlas_laden
+from sozialraumplan.atlas import ATLAS_ORDNER, atlas_abschnitte, atlas_dateien, atlas_laden
+from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner
 
@@ -53,6 +54,25 @@ def test_zweitstadt_hat_alle_seiten(auenfeld):
     erwartet |= {"atlas/vergleich.md", "leichte-sprache/stadtteile.md", "leichte-sprache/zahlen.md"}
     erwartet |= {f"leichte-sprache/stadtteile/{s.id}.md" for s in plan.stadtteile}
     assert set(seiten) == erwartet
+
+
+def test_jede_seite_des_atlas_liegt_in_seinen_ordnern(erfurt, auenfeld):
+    """`validate` erzeugt die Seiten des Atlas nur, wenn eine handgeschriebene Seite in diesen
+    Ordnern liegt: Nur dort könnte sie eine von ihnen überdecken."""
+    for _, _, seiten, _ in (erfurt, auenfeld):
+        assert [p for p in seiten if not p.startswith(ATLAS_ORDNER)] == []
+
+
+def test_validate_meldet_eine_handgeschriebene_seite_an_der_stelle_eines_profils(tmp_path, capsys):
+    stadt = tmp_path / "auenfeld"
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", stadt)
+    website_kopieren(stadt)
+    assert main(["--wurzel", str(stadt), "validate"]) == 0
+    (stadt / "docs/atlas/stadtteile").mkdir(parents=True)
+    (stadt / "docs/atlas/stadtteile/hafen.md").write_text("# Hafen, von Hand\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--wurzel", str(stadt), "validate"]) == 1
+    assert "docs/atlas/stadtteile/hafen.md:1:1: Diese Seite wird aus plan/ oder data/ erzeugt" in capsys.readouterr().err
 
 
 def test_abschnitte_beginnen_mit_ihrer_uebersicht():

@@ -330,6 +330,20 @@ def test_standardabweichung_als_stichprobe_wie_im_amtlichen_verfahren():
         {**einstellungen, "standardabweichung": "stichprobe"}).standardabweichung == "stichprobe"
 
 
+def test_der_index_haengt_nicht_von_der_reihenfolge_der_stadtteile_ab():
+    """500 Stadtteile mit drei Indikatoren, jeder zehnte Wert fehlt: In umgekehrter Reihenfolge
+    ergibt sich Bit für Bit derselbe Index – Summen werden exakt gerundet, nicht der Reihe nach."""
+    from sozialraumplan.statistik import index_rechnen
+
+    zufall = np.random.default_rng(7)
+    werte = zufall.normal(50, 20, (500, 3))
+    werte[zufall.random((500, 3)) < 0.1] = np.nan
+    richtung, gewicht = np.array([1.0, -1.0, 1.0]), np.array([2.0, 1.0, 1.0])
+    vorwaerts, rueckwaerts = index_rechnen(werte, richtung, gewicht, 2), index_rechnen(werte[::-1], richtung, gewicht, 2)
+    assert np.array_equal(vorwaerts.mittel, rueckwaerts.mittel) and np.array_equal(vorwaerts.streuung, rueckwaerts.streuung)
+    assert np.array_equal(vorwaerts.wert, rueckwaerts.wert[::-1], equal_nan=True)
+
+
 def test_die_einstellung_gilt_fuer_den_ganzen_index_und_die_methodenseite(tmp_path):
     """Dreistadt mit Teiler n − 1: jeder Indexwert ist der mit Teiler n mal √(2/3) – aus −1/√2 und
     √2 werden −0,57735 und 1,15470; die Methodenseite nennt den Teiler."""

@@ -182,9 +182,12 @@ def _bauen(wurzel: Path, fingerabdruck: tuple, tag: dt.date) -> Website:
     return website_aus_bestand(wurzel, bestand, befunde, tag)
 
 
-def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], tag: dt.date) -> Website:
+def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], tag: dt.date, *,
+                        atlasseiten: bool = True) -> Website:
     """Render the site of inputs already loaded and checked (`befunde`: their warnings); raises
-    `PlanUngueltig` for what only rendering finds (an unknown comparison base)."""
+    `PlanUngueltig` for what only rendering finds (an unknown comparison base). Without
+    `atlasseiten`, the atlas's pages and files are left out: they are made from the checked atlas
+    alone and hold no finding (`validate` asks for them only when a hand-written page could clash)."""
     plan, atlas = bestand.plan, bestand.atlas
     veroeffentlichung, beilagen = veroeffentlichung_lesen(wurzel, plan.info.stadt)
     downloads, dateien = plan_downloads(plan, veroeffentlichung)
@@ -193,7 +196,7 @@ def website_aus_bestand(wurzel: Path, bestand: Bestand, befunde: list[Befund], t
     fassungen = verlauf.fassungen(wurzel)
     dateien += feeds.feeds(plan, fassungen, profile=atlas is not None)
     abschnitte = plan_abschnitte(plan, tag, fassungen, atlas)
-    if atlas is not None:
+    if atlas is not None and atlasseiten:
         abschnitte += atlas_abschnitte(plan, atlas, tag)
         dateien += atlas_dateien(plan, atlas)
     abschnitte += [

@@ -3,7 +3,7 @@
 Public surface for the rest of the project:
 
 - `atlas_pruefen(quelle, plan)` / `atlas_laden(quelle, plan)`: load and validate `data/`;
-- `atlas_abschnitte(plan, atlas)`: the generated pages below `atlas/`;
+- `atlas_abschnitte(plan, atlas)`: the generated pages, all below `ATLAS_ORDNER`;
 - `atlas_dateien(plan, atlas)`: downloads and map assets;
 - `makros.makros_binden(plan, atlas, seite)`: the editor macros;
 - `kennzahlen(atlas)`: values per district, indicator and year and the index class per
@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Plan
+from ..render import leichte_sprache as ls
 from ..seiten import Abschnitt, Datei
+from . import verweise
 from .downloads import asset_dateien, download_dateien
 from .kontext import kontext_fuer
 from .laden import atlas_laden, atlas_pruefen, atlas_vorhanden
@@ -23,6 +25,10 @@ from .modell import Atlas
 from .seiten import atlas_abschnitte_fuer
 from .suche import suche_datei
 from .vergleich import Kennzahlen, kennzahlen
+
+ATLAS_ORDNER = (f"{verweise.ORDNER}/", f"{ls.ORDNER}/")
+"""Every page of `atlas_abschnitte` lies below one of these folders (the Leichte-Sprache pages
+beside the plan's own): a hand-written page elsewhere cannot be one of them."""
 
 
 def atlas_abschnitte(plan: Plan, atlas: Atlas, heute: dt.date | None = None) -> list[Abschnitt]:
@@ -38,5 +44,5 @@ def atlas_dateien(plan: Plan, atlas: Atlas) -> list[Datei]:
     return asset_dateien() + download_dateien(kontext) + ([suche_datei(kontext)] if atlas.strassen else [])
 
 
-__all__ = ["Atlas", "Kennzahlen", "atlas_abschnitte", "atlas_dateien", "atlas_laden", "atlas_pruefen",
+__all__ = ["ATLAS_ORDNER", "Atlas", "Kennzahlen", "atlas_abschnitte", "atlas_dateien", "atlas_laden", "atlas_pruefen",
            "atlas_vorhanden", "kennzahlen"]

@@ -27,15 +27,19 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
 
 def _website_pruefen(wurzel: Path, bestand: Bestand, befunde: list[Befund]) -> list[Befund]:
     """What only the build finds, on the inputs already loaded: the generated pages (e.g. the
-    comparison base of „Änderungen“) and the hand-written pages with their macros; and the
+    comparison base of „Änderungen“; the atlas's only where a hand-written page lies in their
+    folders, as they hold no finding of their own) and the hand-written pages with their macros; and the
     Leichte-Sprache rules, which the build does not check (they are language, not data, and take
     seconds) but CI does through this."""
     # the site's renderers and the linter: imported only when the data is valid
-    from ..docs_seiten import docs_rendern, repo_adresse
+    from ..atlas import ATLAS_ORDNER
+    from ..docs_seiten import DOCS, docs_rendern, markdown_dateien, repo_adresse
     from ..leichte_sprache.linter import eigennamen, pfade_pruefen
     from ..website import stichtag, website_aus_bestand
+    # the atlas's pages, a third of the time, only where a hand-written page could be one of them
+    atlasseiten = any(p.relative_to(wurzel / DOCS).as_posix().startswith(ATLAS_ORDNER) for p in markdown_dateien(wurzel))
     try:
-        website = website_aus_bestand(wurzel.resolve(), bestand, befunde, stichtag())
+        website = website_aus_bestand(wurzel.resolve(), bestand, befunde, stichtag(), atlasseiten=atlasseiten)
     except PlanUngueltig as fehler:
         return fehler.befunde
     eigene = docs_rendern(website, wurzel, repo_adresse(wurzel))[1]
