@@ -37,17 +37,10 @@ class Tabelle:
     spalten: list[Spalte]
     werte: np.ndarray
 
-    @classmethod
-    def leer(cls, zeilen: list[str]) -> Tabelle:
-        return cls(zeilen, [], np.empty((len(zeilen), 0)))
-
     @functools.cached_property
     def positionen(self) -> dict[Spalte, int]:
         """(indicator, year) → column."""
         return {s: n for n, s in enumerate(self.spalten)}
-
-    def jahre(self, indikator: str) -> list[int]:
-        return [j for i, j in self.spalten if i == indikator]
 
     def ohne(self, maske: np.ndarray) -> Tabelle:
         """The table with the masked cells missing (what is published)."""
