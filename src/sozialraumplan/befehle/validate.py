@@ -36,7 +36,7 @@ def _website_pruefen(wurzel: Path, bestand: Bestand, befunde: list[Befund]) -> l
     from ..docs_seiten import DOCS, docs_rendern, markdown_dateien, repo_adresse
     from ..leichte_sprache.linter import eigennamen, pfade_pruefen
     from ..website import stichtag, website_aus_bestand
-    # the atlas's pages, a third of the time, only where a hand-written page could be one of them
+    # the atlas's pages, about a quarter of the time, only where a hand-written page could be one of them
     atlasseiten = any(p.relative_to(wurzel / DOCS).as_posix().startswith(ATLAS_ORDNER) for p in markdown_dateien(wurzel))
     try:
         website = website_aus_bestand(wurzel.resolve(), bestand, befunde, stichtag(), atlasseiten=atlasseiten)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .tabellen import Quote, Spalte, Tabelle
+from .tabellen import Quote, Spalte, Tabelle, zeilen_je_gebiet
 
 
 @dataclass(frozen=True)
@@ -107,13 +107,12 @@ def sperren(tabelle: Tabelle, ebenen: dict[str, Ebene], anzahlen: set[str], quot
         return maske, masken
     stadt = _Tafel.aus(tabelle, maske, quoten)
     gebiete = {name: _Tafel.aus(e.werte, masken[name], quoten) for name, e in ebenen.items()}
-    zeile = {s: n for n, s in enumerate(stadt.ids)}
     # groups whose total is published: the city, and every area of every level (rows of the districts)
     gruppen: list[tuple[str | None, int, np.ndarray]] = [(None, -1, np.arange(len(stadt.ids)))]
     mitglieder: dict[str, list[np.ndarray]] = {}
     for ebenenname, ebene in ebenen.items():
-        mitglieder[ebenenname] = [np.array([zeile[s] for s, gebiet in ebene.zuordnung.items() if gebiet == g], dtype=int)
-                                  for g in gebiete[ebenenname].ids]
+        reihen_je_gebiet = zeilen_je_gebiet(stadt.ids, ebene.zuordnung)
+        mitglieder[ebenenname] = [np.array(reihen_je_gebiet.get(g, []), dtype=int) for g in gebiete[ebenenname].ids]
         gruppen += [(ebenenname, n, reihen) for n, reihen in enumerate(mitglieder[ebenenname])]
     zaehlspalten = [n for s, n in stadt.spalten.items() if s[0] in anzahlen]
     vorher = -1

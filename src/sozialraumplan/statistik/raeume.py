@@ -15,7 +15,7 @@ from typing import Literal
 
 import numpy as np
 
-from .tabellen import Quote, Tabelle, quote
+from .tabellen import Quote, Tabelle, quote, zeilen_je_gebiet
 
 Art = Literal["eigen", "summe", "gepoolt", "durchschnitt"]
 
@@ -38,10 +38,7 @@ def gebietswerte(tabelle: Tabelle, zuordnung: Mapping[str, str], anzahlen: set[s
     """Areas (sorted by id) × (indicator, year) from districts × (indicator, year): counts summed
     (exactly rounded) where every district of the area has a value, rates pooled from the summed
     counts, nothing else."""
-    reihen: dict[str, list[int]] = {}
-    for n, stadtteil in enumerate(tabelle.zeilen):
-        if stadtteil in zuordnung:
-            reihen.setdefault(zuordnung[stadtteil], []).append(n)
+    reihen = zeilen_je_gebiet(tabelle.zeilen, zuordnung)
     gebiete = sorted(reihen)
     zaehlspalten = [n for n, (indikator, _) in enumerate(tabelle.spalten) if indikator in anzahlen]
     summen = np.full((len(gebiete), len(zaehlspalten)), np.nan)

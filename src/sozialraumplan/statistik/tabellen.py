@@ -62,6 +62,15 @@ def breit(werte: Mapping[tuple[str, str, int], float], gebiete: list[str]) -> Ta
     return Tabelle(list(gebiete), spalten, tabelle)
 
 
+def zeilen_je_gebiet(zeilen: list[str], zuordnung: Mapping[str, str]) -> dict[str, list[int]]:
+    """Area → the rows of its districts, in row order; a district without an area is in none."""
+    ergebnis: dict[str, list[int]] = {}
+    for n, stadtteil in enumerate(zeilen):
+        if stadtteil in zuordnung:
+            ergebnis.setdefault(zuordnung[stadtteil], []).append(n)
+    return ergebnis
+
+
 def quote(faktor: float, zaehler: float, nenner: float) -> float:
     """`faktor · zaehler / nenner`; NaN where a count is missing or the denominator is 0."""
     return faktor * zaehler / nenner if nenner != 0 else math.nan
