@@ -15,7 +15,8 @@ from conftest import KLEINSTADT, PlanOrdner, pdf_text, website_kopieren
 from fixtures.diff.planrepo import Planrepo, atlas_schreiben
 from test_atlas_statistik import SECHSSTADT
 
-from sozialraumplan.atlas import atlas_abschnitte, atlas_dateien, atlas_laden
+from sozialraumplan.atlas.inhalte import atlas_abschnitte, atlas_dateien
+from sozialraumplan.atlas.laden import atlas_laden
 from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import PlanOrdner
 
-from sozialraumplan.atlas import atlas_laden, kennzahlen
 from sozialraumplan.atlas.klassen import einteilen
+from sozialraumplan.atlas.laden import atlas_laden
 from sozialraumplan.atlas.modell import Klassierung
+from sozialraumplan.atlas.vergleich import kennzahlen
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner
 

@@ -12,10 +12,11 @@ import markdown
 import pytest
 from conftest import REPO
 
-from sozialraumplan.atlas import atlas_dateien, atlas_laden
 from sozialraumplan.atlas.bausteine import index_abschnitt, indikator_abschnitt
+from sozialraumplan.atlas.inhalte import atlas_dateien
 from sozialraumplan.atlas.karte import Flaeche, karte
 from sozialraumplan.atlas.kontext import Kontext
+from sozialraumplan.atlas.laden import atlas_laden
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner
 from sozialraumplan.render.bereinigen import bereinigen

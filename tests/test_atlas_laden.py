@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, PlanOrdner
 
-from sozialraumplan.atlas import atlas_laden, atlas_pruefen, atlas_vorhanden
+from sozialraumplan.atlas.laden import atlas_laden, atlas_pruefen, atlas_vorhanden
 from sozialraumplan.befund import PlanUngueltig, Schwere
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import REPO
 
-from sozialraumplan.atlas import atlas_laden
+from sozialraumplan.atlas.laden import atlas_laden
 from sozialraumplan.atlas.makros import MAKROS, MakroFehler, makros_binden
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner

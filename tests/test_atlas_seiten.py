@@ -14,7 +14,8 @@ import markdown
 import pytest
 from conftest import REPO, mkdocs_bauen, website_kopieren
 
-from sozialraumplan.atlas import ATLAS_ORDNER, atlas_abschnitte, atlas_dateien, atlas_laden
+from sozialraumplan.atlas.inhalte import ATLAS_ORDNER, atlas_abschnitte, atlas_dateien
+from sozialraumplan.atlas.laden import atlas_laden
 from sozialraumplan.cli import main
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.quelle import Ordner

@@ -24,8 +24,9 @@ import pytest
 from conftest import KLEINSTADT, PlanOrdner
 from test_atlas_index import DREISTADT, dreistadt
 
-from sozialraumplan.atlas import atlas_abschnitte, atlas_dateien, atlas_laden, atlas_pruefen
+from sozialraumplan.atlas.inhalte import atlas_abschnitte, atlas_dateien
 from sozialraumplan.atlas.klassen import einteilen
+from sozialraumplan.atlas.laden import atlas_laden, atlas_pruefen
 from sozialraumplan.atlas.modell import Klassierung
 from sozialraumplan.befund import Schwere
 from sozialraumplan.cli import main

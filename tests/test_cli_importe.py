@@ -7,9 +7,13 @@ import json
 import os
 import subprocess
 import sys
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 from conftest import PlanOrdner, website_kopieren
+from importkreise import importgraph
+
+import sozialraumplan
 
 SCHWER = ("weasyprint", "matplotlib", "HanTa")
 
@@ -55,3 +59,18 @@ def test_die_befehlszeile_laedt_erst_der_befehl_der_den_atlas_braucht():
                 "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & {'numpy', 'shapely'})))\n")
     lauf = subprocess.run([sys.executable, "-c", programm], capture_output=True, text=True, check=True)
     assert json.loads(lauf.stdout) == []
+
+
+
+def test_kein_modul_importiert_sich_ueber_andere_selbst():
+    """A module of the package works as the first one anyone imports, not only after others have
+    run. An import circle breaks that: the plan's renderers once used the atlas's table, whose
+    package imported the atlas's page builders, which used the renderers, so `import
+    sozialraumplan.render.leitlinien` on its own failed."""
+    graph = importgraph(Path(sozialraumplan.__file__).parent)
+    try:
+        TopologicalSorter(graph).prepare()
+    except CycleError as fehler:
+        # graphlib lists each module before the one that imports it
+        raise AssertionError("Importkreis, jedes Modul importiert das nächste: "
+                             + " → ".join(reversed(fehler.args[1]))) from None

@@ -14,7 +14,8 @@ import shutil
 import pytest
 from conftest import REPO
 
-from sozialraumplan.atlas import atlas_dateien, atlas_laden
+from sozialraumplan.atlas.inhalte import atlas_dateien
+from sozialraumplan.atlas.laden import atlas_laden
 from sozialraumplan.cli import main
 from sozialraumplan.csv_ausgabe import FORMELANFAENGE, csv_text, entschaerft
 from sozialraumplan.export import massnahmen_csv, offene_daten

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, PlanOrdner
 
-from sozialraumplan.atlas import atlas_pruefen
+from sozialraumplan.atlas.laden import atlas_pruefen
 from sozialraumplan.befund import Schwere
 from sozialraumplan.laden import plan_laden, plan_pruefen, stadtteile_lesen
 from sozialraumplan.quelle import Ordner

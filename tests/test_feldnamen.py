@@ -14,8 +14,7 @@ import pytest
 from conftest import REPO, PlanOrdner
 from pydantic import BaseModel
 
-from sozialraumplan.atlas import atlas_pruefen
-from sozialraumplan.atlas.laden import VORGABEN, yaml_einlesen
+from sozialraumplan.atlas.laden import VORGABEN, atlas_pruefen, yaml_einlesen
 from sozialraumplan.atlas.modell import BeispielVorgaben
 from sozialraumplan.barrierefreiheit import erklaerung_pruefen
 from sozialraumplan.befehle.codeowners import TEAMS_DATEI, konfiguration_laden

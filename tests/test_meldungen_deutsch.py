@@ -19,8 +19,8 @@ from fixtures.diff.planrepo import Planrepo
 from pydantic import BaseModel
 
 from sozialraumplan import barrierefreiheit, meldungen, model, yamldatei
-from sozialraumplan.atlas import atlas_pruefen
 from sozialraumplan.atlas import modell as atlas_modell
+from sozialraumplan.atlas.laden import atlas_pruefen
 from sozialraumplan.befehle import codeowners
 from sozialraumplan.befund import Schwere
 from sozialraumplan.git_quelle import GitQuelle

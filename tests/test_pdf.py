@@ -15,7 +15,7 @@ from conftest import KLEINSTADT, PlanOrdner
 from fixtures.diff.planrepo import WEITERE_LEITLINIEN, musterstadt_erweitern
 from pypdf import PdfReader
 
-from sozialraumplan.atlas import atlas_laden
+from sozialraumplan.atlas.laden import atlas_laden
 from sozialraumplan.laden import plan_laden
 from sozialraumplan.pdf import plan_pdf
 from sozialraumplan.pdf.druck import PdfFehler, pdf_schreiben

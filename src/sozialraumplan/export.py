@@ -15,7 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .atlas import Atlas, atlas_dateien, atlas_laden, atlas_vorhanden, verweise
+from .atlas import verweise
+from .atlas.inhalte import atlas_dateien
+from .atlas.laden import atlas_laden, atlas_vorhanden
+from .atlas.modell import Atlas
 from .csv_ausgabe import Zelle, csv_text
 from .model import Foerderprojekt, Massnahme, Plan
 from .modellfelder import innerstes_modell

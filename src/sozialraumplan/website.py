@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import feeds, verlauf
-from .atlas import atlas_abschnitte, atlas_dateien
+from .atlas.inhalte import atlas_abschnitte, atlas_dateien
 from .atlas.modell import Atlas
 from .barrierefreiheit import abschnitte as barrierefreiheit_abschnitte
 from .befund import Befund, PlanUngueltig, Schwere

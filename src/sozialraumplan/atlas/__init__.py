@@ -1,48 +1,15 @@
 """The Sozialstrukturatlas: indicators, Sozialindex, district profiles, tables and maps.
 
-Public surface for the rest of the project:
+Public surface for the rest of the project, each in the module that does the work:
 
-- `atlas_pruefen(quelle, plan)` / `atlas_laden(quelle, plan)`: load and validate `data/`;
-- `atlas_abschnitte(plan, atlas)`: the generated pages, all below `ATLAS_ORDNER`;
-- `atlas_dateien(plan, atlas)`: downloads and map assets;
+- `laden.atlas_pruefen(quelle, plan)` / `laden.atlas_laden(quelle, plan)`: load and validate `data/`;
+- `inhalte.atlas_abschnitte(plan, atlas)`: the generated pages, all below `inhalte.ATLAS_ORDNER`;
+- `inhalte.atlas_dateien(plan, atlas)`: downloads and map assets;
 - `makros.makros_binden(plan, atlas, seite)`: the editor macros;
-- `kennzahlen(atlas)`: values per district, indicator and year and the index class per
+- `vergleich.kennzahlen(atlas)`: values per district, indicator and year and the index class per
   district, for comparing two states of the repository.
+
+This file imports nothing: the plan's renderers use small parts of the atlas (its tables,
+links and number format), and importing one of them must not start the atlas's page builders,
+which in turn use those renderers (an import circle that broke `import` of single modules).
 """
-
-from __future__ import annotations
-
-import datetime as dt
-
-from ..model import Plan
-from ..render import leichte_sprache as ls
-from ..seiten import Abschnitt, Datei
-from . import verweise
-from .downloads import asset_dateien, download_dateien
-from .kontext import kontext_fuer
-from .laden import atlas_laden, atlas_pruefen, atlas_vorhanden
-from .modell import Atlas
-from .seiten import atlas_abschnitte_fuer
-from .suche import suche_datei
-from .vergleich import Kennzahlen, kennzahlen
-
-ATLAS_ORDNER = (f"{verweise.ORDNER}/", f"{ls.ORDNER}/")
-"""Every page of `atlas_abschnitte` lies below one of these folders (the Leichte-Sprache pages
-beside the plan's own): a hand-written page elsewhere cannot be one of them."""
-
-
-def atlas_abschnitte(plan: Plan, atlas: Atlas, heute: dt.date | None = None) -> list[Abschnitt]:
-    """Navigation sections: the atlas (overview, method, Bedarfsermittlung, downloads), the
-    indicator sheets and the district profiles; each section's first page is its overview.
-    `heute` (default: today) decides which meeting is the next one on a district's card."""
-    return atlas_abschnitte_fuer(kontext_fuer(plan, atlas), heute or dt.date.today())
-
-
-def atlas_dateien(plan: Plan, atlas: Atlas) -> list[Datei]:
-    """Map assets (Leaflet, script, stylesheet) and all download files."""
-    kontext = kontext_fuer(plan, atlas)
-    return asset_dateien() + download_dateien(kontext) + ([suche_datei(kontext)] if atlas.strassen else [])
-
-
-__all__ = ["ATLAS_ORDNER", "Atlas", "Kennzahlen", "atlas_abschnitte", "atlas_dateien", "atlas_laden", "atlas_pruefen",
-           "atlas_vorhanden", "kennzahlen"]

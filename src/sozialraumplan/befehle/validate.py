@@ -11,7 +11,7 @@ from ..befund import Befund, PlanUngueltig, Schwere
 from ..quelle import Ordner
 
 if TYPE_CHECKING:
-    from ..atlas import Atlas
+    from ..atlas.modell import Atlas
     from ..bestand import Bestand
 
 
@@ -32,7 +32,7 @@ def _website_pruefen(wurzel: Path, bestand: Bestand, befunde: list[Befund]) -> l
     Leichte-Sprache rules, which the build does not check (they are language, not data, and take
     seconds) but CI does through this."""
     # the site's renderers and the linter: imported only when the data is valid
-    from ..atlas import ATLAS_ORDNER
+    from ..atlas.inhalte import ATLAS_ORDNER
     from ..docs_seiten import DOCS, docs_rendern, markdown_dateien, repo_adresse
     from ..leichte_sprache.linter import eigennamen, pfade_pruefen
     from ..website import stichtag, website_aus_bestand

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 
-from ..atlas import Atlas, Kennzahlen, kennzahlen
+from ..atlas.modell import Atlas
+from ..atlas.vergleich import Kennzahlen, kennzahlen
 from ..model import GESAMTSTADT
 from .arten import art_vergleichen
 from .ergebnis import Indikatorvergleich, Klassenwechsel, Wertaenderung

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..atlas import Atlas, atlas_pruefen, atlas_vorhanden
-from ..atlas.modell import Indikator
+from ..atlas.laden import atlas_pruefen, atlas_vorhanden
+from ..atlas.modell import Atlas, Indikator
 from ..befund import Befund, nur_fehler
 from ..git_quelle import GitQuelle
 from ..laden import ARTEN, GLOSSAR_DATEI, STADTTEILE_DATEI, YAML_ENDUNGEN, Dateientitaet, plan_pruefen, rohplan_laden

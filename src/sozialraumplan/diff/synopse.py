@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..atlas import kennzahlen
+from ..atlas.vergleich import kennzahlen
 from ..model import Beschlussvorlage
 from ..modellfelder import titel as feldtitel
 from ..render.text import datum
