@@ -8,6 +8,9 @@ Both run in a copy of this repository's site and Erfurt plan (so the checkout is
 
 - `validate`: `.venv/bin/sozialraumplan validate`, wall-clock seconds (the median of the runs)
   and the CPU seconds of that run;
+- of which imports: a Python that only imports every module one `validate` run loaded (the
+  package's pydantic models, numpy, shapely, Jinja, YAML …) and reads no file: the floor
+  `validate` cannot go below without importing less;
 - preview: `scripts/vorschau.py` (= `make serve`) is started once; each run changes the title of
   `plan/massnahmen/M001.yml` and polls `massnahmen/M001.html` every 20 ms until the new title is
   served. The time is from the write to the first answer with the new title.
@@ -61,6 +64,36 @@ def validate_messen(wurzel: Path, wiederholungen: int) -> tuple[float, float]:
     return statistics.median(w for w, _ in laeufe), statistics.median(c for _, c in laeufe)
 
 
+_MODULE_NACH_VALIDATE = """
+import json, sys
+from sozialraumplan import cli
+cli.main(["validate"])
+print(json.dumps(list(sys.modules)))
+"""
+
+_NUR_IMPORTIEREN = """
+import importlib, json, sys
+for name in json.load(open(sys.argv[1])):
+    try:
+        importlib.import_module(name)
+    except Exception:  # a module only its package may import, or one that no longer loads alone
+        pass
+"""
+
+
+def importe_messen(wurzel: Path, wiederholungen: int) -> float:
+    """Median wall-clock seconds of a Python that imports what `validate` loads, and nothing else."""
+    lauf = subprocess.run([sys.executable, "-c", _MODULE_NACH_VALIDATE], cwd=wurzel, capture_output=True, text=True)
+    liste = wurzel.parent / "module.json"
+    liste.write_text(lauf.stdout.splitlines()[-1], encoding="utf-8")
+    laeufe = []
+    for _ in range(wiederholungen):
+        beginn = time.perf_counter()
+        subprocess.run([sys.executable, "-c", _NUR_IMPORTIEREN, str(liste)], cwd=wurzel, check=True)
+        laeufe.append(time.perf_counter() - beginn)
+    return statistics.median(laeufe)
+
+
 def _abrufen(adresse: str) -> str:
     try:
         with urllib.request.urlopen(adresse, timeout=5) as antwort:
@@ -112,12 +145,14 @@ def main(argv: list[str] | None = None) -> int:
         kopieren(wurzel)
         print(f"Kerne: {os.cpu_count()}, Python {sys.version.split()[0]}, {argumente.wiederholungen} Läufe, Median")
         wand, cpu = validate_messen(wurzel, argumente.wiederholungen)
+        importe = importe_messen(wurzel, argumente.wiederholungen)
         zeiten = vorschau_messen(wurzel, argumente.port, argumente.wiederholungen)
     vorschau = statistics.median(zeiten)
     print("| Messung | Ziel | gemessen | erreicht? |")
     print("| --- | --- | --- | --- |")
     print(f"| `sozialraumplan validate` (Erfurt) | ≤ {ZIEL_VALIDATE} s | {wand:.2f} s (CPU {cpu:.2f} s) | "
           f"{'ja' if wand <= ZIEL_VALIDATE else 'nein'} |")
+    print(f"| davon nur die Importe von `validate` | – | {importe:.2f} s | – |")
     print(f"| `make serve`: geänderte Maßnahme sichtbar | ≤ {ZIEL_VORSCHAU} s | {vorschau:.2f} s "
           f"(Läufe: {', '.join(f'{z:.2f}' for z in zeiten)}) | {'ja' if vorschau <= ZIEL_VORSCHAU else 'nein'} |")
     return 0
