@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
-from conftest import REPO
+from conftest import REPO, mkdocs_bauen, website_kopieren
+from selectolax.lexbor import LexborHTMLParser
 
 from sozialraumplan.atlas.laden import atlas_laden
 from sozialraumplan.atlas.makros import MAKROS, MakroFehler, makros_binden
@@ -76,3 +79,52 @@ def test_falsche_argumente_geben_deutsche_fehlermeldungen(aufruf, name, argument
     with pytest.raises(MakroFehler) as fehler:
         makros[name](*argumente)
     assert teil in str(fehler.value)
+
+
+PROBESEITE = """\
+# Probe
+
+!!! note "Hinweis"
+    Vor der Tabelle.
+
+    {{ indikator_tabelle("altersarmut") }}
+
+    Nach der Tabelle.
+
+1. Erster Punkt:
+
+    {{ sozialindex_tabelle() }}
+
+    Noch im ersten Punkt.
+
+2. Zweiter Punkt.
+
+> Zitat davor.
+>
+> {{ indikator_tabelle("einwohner") }}
+>
+> Zitat danach.
+
+- {{ indikator_tabelle("altersarmut") }}
+- Zweiter Strich.
+
+Ende.
+"""
+
+
+def test_eine_tabelle_im_hinweis_in_der_liste_und_im_zitat_bleibt_darin(tmp_path):
+    """Jinja writes only the first line of a macro's output where the call stands: the rest at the
+    margin ended the admonition, put the table after it and showed the text after it as code."""
+    wurzel = tmp_path / "auenfeld"
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel, ignore=shutil.ignore_patterns("README.md"))
+    website_kopieren(wurzel)
+    (wurzel / "docs/probe.md").write_text(PROBESEITE, encoding="utf-8")
+    ergebnis = mkdocs_bauen(wurzel, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    artikel = LexborHTMLParser((tmp_path / "site/probe.html").read_text(encoding="utf-8")).css_first("article")
+    hinweis, punkt, zitat = artikel.css_first(".admonition"), artikel.css_first("ol > li"), artikel.css_first("blockquote")
+    for umgebung, danach in ((hinweis, "Nach der Tabelle."), (punkt, "Noch im ersten Punkt."), (zitat, "Zitat danach.")):
+        assert umgebung.css_first("table") is not None and danach in umgebung.text()
+    striche = artikel.css("article > ul > li")
+    assert len(striche) == 2 and striche[0].css_first("table") is not None
+    assert len(artikel.css("table")) == 4 and artikel.css_first("pre") is None

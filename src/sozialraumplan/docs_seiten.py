@@ -15,6 +15,7 @@ another engine, so what validate accepts the build accepts:
 from __future__ import annotations
 
 import re
+import secrets
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -57,10 +58,25 @@ def _klartext(wert: Any) -> Any:
     return Markup(klartext_md(str(wert)))
 
 
+_AUSGABE = secrets.token_hex(8)
+_MEHRZEILIG = re.compile(f"\x02{_AUSGABE}(.*?)\x03{_AUSGABE}", re.DOTALL | re.IGNORECASE)
+"""A macro's output of several lines, between two marks with a token drawn when the program
+starts (no page can write them); `_eingerueckt` takes the marks out again."""
+_MARKENREST = re.compile(r"[\x02\x03](?:[0-9a-fA-F]{16})?")
+"""What a Jinja filter on the output (`| upper`, `| truncate`) left of a mark: removed too."""
+_VORSATZ = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+"""What may stand before a block on its line: indentation (admonition, tab), quote marks, a list
+item's marker."""
+_LISTENMARKE = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+$")
+"""A list item's marker: its block continues four spaces further in (Python-Markdown's rule)."""
+
+
 def _vertraut(funktion: Callable[..., str]) -> Callable[..., Markup]:
-    """A macro's output is the program's own Markdown/HTML: not escaped again."""
+    """A macro's output is the program's own Markdown/HTML: not escaped again. Output of several
+    lines is marked for `_eingerueckt`; a value on one line stays as it is (a page may compare it)."""
     def aufruf(*argumente: Any, **benannt: Any) -> Markup:
-        return Markup(funktion(*argumente, **benannt))
+        ausgabe = funktion(*argumente, **benannt)
+        return Markup(f"\x02{_AUSGABE}{ausgabe}\x03{_AUSGABE}" if "\n" in ausgabe else ausgabe)
     aufruf.__name__ = funktion.__name__
     aufruf.__doc__ = funktion.__doc__
     return aufruf
@@ -114,6 +130,22 @@ def vorlagen(website: Website, wurzel: Path, repo_adresse: str | None) -> Vorlag
     return ergebnis
 
 
+def _eingerueckt(text: str) -> str:
+    """`text` with each macro output of several lines continued at the indentation of the line it
+    starts on: a table called inside an admonition, a list item or a quote stays inside it
+    (Jinja writes only the output's first line where the call stands, the rest at the margin,
+    which ends the admonition and turns the text after it into a code block). An output that
+    follows other text on its line stays as it is."""
+    def einruecken(treffer: re.Match[str]) -> str:
+        vorne = text[text.rfind("\n", 0, treffer.start()) + 1 : treffer.start()]
+        if not vorne or not _VORSATZ.fullmatch(vorne):
+            return treffer.group(1)
+        weiter = _LISTENMARKE.sub(" " * 4, vorne)
+        erste, *folgende = treffer.group(1).split("\n")
+        return "\n".join([erste, *(weiter + zeile if zeile.strip() else weiter.rstrip() for zeile in folgende)])
+    return _MARKENREST.sub("", _MEHRZEILIG.sub(einruecken, text))
+
+
 def vorspann_zeilen(quelltext: str) -> tuple[int, str]:
     """The number of front-matter lines and the Markdown after them."""
     treffer = VORSPANN.match(quelltext)
@@ -156,7 +188,7 @@ def seite_rendern(vorlagen: Vorlagen, pfad: str, quelltext: str) -> tuple[str | 
         return markdown, []
     vorlagen.seite = pfad
     try:
-        return vorlagen.umgebung.from_string(markdown).render(), []
+        return _eingerueckt(vorlagen.umgebung.from_string(markdown).render()), []
     except Exception as fehler:
         meldung, hinweis = _grund(fehler)
         return None, [Befund(datei, _zeile_im_fehler(fehler) + versatz, 1, meldung, hinweis)]
