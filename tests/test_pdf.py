@@ -8,10 +8,13 @@ bookmarks, table headers, alt text on every map, embedded local fonts, page numb
 from __future__ import annotations
 
 import io
+import json
+import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
-from conftest import KLEINSTADT, PlanOrdner
+from conftest import KLEINSTADT, REPO, PlanOrdner
 from fixtures.diff.planrepo import WEITERE_LEITLINIEN, musterstadt_erweitern
 from pypdf import PdfReader
 
@@ -106,7 +109,7 @@ def test_jede_karte_hat_einen_alternativtext(leser):
     assert "Nordstadt" in befund  # the finding first, as the page's text says it
     assert karte.startswith("Sozialindex 2024, in 2 Klassen")
     assert "In der höchsten Klasse „Stufe 2 von 2: hoch (0,00 und mehr)“: Nordstadt." in index
-    assert index.endswith("Alle Werte stehen in der Tabelle neben der Karte.")
+    assert index.endswith("Alle Werte stehen in der Tabelle unter der Karte.")
 
 
 def test_lesezeichen_aus_den_ueberschriften(leser):
@@ -165,3 +168,43 @@ def test_nichts_wird_aus_dem_netz_geladen():
     html = '<html lang="de"><head><title>T</title></head><body><img alt="Logo" src="https://example.org/logo.png"></body></html>'
     with pytest.raises(PdfFehler, match="https://example.org/logo.png"):
         pdf_schreiben(html)
+
+
+def auenfeld_mit_bezirken(wurzel: Path, anzahl: int) -> None:
+    """Auenfeld (tests/fixtures/zweitstadt) with `anzahl` more districts: squares in rows south of
+    the town, and a value for each in every indicator (the city totals dropped, as they no longer add up)."""
+    shutil.copytree(REPO / "tests/fixtures/zweitstadt", wurzel, ignore=shutil.ignore_patterns("README.md"))
+    daten = wurzel / "data"
+    neu = [(200 + n, f"Bezirk {n}") for n in range(1, anzahl + 1)]
+    with (daten / "stadtteile.csv").open("a", encoding="utf-8") as datei:
+        datei.writelines(f"bezirk-{nummer},{nummer},{name}\n" for nummer, name in neu)
+    grenzen = json.loads((daten / "bezirke_roh.geojson").read_text(encoding="utf-8"))
+    for k, (nummer, name) in enumerate(neu):
+        x, y = 8.8 + k % 8 * 0.01, 52.978 - k // 8 * 0.01
+        grenzen["features"].append({"type": "Feature", "properties": {"BEZ_NR": nummer, "BEZ_NAME": name}, "geometry": {
+            "type": "Polygon", "coordinates": [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]]}})
+    (daten / "bezirke_roh.geojson").write_text(json.dumps(grenzen), encoding="utf-8")
+    tabelle = daten / "werte/werte_breit.csv"
+    zeilen = tabelle.read_text(encoding="utf-8").splitlines()
+    indikatoren = dict.fromkeys(zeile.split(";")[2] for zeile in zeilen[1:])
+    zeilen = [zeile for zeile in zeilen if not zeile.startswith("gesamtstadt;")] + [
+        f"{nummer};{name};{indikator};{3 + k % 9};{4 + k % 7};{5 + k % 11}"
+        for indikator in indikatoren for k, (nummer, name) in enumerate(neu)]
+    tabelle.write_text("\n".join(zeilen) + "\n", encoding="utf-8")
+
+
+def test_bei_vielen_stadtteilen_steht_jede_ueberschrift_des_atlas_bei_ihrer_karte(tmp_path):
+    """With 36 districts the table of a map is longer than a page. The map section still starts
+    with heading, sentence and map on one page, and the table goes on over at most one more;
+    before, map and table moved together to the next page and left the heading alone."""
+    auenfeld_mit_bezirken(tmp_path / "auenfeld", 30)
+    quelle = Ordner(tmp_path / "auenfeld")
+    plan = plan_laden(quelle)
+    leser = PdfReader(io.BytesIO(plan_pdf(plan, "v2026.1", atlas_laden(quelle, plan))))
+    gliederung = leser.outline
+    kapitel = next(i for i, e in enumerate(gliederung) if not isinstance(e, list) and e.title == "Sozialatlas Auenfeld")
+    seiten = [leser.get_destination_page_number(abschnitt) for abschnitt in gliederung[kapitel + 1]]
+    assert len(seiten) == 6  # Statusindex and five indicators
+    for seite in seiten:
+        assert "Legende:" in leser.pages[seite].extract_text(), f"Seite {seite + 1}: Überschrift ohne Karte"
+    assert all(naechste - seite <= 2 for seite, naechste in zip(seiten, seiten[1:]))

@@ -1,7 +1,7 @@
 """The plan as an accessible PDF: tagged (PDF/UA-1), German, with bookmarks, cover and page numbers.
 
 `plan_pdf(plan, fassung, atlas)` returns the PDF bytes. Maps are drawn as static images with
-alt text and a table beside them, never as an interactive map.
+alt text and a table below them, never as an interactive map.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The atlas chapter of the PDF: Sozialindex and every indicator as a static map with its table.
 
-Each map section is one page: heading, a sentence with the highest and lowest values, the map
-(alt text naming what it shows), the legend as text, and the table of every district beside
-it. The texts come from the atlas's own building blocks, so site and print say the same.
+Each map section starts a page: heading, a sentence with the highest and lowest values, the map
+(alt text naming what it shows) with the legend as text beside it, and below them the table of
+every district. The texts come from the atlas's own building blocks, so site and print say the same.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _alt_text(titel: str, bild: Klassenbild, klassen: Mapping[str, Klasse | None
             f"{', '.join(darin) if darin else 'kein Stadtteil'}.")
     if bild.fehlend:
         text += f" Ohne Angabe (schraffiert): {_anzahl(bild.fehlend)}."
-    return text + " Alle Werte stehen in der Tabelle neben der Karte."
+    return text + " Alle Werte stehen in der Tabelle unter der Karte."
 
 
 def _legende(bild: Klassenbild, einheit: str, stellen: int) -> str:
@@ -68,7 +68,7 @@ def _anzahl(n: int) -> str:
 
 
 def _klasse(klasse: Klasse | None) -> str:
-    """In the table the class without its range: the legend beside it names the range."""
+    """In the table the class without its range: the legend above it names the range."""
     return klasse.stufe if klasse else KEINE_ANGABE
 
 

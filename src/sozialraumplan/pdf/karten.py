@@ -51,7 +51,7 @@ def _pfad(geometrie: BaseGeometry) -> Path:
 
 def _beschriften(bild: Figure, achse: Axes, grenzen: dict[str, BaseGeometry], namen: dict[str, str]) -> None:
     """Each district's name inside it, the largest districts first; a name that would overlap
-    one already placed is left out (it stands in the table beside the map), so every name on the
+    one already placed is left out (it stands in the table below the map), so every name on the
     map stays readable."""
     zeichner = bild.canvas.get_renderer()  # type: ignore[attr-defined]
     belegt: list = []
