@@ -18,10 +18,11 @@ import json
 
 import pytest
 from conftest import lesbar
-from fixtures.diff.planrepo import M003, WERTE_2024, Planrepo, atlas_schreiben
+from fixtures.diff.planrepo import M003, NACHBARSCHAFTSCAFE, WERTE_2024, Planrepo, atlas_schreiben
 
 from sozialraumplan.cli import main
 from sozialraumplan.diff import als_html, als_json, als_markdown, stand_aus_revision, vergleichen
+from sozialraumplan.diff.synopse import synopse
 
 ERLAEUTERUNG_ALT = (
     "Vorbeugen ist besser als helfen. Die Stadt baut deshalb Präventionsketten auf, die Familien "
@@ -290,3 +291,43 @@ def test_neuer_beschluss_und_meilenstein_in_worten(repo, capsys):
     assert code == 0
     assert "Bewertung: Das Zentrum kommt voran." in ausgabe
     assert "31. März 2026: Eröffnung (noch nicht erreicht)" in ausgabe
+
+
+@pytest.fixture
+def foerderrepo(kleinstadt) -> Planrepo:
+    """Musterstadt with one funded project in v2025.1; in v2026.1 its sum is raised and a second
+    project is funded."""
+    repo = Planrepo(kleinstadt)
+    repo.schreiben("plan/foerderprojekte/2025-nachbarschaftscafe.yml", NACHBARSCHAFTSCAFE)
+    repo.fassung("Erste Fortschreibung", tag="v2025.1")
+    repo.ersetzen("plan/foerderprojekte/2025-nachbarschaftscafe.yml", "bewilligte_summe: 12500.5",
+                  "bewilligte_summe: 14000")
+    repo.schreiben("plan/foerderprojekte/2026-lernhilfe.yml", NACHBARSCHAFTSCAFE.replace(
+        "2025-nachbarschaftscafe", "2026-lernhilfe").replace("jahr: 2025", "jahr: 2026").replace(
+        "Nachbarschaftscafé Nord", "Lernhilfe Süd").replace("[nord]", "[sued]"))
+    repo.fassung("Zweite Fortschreibung", tag="v2026.1")
+    return repo
+
+
+def test_gefoerderte_projekte_werden_verglichen(foerderrepo, capsys):
+    """What the committee funded belongs to what changed between two Fortschreibungen."""
+    code, text, fehler = diff_ausgabe(foerderrepo, capsys, "v2025.1", "v2026.1")
+    assert code == 0, fehler
+    assert "## Geförderte Projekte\n\n### Neue geförderte Projekte (1)\n\n" \
+           "- **Lernhilfe Süd (Nachbarschaftsverein Nord e. V., 2026)**" in text
+    assert "### Geänderte geförderte Projekte (1)\n\n" \
+           "#### Nachbarschaftscafé Nord (Nachbarschaftsverein Nord e. V., 2025)\n\n" \
+           "- Bewilligte Summe: 12.500,50 € → 14.000,00 €\n" in text
+    code, json_text, _ = diff_ausgabe(foerderrepo, capsys, "v2025.1", "v2026.1", "--format", "json")
+    projekte = json.loads(json_text)["foerderprojekt"]
+    assert [p["id"] for p in projekte["neu"]] == ["2026-lernhilfe"]
+    assert [p["id"] for p in projekte["geaendert"]] == ["2025-nachbarschaftscafe"]
+
+
+def test_die_synopse_stellt_gefoerderte_projekte_nebeneinander(foerderrepo):
+    ergebnis = synopse(stand_aus_revision(foerderrepo.wurzel, "v2025.1"), stand_aus_revision(foerderrepo.wurzel, "v2026.1"))
+    art = next(a for a in ergebnis.arten if a.art == "foerderprojekt")
+    assert art.titel == "Geförderte Projekte"
+    assert [(e.id, e.zustand) for e in art.eintraege] == [("2025-nachbarschaftscafe", "geändert"), ("2026-lernhilfe", "neu")]
+    summe = next(z for z in art.eintraege[0].zeilen if z.name == "Bewilligte Summe")
+    assert summe.geaendert and summe.alt == ((("gestrichen", "12.500,50 €"),),) and summe.neu == ((("eingefuegt", "14.000,00 €"),),)

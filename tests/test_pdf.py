@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import KLEINSTADT, REPO, PlanOrdner
-from fixtures.diff.planrepo import WEITERE_LEITLINIEN, musterstadt_erweitern
+from fixtures.diff.planrepo import NACHBARSCHAFTSCAFE, WEITERE_LEITLINIEN, musterstadt_erweitern
 from pypdf import PdfReader
 
 from sozialraumplan.atlas.laden import atlas_laden
@@ -27,9 +27,10 @@ from sozialraumplan.quelle import Ordner
 LEITLINIEN = ["Teilhabe ermöglichen", "Armut vermeiden"] + [titel for titel, _ in WEITERE_LEITLINIEN.values()]
 
 
-def musterstadt_pdf(wurzel) -> bytes:
+def musterstadt_pdf(wurzel, weitere: dict[str, str] | None = None) -> bytes:
+    """The PDF of Musterstadt, with `weitere` files (path → text) added to its plan."""
     ordner = PlanOrdner(wurzel)
-    for pfad, text in KLEINSTADT.items():
+    for pfad, text in {**KLEINSTADT, **(weitere or {})}.items():
         ordner.schreiben(pfad, text)
     musterstadt_erweitern(ordner)
     quelle = Ordner(wurzel)
@@ -208,3 +209,17 @@ def test_bei_vielen_stadtteilen_steht_jede_ueberschrift_des_atlas_bei_ihrer_kart
     for seite in seiten:
         assert "Legende:" in leser.pages[seite].extract_text(), f"Seite {seite + 1}: Überschrift ohne Karte"
     assert all(naechste - seite <= 2 for seite, naechste in zip(seiten, seiten[1:]))
+
+
+def test_gefoerderte_projekte_stehen_in_einem_eigenen_kapitel(tmp_path):
+    """The Stadtrat's PDF lists what the committee funded, by year, as a table with headers."""
+    pdf = musterstadt_pdf(tmp_path / "musterstadt", {"plan/foerderprojekte/2025-nachbarschaftscafe.yml": NACHBARSCHAFTSCAFE})
+    leser = PdfReader(io.BytesIO(pdf))
+    assert "Geförderte Projekte" in [e.title for e in leser.outline if not isinstance(e, list)]
+    (tmp_path / "plan.pdf").write_bytes(pdf)
+    text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "plan.pdf"), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    # the table's cells wrap, so pdftotext interleaves them: their words, not their sentences
+    for angabe in ("Förderjahr 2025", "1 Projekt, zusammen 12.500,50 €.", "Nachbarschaftscafé", "Nachbarschaftsverein",
+                   "Nordstadt", "Drucksache 0123/25"):
+        assert angabe in text, angabe

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from typing import Literal
 
 Zahlformat = Literal["automatisch", "deutsch", "englisch"]
@@ -105,6 +106,11 @@ def zahl_text(wert: float, stellen: int = 1, *, vorzeichen: bool = False) -> str
     if gerundet < 0:
         return MINUS + text
     return ("+" + text) if vorzeichen and gerundet > 0 else text
+
+
+def euro(betrag: float | Decimal) -> str:
+    """`12500.5` → `12.500,50 €`: funding sums on the site, in the PDF, the diff and the internal site."""
+    return f"{zahl_text(float(betrag), 2)} €"
 
 
 def mit_einheit(wert: float | None, einheit: str, stellen: int = 1, *, vorzeichen: bool = False) -> str:

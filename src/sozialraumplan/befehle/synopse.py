@@ -12,10 +12,10 @@ def registrieren(unterbefehle: argparse._SubParsersAction) -> None:
     befehl = unterbefehle.add_parser(
         "synopse", help="Synopse zweier Fassungen für den Stadtrat (HTML): alte und neue Fassung nebeneinander",
         description="Stellt zwei Git-Revisionen (Tags, Branches, Commits) des Plans nebeneinander: jede Leitlinie, "
-                    "Maßnahme, jedes Gremium und jeden Glossarbegriff in der bisherigen und der neuen Fassung, "
-                    "geänderte Wörter markiert, dazu die Klassen des Sozialindex je Stadtteil. Ohne B wird mit "
-                    "dem Arbeitsstand verglichen. Exit-Code 0: geschrieben; 1: geschrieben, aber eine Fassung "
-                    "ist nicht gültig; 2: Revision unbekannt.",
+                    "Maßnahme, jedes Gremium, geförderte Projekt und jeden Glossarbegriff in der bisherigen und der "
+                    "neuen Fassung, geänderte Wörter markiert, dazu die Klassen des Sozialindex je Stadtteil. Ohne B "
+                    "wird mit dem Arbeitsstand verglichen. Exit-Code 0: geschrieben; 1: geschrieben, aber eine "
+                    "Fassung ist nicht gültig; 2: Revision unbekannt.",
     )
     befehl.add_argument("basis", metavar="A", help="bisherige Fassung, z. B. v2025.1")
     befehl.add_argument("ziel", metavar="B", nargs="?", help="neue Fassung, z. B. v2026.1 (Standard: Arbeitsstand)")

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from ..atlas.index import STELLEN as INDEX_STELLEN
 from ..atlas.modell import Indikator
-from ..atlas.zahlen import aenderungseinheit, mit_einheit
+from ..atlas.zahlen import aenderungseinheit, euro, mit_einheit
 from ..model import GESAMTSTADT, Beschluss, Gremium, Leitlinie, Meilenstein, Stadtteil
 from ..render.text import datum, monat
 from .stand import Entitaet, Stand
@@ -40,6 +40,7 @@ ARTNAMEN = {
     "leitlinie": Artname("Leitlinie", "Leitlinien", "neue", "Leitlinien"),
     "gremium": Artname("Gremium", "Gremien", "neues", "Gremien"),
     "sitzung": Artname("Sitzung", "Sitzungen", "neue", "Sitzungen"),
+    "foerderprojekt": Artname("gefördertes Projekt", "geförderte Projekte", "neues", "Geförderte Projekte"),
     "begriff": Artname("Glossarbegriff", "Glossarbegriffe", "neuer", "Glossar"),
     "stadtteil": Artname("Stadtteil", "Stadtteile", "neuer", "Stadtteile"),
     "indikator": Artname("Indikator", "Indikatoren", "neuer", "Indikatoren"),
@@ -92,6 +93,8 @@ class Anzeige:
             return json.dumps(wert.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
         if schluessel == "fortschritt":
             return f"{wert} %"
+        if schluessel == "bewilligte_summe":
+            return euro(wert)
         if schluessel in ("beginn", "ende"):
             return monat(wert)
         if schluessel in VERWEISE:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..atlas.modell import Indikator
-from ..model import Begriff, Gremium, Leitlinie, Massnahme, Sitzung, Stadtteil
+from ..model import Begriff, Foerderprojekt, Gremium, Leitlinie, Massnahme, Sitzung, Stadtteil
 from ..render.text import datum
 from .ergebnis import Aenderung, Artvergleich
 from .felder import felder_vergleichen
@@ -29,6 +29,8 @@ def titel(wert: Entitaet) -> str:
             return wert.name
         case Massnahme():
             return wert.titel
+        case Foerderprojekt():
+            return f"{wert.projekt} ({wert.traeger}, {wert.jahr})"
 
 
 def _nicht_verglichen(art: str, ident: str, basis: Stand, ziel: Stand) -> Aenderung | None:

@@ -16,11 +16,20 @@ from ..atlas.laden import atlas_pruefen, atlas_vorhanden
 from ..atlas.modell import Atlas, Indikator
 from ..befund import Befund, nur_fehler
 from ..git_quelle import GitQuelle
-from ..laden import ARTEN, GLOSSAR_DATEI, STADTTEILE_DATEI, YAML_ENDUNGEN, Dateientitaet, plan_pruefen, rohplan_laden
-from ..model import Begriff, Plan, PlanInfo, Stadtteil
+from ..laden import (
+    ARTEN,
+    FOERDERPROJEKTE,
+    GLOSSAR_DATEI,
+    STADTTEILE_DATEI,
+    YAML_ENDUNGEN,
+    Dateientitaet,
+    plan_pruefen,
+    rohplan_laden,
+)
+from ..model import Begriff, Foerderprojekt, Plan, PlanInfo, Stadtteil
 from ..quelle import Ordner, Quelle
 
-Entitaet = Dateientitaet | Begriff | Stadtteil | Indikator
+Entitaet = Dateientitaet | Foerderprojekt | Begriff | Stadtteil | Indikator
 """Everything a diff compares by id: one model class per kind (see `arten.titel`)."""
 
 
@@ -41,7 +50,7 @@ class Stand:
     commit: str | None
     info: PlanInfo | None
     eintraege: dict[str, dict[str, Eintrag]]
-    """Kind (`massnahme`, `leitlinie`, `gremium`, `sitzung`, `begriff`, `stadtteil`) → id → entry."""
+    """Kind (`massnahme`, `leitlinie`, `gremium`, `sitzung`, `foerderprojekt`, `begriff`, `stadtteil`) → id → entry."""
     unlesbar: dict[str, dict[str, str]] = field(default_factory=dict)
     """Kind → id → file, for files that exist but failed to load."""
     befunde: list[Befund] = field(default_factory=list)
@@ -65,8 +74,7 @@ def stand_laden(quelle: Quelle, name: str, commit: str | None = None) -> Stand:
     roh = rohplan_laden(quelle)
     eintraege: dict[str, dict[str, Eintrag]] = {}
     unlesbar: dict[str, dict[str, str]] = {}
-    for art in ARTEN:
-        geladen = roh.entitaeten[art.name]
+    for art, geladen in [*((a, roh.entitaeten[a.name]) for a in ARTEN), (FOERDERPROJEKTE, roh.foerderprojekte)]:
         gelesen = {g.dokument.datei for g in geladen}
         eintraege[art.name] = {}
         for g in geladen:
@@ -98,6 +106,7 @@ def stand_aus_plan(plan: Plan, name: str, quelle: Quelle | None = None, commit: 
         "leitlinie": {l.id: Eintrag(l, datei("leitlinie", l.id)) for l in plan.leitlinien},
         "gremium": {g.id: Eintrag(g, datei("gremium", g.id)) for g in plan.gremien},
         "sitzung": {s.id: Eintrag(s, datei("sitzung", s.id)) for s in plan.sitzungen},
+        "foerderprojekt": {p.id: Eintrag(p, datei("foerderprojekt", p.id)) for p in plan.foerderprojekte},
         "begriff": {b.begriff: Eintrag(b, GLOSSAR_DATEI) for b in plan.glossar.begriffe},
         "stadtteil": {s.id: Eintrag(s, STADTTEILE_DATEI) for s in plan.stadtteile},
     }

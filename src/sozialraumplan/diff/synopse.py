@@ -29,7 +29,7 @@ from .arten import titel as eintragstitel
 from .stand import Stand
 from .text import EINGEFUEGT, GESTRICHEN, GLEICH, wortabgleich
 
-ARTEN = ("leitlinie", "massnahme", "gremium", "begriff")
+ARTEN = ("leitlinie", "massnahme", "gremium", "foerderprojekt", "begriff")
 """Kinds of entries in the order of the Synopse (the Sozialindex classes follow)."""
 OHNE = frozenset({"id", "beispiel"})
 """Fields that are not wording: the id is the entry's heading, `beispiel` is a mark for the site."""

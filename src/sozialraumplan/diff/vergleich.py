@@ -8,7 +8,7 @@ from .felder import felder_vergleichen
 from .indikatoren import indikatoren_vergleichen
 from .stand import Stand
 
-ARTEN = ("massnahme", "leitlinie", "gremium", "sitzung", "begriff", "stadtteil")
+ARTEN = ("massnahme", "leitlinie", "gremium", "sitzung", "foerderprojekt", "begriff", "stadtteil")
 """Kinds of plan entities in the order the report lists them (indicators have their own section)."""
 
 

@@ -21,14 +21,14 @@ import markdown as markdown_lib
 from markupsafe import Markup
 
 from ..atlas.index import Sozialindex
-from ..atlas.zahlen import zahl_text
+from ..atlas.zahlen import euro, zahl_text
 from ..model import Plan
 from ..pdf.druck import pdf_schreiben
 from ..render import csp
 from ..render.bereinigen import bereinigen
 from ..render.text import datum, md
 from .bewertung import Ergebnis, rangliste
-from .laden import Foerderrunde, Foerderung, euro
+from .laden import Foerderrunde, Foerderung
 
 VORLAGEN = "vorlagen"
 STIL = "intern.css"

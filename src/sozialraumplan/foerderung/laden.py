@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import TypeVar
 
-from ..atlas.zahlen import zahl_text
+from ..atlas.zahlen import euro
 from ..befund import Befund, nur_fehler
 from ..laden import YAML_ENDUNGEN, dokument_lesen, nicht_gelesen, validieren
 from ..model import GESAMTSTADT, Plan
@@ -52,11 +52,6 @@ class Foerderung:
 
     def runde(self, jahr: int) -> Foerderrunde | None:
         return next((r for r in self.runden if r.runde.jahr == jahr), None)
-
-
-def euro(betrag: Decimal | float) -> str:
-    """`12500.5` → `12.500,50 €`."""
-    return f"{zahl_text(float(betrag), 2)} €"
 
 
 def _schreibweise(dokument: YamlDokument) -> list[Befund]:

@@ -13,7 +13,8 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from ..model import Gremium, Massnahme, Plan
+from ..model import Foerderprojekt, Gremium, Massnahme, Plan
+from ..render import foerderprojekte
 from ..render.bereinigen import bereinigen
 from ..render.massnahmen import zeitraum
 from ..render.text import datum, h, md
@@ -61,12 +62,14 @@ def html_dokument(plan: Plan, fassung: str, zusatzkapitel: tuple[Kapitel, ...] =
         inhalt.insert(0, ("einleitung", "Einleitung"))
     if plan.sitzungen:
         inhalt.append(("sitzungen", "Sitzungen"))
+    if plan.foerderprojekte:
+        inhalt.append(("foerderprojekte", "Geförderte Projekte"))
     inhalt += [(k.id, k.titel) for k in zusatzkapitel]
     if plan.glossar.begriffe:
         inhalt.append(("glossar", "Glossar"))
     inhalt.append(("impressum", "Impressum"))
 
-    def stadtteile(m: Massnahme) -> str:
+    def stadtteile(m: Massnahme | Foerderprojekt) -> str:
         return ", ".join(plan.stadtteil_name(s) for s in m.stadtteile)
 
     def berichtet_an(g: Gremium) -> list[str]:
@@ -77,5 +80,5 @@ def html_dokument(plan: Plan, fassung: str, zusatzkapitel: tuple[Kapitel, ...] =
         zusatzkapitel=zusatzkapitel, namensnennungen=namensnennungen,
         datum=datum, zeitraum=zeitraum, absaetze=absaetze, zeilen=zeilen,
         stadtteile=stadtteile, berichtet_an=berichtet_an,
-        adresse=adresse, qr=qr_code(adresse) if adresse else None,
+        adresse=adresse, qr=qr_code(adresse) if adresse else None, foerderung=foerderprojekte,
     )

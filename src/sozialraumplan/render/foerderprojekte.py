@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..atlas.tabelle import Spalte, tabelle
 from ..atlas.verweise import md_link
-from ..atlas.zahlen import zahl_text
+from ..atlas.zahlen import euro
 from ..model import Foerderprojekt, Plan
 from ..seiten import Seite
 from .text import datum, h, klartext_md, kopf
@@ -15,8 +15,29 @@ ORDNER = "foerderprojekte"
 SEITE = f"{ORDNER}/index.md"
 
 
+EINLEITUNG = (
+    "Freie Träger beantragen jedes Jahr Förderung nach der Förderrichtlinie zur Erfüllung sozialer "
+    "Aufgaben (FRL Soziales). Die Quartiersplanungskoordination prüft die Anträge, das Begleitgremium "
+    "bewertet und priorisiert sie, und der Ausschuss für Soziales, Arbeitsmarkt und Gleichstellung "
+    "entscheidet. Hier stehen die geförderten Projekte nach dem Beschluss: Träger, Projekt, Stadtteile, "
+    "Leitlinien, bewilligte Summe, Zeitraum und Beschluss. Anträge selbst und ihre Bewertung sind "
+    "nicht öffentlich.")
+"""What the funded projects are and where they come from: the site's overview and the PDF's chapter."""
+
+
+def nach_jahren(plan: Plan) -> list[tuple[int, list[Foerderprojekt], str]]:
+    """Each funding year, newest first, with its projects and their total (`12.500,50 €`)."""
+    jahre = sorted({p.jahr for p in plan.foerderprojekte}, reverse=True)
+    return [(jahr, projekte, euro(sum(p.bewilligte_summe for p in projekte)))
+            for jahr in jahre for projekte in [[p for p in plan.foerderprojekte if p.jahr == jahr]]]
+
+
+def anzahl(projekte: list[Foerderprojekt]) -> str:
+    return f"{len(projekte)} {'Projekt' if len(projekte) == 1 else 'Projekte'}"
+
+
 def betrag(projekt: Foerderprojekt) -> str:
-    return f"{zahl_text(projekt.bewilligte_summe, 2)} €"
+    return euro(projekt.bewilligte_summe)
 
 
 def _beschluss(projekt: Foerderprojekt) -> str:
@@ -56,22 +77,15 @@ def _zeilen(plan: Plan, projekte: list[Foerderprojekt]) -> list[list[str]]:
 
 def uebersicht(plan: Plan) -> Seite:
     text = kopf("Geförderte Projekte")
-    text += ("Freie Träger beantragen jedes Jahr Förderung nach der Förderrichtlinie zur Erfüllung sozialer "
-             "Aufgaben (FRL Soziales). Die Quartiersplanungskoordination prüft die Anträge, das Begleitgremium "
-             "bewertet und priorisiert sie, und der Ausschuss für Soziales, Arbeitsmarkt und Gleichstellung "
-             "entscheidet. Hier stehen die geförderten Projekte nach dem Beschluss: Träger, Projekt, Stadtteile, "
-             "Leitlinien, bewilligte Summe, Zeitraum und Beschluss. Anträge selbst und ihre Bewertung sind "
-             "nicht öffentlich.\n\n")
+    text += EINLEITUNG + "\n\n"
     if not plan.foerderprojekte:
         return Seite(SEITE, "Geförderte Projekte", text + "Noch ist kein gefördertes Projekt verzeichnet.\n")
     if any(p.beispiel for p in plan.foerderprojekte):
         text += "Als Beispiel gekennzeichnete Projekte sind erfunden.\n\n"
     spalten = [Spalte("Projekt"), Spalte("Träger"), Spalte("Stadtteile"), Spalte("Leitlinien"),
                Spalte("Bewilligt", zahl=True), Spalte("Zeitraum"), Spalte("Beschluss")]
-    for jahr in sorted({p.jahr for p in plan.foerderprojekte}, reverse=True):
-        projekte = [p for p in plan.foerderprojekte if p.jahr == jahr]
-        summe = sum(p.bewilligte_summe for p in projekte)
-        text += f"## Förderjahr {jahr}\n\n{len(projekte)} Projekte, zusammen {klartext_md(zahl_text(summe, 2))} €.\n\n"
+    for jahr, projekte, summe in nach_jahren(plan):
+        text += f"## Förderjahr {jahr}\n\n{anzahl(projekte)}, zusammen {klartext_md(summe)}.\n\n"
         text += tabelle(f"foerderprojekte-{jahr}", f"Geförderte Projekte {jahr}", spalten, _zeilen(plan, projekte))
         text += "\n\n"
     text += "## Nach Leitlinien\n\n"
